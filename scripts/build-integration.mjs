@@ -1,0 +1,33 @@
+// Bundles the integration tests (test/integration/index.ts and every *.test.ts) into
+// out/test/integration/ for VS Code's extension host. `vscode` is provided by the host and
+// mocha is resolved from node_modules at run time.
+import { build } from 'esbuild';
+import { readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const repoRoot = resolve(import.meta.dirname, '..');
+const sourceDir = join(repoRoot, 'test/integration');
+const outDir = join(repoRoot, 'out/test/integration');
+
+const testFiles = readdirSync(sourceDir, { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.test.ts'))
+  .sort()
+  .map((file) => join(sourceDir, file));
+
+// Stale bundles of deleted tests would still run: start from an empty folder.
+rmSync(outDir, { recursive: true, force: true });
+
+await build({
+  entryPoints: [join(sourceDir, 'index.ts'), ...testFiles],
+  outdir: outDir,
+  outbase: sourceDir,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  external: ['vscode', 'mocha'],
+  logLevel: 'warning',
+});
+
+console.log(`built ${testFiles.length} integration test file(s) into ${outDir}`);

@@ -1,0 +1,18 @@
+/** Exit codes of the `readiness` command. */
+export const EXIT = {
+  /** The run worked and no finding reached `--fail-on`. */
+  ok: 0,
+  /** The run worked and at least one finding reached `--fail-on`. */
+  findings: 1,
+  /** Usage error or unreadable input: nothing was checked. */
+  usage: 2,
+} as const;
+
+/** An error that ends the run with a one-line message on stderr and exit code 2. */
+export class CliError extends Error {
+  /** @param hint an extra line printed after the message (e.g. where to find help). */
+  constructor(message: string, readonly hint?: string) {
+    super(message);
+    this.name = 'CliError';
+  }
+}

@@ -1,0 +1,131 @@
+import { countBySeverity, type ReportSource } from '../core/jsonReport';
+import type { Checklist, Progress, Severity } from '../core/model';
+import { sumProgress } from '../core/progress';
+import type { Finding } from '../core/rules';
+import { allItems } from '../core/setState';
+import type { Paint } from './ansi';
+
+const BAR_WIDTH = 10;
+const MAX_TITLE_WIDTH = 40;
+
+/**
+ * The text report, in the style of ESLint's "stylish" formatter: per file its path, an overall
+ * progress bar, a bar per top-level category and the findings; then a summary line.
+ */
+export function formatText(sources: readonly ReportSource[], paint: Paint): string {
+  const blocks = sources.map((s) => fileBlock(s, paint));
+  const checklists = sources.flatMap((s) => (s.analysis.checklist ? [s.analysis.checklist] : []));
+  const lines: string[] = [];
+  if (checklists.length > 1) {
+    lines.push(`${paint.bold('Overall')}  ${progressLine(sumProgress(checklists.map((c) => c.progress)), criticalOpen(checklists), paint)}  ${paint.dim(`(${checklists.length} checklists)`)}`);
+  }
+  lines.push(summaryLine(sources.flatMap((s) => s.analysis.findings), paint));
+  return [...blocks, lines.join('\n')].join('\n\n') + '\n';
+}
+
+function fileBlock({ path, analysis }: ReportSource, paint: Paint): string {
+  const lines = [paint.underline(path)];
+  const { checklist } = analysis;
+  if (checklist) {
+    lines.push(`  ${progressLine(checklist.progress, criticalOpen([checklist]), paint)}`);
+    lines.push(...categoryLines(checklist, paint));
+  }
+  if (analysis.findings.length > 0) {
+    if (checklist) lines.push('');
+    lines.push(...findingLines(analysis.findings, paint));
+  }
+  return lines.join('\n');
+}
+
+/** `█████░░░░░  52%  26/50 done · 3 in progress · 2 critical open` */
+function progressLine(p: Progress, critical: number, paint: Paint): string {
+  const tracked = p.done + p.open + p.inProgress;
+  if (p.percent === null) {
+    const parts = [paint.dim('no tracked items')];
+    if (p.notApplicable > 0) parts.push(`${p.notApplicable} n/a`);
+    if (p.untracked > 0) parts.push(`${p.untracked} untracked`);
+    return `${bar(null, paint)}    –  ${parts.join(' · ')}`;
+  }
+  const parts = [`${p.done}/${tracked} done`];
+  if (p.inProgress > 0) parts.push(`${p.inProgress} in progress`);
+  if (critical > 0) parts.push(paint.red(`${critical} critical open`));
+  if (p.notApplicable > 0) parts.push(paint.dim(`${p.notApplicable} n/a`));
+  if (p.untracked > 0) parts.push(paint.dim(`${p.untracked} untracked`));
+  return `${bar(p.percent, paint)} ${percentText(p.percent)}  ${parts.join(' · ')}`;
+}
+
+function categoryLines(checklist: Checklist, paint: Paint): string[] {
+  // Sections without any item (introductions, references, tables of contents) would only add noise.
+  const shown = checklist.categories.filter((c) => {
+    const p = c.progress;
+    return p.done + p.open + p.inProgress + p.notApplicable + p.untracked > 0;
+  });
+  const titles = shown.map((c) => truncate(c.title || '(untitled)', MAX_TITLE_WIDTH));
+  const width = Math.max(0, ...titles.map((t) => t.length));
+  return shown.map((c, i) => {
+    const p = c.progress;
+    const counts = p.percent === null ? paint.dim('no tracked items') : `${p.done}/${p.done + p.open + p.inProgress}`;
+    return `  ${titles[i].padEnd(width)}  ${bar(p.percent, paint)} ${p.percent === null ? '    ' : percentText(p.percent)}  ${counts}`;
+  });
+}
+
+function findingLines(findings: readonly Finding[], paint: Paint): string[] {
+  const sorted = [...findings].sort((a, b) => a.span.startPosition.line - b.span.startPosition.line || a.span.startPosition.column - b.span.startPosition.column);
+  const rows = sorted.map((f) => ({
+    line: String(f.span.startPosition.line),
+    column: String(f.span.startPosition.column),
+    severity: f.severity,
+    message: f.message.replace(/\s*[\r\n]+\s*/g, ' '),
+    rule: f.rule,
+  }));
+  const lineWidth = Math.max(...rows.map((r) => r.line.length));
+  const columnWidth = Math.max(...rows.map((r) => r.column.length));
+  const messageWidth = Math.max(...rows.map((r) => r.message.length));
+  return rows.map((r) => {
+    const where = paint.dim(`${r.line.padStart(lineWidth)}:${r.column.padEnd(columnWidth)}`);
+    return `  ${where}  ${severityText(r.severity, paint)}  ${r.message.padEnd(messageWidth)}  ${paint.dim(r.rule)}`;
+  });
+}
+
+/** `✖ 5 problems (2 errors, 3 warnings, 0 infos)`, or `✔ no problems`. */
+function summaryLine(findings: readonly Finding[], paint: Paint): string {
+  const counts = countBySeverity(findings);
+  const total = counts.error + counts.warning + counts.info;
+  if (total === 0) return paint.green('✔ no problems');
+  const text = `✖ ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')})`;
+  return paint.bold(counts.error > 0 ? paint.red(text) : counts.warning > 0 ? paint.yellow(text) : paint.blue(text));
+}
+
+function bar(percent: number | null, paint: Paint): string {
+  const filled = percent === null ? 0 : Math.floor((percent * BAR_WIDTH) / 100);
+  const fill = percent === 100 ? paint.green : percent === null ? paint.dim : paint.yellow;
+  return fill('█'.repeat(filled)) + paint.dim('░'.repeat(BAR_WIDTH - filled));
+}
+
+function percentText(percent: number): string {
+  return `${percent}%`.padStart(4);
+}
+
+function criticalOpen(checklists: readonly Checklist[]): number {
+  let count = 0;
+  for (const checklist of checklists) {
+    for (const item of allItems(checklist)) {
+      if (item.critical && (item.state === 'open' || item.state === 'in-progress')) count++;
+    }
+  }
+  return count;
+}
+
+/** Severity padded to the width of `warning`, coloured like ESLint. */
+function severityText(severity: Severity, paint: Paint): string {
+  const padded = severity.padEnd(7);
+  return severity === 'error' ? paint.red(padded) : severity === 'warning' ? paint.yellow(padded) : paint.blue(padded);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function truncate(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+}

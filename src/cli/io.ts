@@ -1,0 +1,17 @@
+/** What a command needs from the process, so commands can run (and be tested) without globals. */
+export interface CliIo {
+  /** Absolute current folder. */
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  stdoutIsTTY: boolean;
+  /** The local date, `YYYY-MM-DD`. */
+  today: string;
+}
+
+/** A date as local `YYYY-MM-DD`. */
+export function localIsoDate(date: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

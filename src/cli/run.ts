@@ -1,0 +1,30 @@
+import { parseCliArgs } from './args';
+import { CliError, EXIT } from './cliError';
+import { runCheck } from './commands/check';
+import { runSet } from './commands/set';
+import { helpText, VERSION } from './help';
+import type { CliIo } from './io';
+
+/** Runs one `readiness` command line; returns the exit code. Unexpected errors propagate. */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  try {
+    const args = parseCliArgs(argv);
+    switch (args.command) {
+      case 'help':
+        io.stdout(helpText(args.topic));
+        return EXIT.ok;
+      case 'version':
+        io.stdout(`${VERSION}\n`);
+        return EXIT.ok;
+      case 'check':
+        return runCheck(args, io);
+      case 'set':
+        return runSet(args, io);
+    }
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    const lines = error.message.split('\n').map((line) => `readiness: ${line}\n`);
+    io.stderr(lines.join('') + (error.hint ? `${error.hint}\n` : ''));
+    return EXIT.usage;
+  }
+}

@@ -1,0 +1,77 @@
+import { applySeverities, checkChecklist } from './checklistRules';
+import { applyFrontMatter } from './config';
+import type { ReadinessConfig } from './configTypes';
+import { walkItems } from './itemIds';
+import { LineIndex } from './lineIndex';
+import { parseMarkdown } from './markdown';
+import type { Checklist } from './model';
+import { parseChecklist } from './parseChecklist';
+import type { Finding } from './rules';
+
+/** Inputs of `analyzeChecklist`. */
+export interface AnalyzeOptions {
+  /** Config from `.readiness.yml` (or `defaultConfig()`); front matter `readiness:` is applied on top. */
+  config: ReadinessConfig;
+  /** Checklist path relative to the workspace root, POSIX. */
+  path: string;
+  /** Whether a workspace-relative POSIX path exists; omitted → links are not checked. */
+  exists?: (workspacePath: string) => boolean;
+  /** Today's date `YYYY-MM-DD`, for `overdue`. */
+  today?: string;
+}
+
+/** A checklist with its findings and the config that applied to it. */
+export interface Analysis {
+  checklist: Checklist;
+  /** Findings with severities resolved from config (rules set to `off` removed), in document order. */
+  findings: Finding[];
+  /** The effective config (file config with front matter applied). */
+  config: ReadinessConfig;
+}
+
+/** Parses, checks links and runs every rule over one checklist's text. Never throws on any text. */
+export function analyzeChecklist(text: string, options: AnalyzeOptions): Analysis {
+  const index = new LineIndex(text);
+  const tree = parseMarkdown(text);
+  let config = options.config;
+  let frontMatterData: unknown;
+  const findings: Finding[] = [];
+  const yaml = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
+  if (yaml) {
+    const nodeStart = yaml.position?.start.offset ?? 0;
+    const bodyStart = Math.max(nodeStart, text.indexOf(yaml.value, nodeStart));
+    const base = { offset: bodyStart, ...index.positionAt(bodyStart) };
+    const applied = applyFrontMatter(config, yaml.value, base);
+    config = applied.config;
+    frontMatterData = applied.data;
+    findings.push(...applied.findings);
+  }
+  const checklist = parseChecklist(text, { path: options.path, config, index, tree, frontMatterData });
+  if (options.exists) checkLinks(checklist, options.exists);
+  findings.push(...checkChecklist(checklist, { text, index, config, today: options.today, linksChecked: options.exists !== undefined }));
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return { checklist, findings: applySeverities(findings, config), config };
+}
+
+function checkLinks(checklist: Checklist, exists: (path: string) => boolean): void {
+  const cache = new Map<string, boolean>();
+  for (const item of walkItems(checklist.items, checklist.categories)) {
+    for (const link of [...item.evidence, ...item.runbooks]) {
+      if (link.resolved === null) continue;
+      let known = cache.get(link.resolved);
+      if (known === undefined) {
+        known = safeExists(exists, link.resolved);
+        cache.set(link.resolved, known);
+      }
+      link.exists = known;
+    }
+  }
+}
+
+function safeExists(exists: (path: string) => boolean, path: string): boolean {
+  try {
+    return exists(path);
+  } catch {
+    return false;
+  }
+}

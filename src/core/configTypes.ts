@@ -1,0 +1,43 @@
+import type { RuleId, RuleSetting } from './rules';
+
+/** A selector that marks items critical: by category title, item text (glob), or item id. */
+export type CriticalSelector = { category: string } | { item: string } | { id: string };
+
+/** Which done items need at least one existing evidence link. */
+export type EvidenceRequirement = 'none' | 'critical' | 'all';
+
+/** A keyword → runbook mapping: items whose text contains `match` get `path` as a runbook. */
+export interface RunbookLink {
+  match: string;
+  path: string;
+}
+
+/** The effective readiness configuration (defaults filled in). */
+export interface ReadinessConfig {
+  /** Globs (relative to the config file's folder) naming the checklists. */
+  checklists: string[];
+  critical: CriticalSelector[];
+  evidence: {
+    required: EvidenceRequirement;
+    /** Folder (relative to the workspace root) where new evidence files are created. */
+    dir: string;
+  };
+  runbooks: {
+    /** Folders (workspace-relative) whose files are runbooks rather than evidence. */
+    dirs: string[];
+    links: RunbookLink[];
+  };
+  /** Rule id → severity override or `off`. */
+  rules: Partial<Record<RuleId, RuleSetting>>;
+}
+
+/** The defaults every config starts from. */
+export function defaultConfig(): ReadinessConfig {
+  return {
+    checklists: ['**/PRODUCTION_READINESS.md'],
+    critical: [],
+    evidence: { required: 'none', dir: 'docs/evidence' },
+    runbooks: { dirs: ['docs/runbooks', 'runbooks', 'playbooks'], links: [] },
+    rules: {},
+  };
+}

@@ -1,0 +1,137 @@
+import type { List, ListItem, Nodes, Paragraph } from 'mdast';
+import { collectInline } from './inlineText';
+import type { ReadinessItem, StatusMarker, ItemState } from './model';
+import { makeItem, noteToken, readThroughMojibake, type ItemSink, type ParseContext } from './parseContext';
+import { readLeadingGlyph, type StatusToken } from './statusValues';
+
+/** How a list item is written. */
+type ListItemShape =
+  | { kind: 'task'; state: ItemState; marker: StatusMarker; extended: boolean }
+  | { kind: 'glyph'; token: StatusToken; paragraph: Paragraph }
+  | { kind: 'bold'; paragraph: Paragraph }
+  | { kind: 'plain' };
+
+const EXTENDED_BOX = /^\[([~/-])\][ \t]/;
+const GFM_BOX = /^(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX])\]/;
+
+/** Options for one list. */
+export interface ListOptions {
+  /** The list follows a paragraph ending in a colon ("The guide covers:"), i.e. it enumerates rather than tracks. */
+  introduced: boolean;
+}
+
+/**
+ * Adds the items of a list to the sink. Items nested under a plain (non-item) bullet land in
+ * the same sink, so `- Common` → `- [ ] …` still yields items.
+ */
+export function parseList(ctx: ParseContext, list: List, sink: ItemSink, options: ListOptions): void {
+  const shapes = list.children.map((li) => shapeOf(ctx, li));
+  const hasTasks = shapes.some((s) => s.kind === 'task');
+  // A run of ✅ bullets after "… including:" describes features; it is not a checklist.
+  const enumeration = options.introduced && !hasTasks && shapes.every((s) => s.kind !== 'glyph' || s.token.state === 'done');
+  list.children.forEach((li, i) => {
+    let shape = shapes[i];
+    if (shape.kind === 'glyph' && enumeration) shape = { kind: 'plain' };
+    if (shape.kind === 'bold' && hasTasks) shape = { kind: 'plain' };
+    const item = shape.kind === 'plain' ? null : buildItem(ctx, li, shape, sink);
+    if (item) sink.items.push(item);
+    const inner: ItemSink = item ? { items: item.children, categoryPath: sink.categoryPath, underCritical: sink.underCritical } : sink;
+    for (const child of li.children) {
+      if (child.type === 'list') parseList(ctx, child, inner, { introduced: false });
+    }
+  });
+}
+
+function shapeOf(ctx: ParseContext, li: ListItem): ListItemShape {
+  const start = li.position?.start.offset ?? 0;
+  const first = li.children[0];
+  const firstStart = first?.position?.start.offset ?? li.position?.end.offset ?? start;
+  if (li.checked === true || li.checked === false) {
+    // The box follows the bullet directly (the paragraph's own position may or may not include it).
+    const m = GFM_BOX.exec(ctx.text.slice(start, start + 48));
+    if (m) {
+      const at = start + m[0].length - 2;
+      return { kind: 'task', state: li.checked ? 'done' : 'open', marker: { style: 'box', start: at, end: at + 1, text: m[1] }, extended: false };
+    }
+  }
+  if (first?.type !== 'paragraph') return { kind: 'plain' };
+  const raw = ctx.text.slice(firstStart, first.position?.end.offset ?? firstStart);
+  const ext = EXTENDED_BOX.exec(raw);
+  if (ext) {
+    const at = firstStart + 1;
+    const state: ItemState = ext[1] === '-' ? 'n/a' : 'in-progress';
+    return { kind: 'task', state, marker: { style: 'box', start: at, end: at + 1, text: ext[1] }, extended: true };
+  }
+  const glyph = readThroughMojibake(raw, readLeadingGlyph);
+  if (glyph) return { kind: 'glyph', token: { ...glyph, start: firstStart + glyph.start, end: firstStart + glyph.end }, paragraph: first };
+  if (isBoldLabel(first)) return { kind: 'bold', paragraph: first };
+  return { kind: 'plain' };
+}
+
+/** `**CI/CD pipelines**: text` — a bold label followed by more words (not a fill-in field like `**owner:**`). */
+function isBoldLabel(paragraph: Paragraph): boolean {
+  const [head, ...rest] = paragraph.children;
+  if (head?.type !== 'strong') return false;
+  if (collectInline(head.children).text.trim() === '') return false;
+  const after = collectInline(rest).text.replace(/^[\s:：\-–—.]+/, '');
+  return after.trim() !== '';
+}
+
+function buildItem(ctx: ParseContext, li: ListItem, shape: Exclude<ListItemShape, { kind: 'plain' }>, sink: ItemSink): ReadinessItem {
+  const start = li.position?.start.offset ?? 0;
+  const end = li.position?.end.offset ?? start;
+  const first = li.children[0];
+  const paragraph = first?.type === 'paragraph' ? first : null;
+  const textNodes: Nodes[] = paragraph ? paragraph.children : [];
+  const raw = paragraph ? ctx.text.slice(paragraph.position?.start.offset ?? start, paragraph.position?.end.offset ?? end) : '';
+  const linkNodes = explanationNodes(li);
+  if (shape.kind === 'task') {
+    noteToken(ctx, 'box', shape.state === 'untracked' ? 'open' : shape.state, `[${shape.marker.text}]`);
+    return makeItem(ctx, sink, {
+      kind: 'task', state: shape.state, marker: shape.marker, start, end, textNodes, linkNodes, raw,
+      ...(shape.extended ? { skipPrefix: (t: string) => t.replace(/^\[[~/-]\]\s*/, '') } : {}),
+    });
+  }
+  if (shape.kind === 'glyph') {
+    const token = shape.token;
+    noteToken(ctx, token.family, token.state, token.text);
+    return makeItem(ctx, sink, {
+      kind: 'bullet', state: token.state, start, end, textNodes, linkNodes, raw,
+      marker: { style: 'glyph', start: token.start, end: token.end, text: token.text },
+      skipPrefix: (t) => {
+        const lead = readLeadingGlyph(t);
+        return lead ? t.slice(lead.end) : t;
+      },
+    });
+  }
+  const at = shape.paragraph.position?.start.offset ?? start;
+  return makeItem(ctx, sink, { kind: 'bullet', state: 'untracked', start, end, textNodes, linkNodes, raw, marker: { style: 'none', start: at, end: at, text: '' } });
+}
+
+/**
+ * Nodes whose links belong to the item: its later paragraphs and the content of plain
+ * explanation bullets nested under it (`- Evidence: [report](…)`), but not nested items.
+ */
+function explanationNodes(li: ListItem): Nodes[] {
+  const nodes: Nodes[] = [];
+  const stack: ListItem[] = [li];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    current.children.forEach((child, i) => {
+      if (current === li && i === 0 && child.type === 'paragraph') return;
+      if (child.type === 'list') {
+        for (const nested of child.children) {
+          if (nested.checked === null || nested.checked === undefined) {
+            const p = nested.children[0];
+            const lead = p?.type === 'paragraph' ? collectInline(p.children).text : '';
+            const looksLikeItem = EXTENDED_BOX.test(lead) || readLeadingGlyph(lead) !== null;
+            if (!looksLikeItem) stack.push(nested);
+          }
+        }
+      } else {
+        nodes.push(child);
+      }
+    });
+  }
+  return nodes;
+}

@@ -1,0 +1,174 @@
+import type { Link, LinkReference, Nodes } from 'mdast';
+import type { ReadinessConfig } from './configTypes';
+import { collectInline, collapseWhitespace } from './inlineText';
+import { hasCriticalMarker, idFromHtml, readDue, readOwner, splitIdAttribute } from './itemMeta';
+import type { LineIndex } from './lineIndex';
+import { isUnderFolder, resolveLinkTarget } from './linkTargets';
+import type { ItemKind, ItemState, LinkRef, ReadinessItem, StatusMarker, UsedTokens } from './model';
+import { findMojibake, mayContainMojibake, repairMojibake } from './mojibake';
+import type { KnownState, TokenFamily } from './statusValues';
+
+/** Shared state of one parse. */
+export interface ParseContext {
+  text: string;
+  index: LineIndex;
+  /** Checklist path, workspace-relative POSIX. */
+  path: string;
+  config: ReadinessConfig;
+  /** Link reference definitions: mdast identifier → destination. */
+  definitions: Map<string, string>;
+  /** Status tokens the document already uses, per family and state (for edits that match the document's style). */
+  usedTokens: UsedTokens;
+}
+
+/** Where parsed items go, and what the enclosing categories say about them. */
+export interface ItemSink {
+  items: ReadinessItem[];
+  categoryPath: string[];
+  /** An enclosing heading's title contains "critical". */
+  underCritical: boolean;
+}
+
+/** What a block parser knows about a new item. */
+export interface ItemSource {
+  kind: ItemKind;
+  state: ItemState;
+  marker: StatusMarker;
+  start: number;
+  end: number;
+  /** Phrasing nodes holding the item's text. */
+  textNodes: readonly Nodes[];
+  /** Further nodes whose links belong to the item (table cells, explanation bullets). */
+  linkNodes?: readonly Nodes[];
+  /** Plain text to use instead of the text of `textNodes` (table cells reduce HTML first). */
+  text?: string;
+  /** Raw Markdown searched for inline critical markers. */
+  raw: string;
+  /** Cut this many characters of plain text off the front (a status glyph already read). */
+  skipPrefix?: (text: string) => string;
+  critical?: boolean;
+  owner?: string | null;
+  due?: string | null;
+  unknownStatus?: string;
+}
+
+/** Text with mojibake repaired (cheap when there is none). */
+export function repaired(text: string): string {
+  return mayContainMojibake(text) ? repairMojibake(text) : text;
+}
+
+/** Remembers a status token the document uses. */
+export function noteToken(ctx: ParseContext, family: TokenFamily, state: KnownState, token: string): void {
+  const byState = (ctx.usedTokens[family] ??= {});
+  byState[state] ??= repaired(token);
+}
+
+/** Builds an item (id is provisional until the document is complete). */
+export function makeItem(ctx: ParseContext, sink: ItemSink, source: ItemSource): ReadinessItem {
+  const inline = collectInline(source.textNodes);
+  let plain = source.text ?? collapseWhitespace(repaired(inline.text));
+  if (source.skipPrefix) plain = collapseWhitespace(source.skipPrefix(plain));
+  const split = splitIdAttribute(plain);
+  const explicitId = idFromHtml(inline.html) ?? split.id;
+  const text = split.text.trim();
+  const linkNodes = [...inline.links];
+  for (const extra of source.linkNodes ?? []) linkNodes.push(...collectLinks(extra));
+  const { evidence, runbooks, references } = classifyLinks(ctx, linkNodes, text);
+  const position = ctx.index.positionAt(source.start);
+  return {
+    id: explicitId ?? '',
+    explicitId: explicitId !== null,
+    text,
+    state: source.state,
+    critical: source.critical === true || sink.underCritical || hasCriticalMarker(source.raw),
+    kind: source.kind,
+    line: position.line,
+    column: position.column,
+    span: ctx.index.span(source.start, source.end),
+    marker: source.marker,
+    owner: source.owner ?? readOwner(text),
+    due: source.due ?? readDue(text),
+    evidence,
+    runbooks,
+    references,
+    children: [],
+    categoryPath: sink.categoryPath,
+    ...(source.unknownStatus !== undefined ? { unknownStatus: source.unknownStatus } : {}),
+  };
+}
+
+function collectLinks(node: Nodes): (Link | LinkReference)[] {
+  if (node.type === 'link' || node.type === 'linkReference') return [node];
+  if (!('children' in node)) return [];
+  return collectInline(node.children as Nodes[]).links;
+}
+
+function classifyLinks(ctx: ParseContext, nodes: readonly (Link | LinkReference)[], itemText: string) {
+  const evidence: LinkRef[] = [];
+  const runbooks: LinkRef[] = [];
+  const references: string[] = [];
+  for (const node of nodes) {
+    const destination = node.type === 'link' ? node.url : ctx.definitions.get(node.identifier);
+    if (destination === undefined) continue;
+    const target = resolveLinkTarget(destination, ctx.path);
+    if (target.kind === 'anchor') continue;
+    if (target.kind === 'external') {
+      references.push(target.url);
+      continue;
+    }
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    const ref: LinkRef = {
+      target: destination,
+      resolved: target.kind === 'workspace' ? target.path : null,
+      exists: null,
+      outside: target.kind === 'outside',
+      span: ctx.index.span(start, end),
+    };
+    const linkText = collectInline(node.children).text;
+    const isRunbook =
+      (ref.resolved !== null && isUnderFolder(ref.resolved, ctx.config.runbooks.dirs)) || /runbook|playbook/i.test(`${linkText} ${destination}`);
+    (isRunbook ? runbooks : evidence).push(ref);
+  }
+  const lowered = itemText.toLowerCase();
+  for (const link of ctx.config.runbooks.links) {
+    if (link.match.trim() === '' || !lowered.includes(link.match.toLowerCase())) continue;
+    if (runbooks.some((r) => r.target === link.path)) continue;
+    const target = resolveLinkTarget(link.path, '');
+    runbooks.push({
+      target: link.path,
+      resolved: target.kind === 'workspace' ? target.path : null,
+      exists: null,
+      outside: target.kind === 'outside',
+      span: ctx.index.span(0, 0),
+    });
+  }
+  return { evidence, runbooks, references };
+}
+
+/**
+ * Reads a status token from raw Markdown that may hold mojibake (`âœ…`): the reader sees the
+ * repaired text and the token's offsets are mapped back onto the raw text, so an edit
+ * replaces the mis-decoded bytes as a whole.
+ */
+export function readThroughMojibake<T extends { start: number; end: number; text: string }>(raw: string, read: (text: string) => T | null): T | null {
+  if (!mayContainMojibake(raw)) return read(raw);
+  const runs = findMojibake(raw);
+  if (runs.length === 0) return read(raw);
+  const token = read(repairMojibake(raw));
+  if (!token) return null;
+  const toRaw = (offset: number, isEnd: boolean): number => {
+    let delta = 0;
+    for (const run of runs) {
+      const repStart = run.start + delta;
+      const repEnd = repStart + run.repaired.length;
+      if (offset < repStart || (isEnd && offset === repStart)) break;
+      if (offset < repEnd || (isEnd && offset === repEnd)) return isEnd ? run.end : run.start;
+      delta += run.repaired.length - (run.end - run.start);
+    }
+    return offset - delta;
+  };
+  const start = toRaw(token.start, false);
+  const end = toRaw(token.end, true);
+  return { ...token, start, end, text: raw.slice(start, end) };
+}

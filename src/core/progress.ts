@@ -1,0 +1,49 @@
+import type { ItemState, Progress, ReadinessItem } from './model';
+
+/** Progress with every count at zero. */
+export function emptyProgress(): Progress {
+  return { done: 0, open: 0, inProgress: 0, notApplicable: 0, untracked: 0, percent: null };
+}
+
+/** Adds one item's state to the counts (percent is left for `finishProgress`). */
+export function countState(progress: Progress, state: ItemState): void {
+  switch (state) {
+    case 'done': progress.done++; break;
+    case 'open': progress.open++; break;
+    case 'in-progress': progress.inProgress++; break;
+    case 'n/a': progress.notApplicable++; break;
+    case 'untracked': progress.untracked++; break;
+  }
+}
+
+/** Sets `percent` = done ÷ (done + open + in progress), floored; null when nothing is tracked. */
+export function finishProgress(progress: Progress): Progress {
+  const tracked = progress.done + progress.open + progress.inProgress;
+  progress.percent = tracked === 0 ? null : Math.floor((progress.done * 100) / tracked);
+  return progress;
+}
+
+/** Sums several progress records (percent recomputed). */
+export function sumProgress(parts: readonly Progress[]): Progress {
+  const total = emptyProgress();
+  for (const p of parts) {
+    total.done += p.done;
+    total.open += p.open;
+    total.inProgress += p.inProgress;
+    total.notApplicable += p.notApplicable;
+    total.untracked += p.untracked;
+  }
+  return finishProgress(total);
+}
+
+/** Progress of items and their nested children (as GitHub counts task lists). */
+export function itemsProgress(items: readonly ReadinessItem[]): Progress {
+  const progress = emptyProgress();
+  const stack = [...items];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    countState(progress, item.state);
+    stack.push(...item.children);
+  }
+  return finishProgress(progress);
+}

@@ -1,0 +1,69 @@
+import type { Severity, Span, TextEdit } from './model';
+
+/** Identifiers of every rule. They are part of the public contract (CLI output, config keys, docs anchors). */
+export type RuleId =
+  | 'critical-open'
+  | 'evidence-missing'
+  | 'evidence-broken'
+  | 'link-outside-workspace'
+  | 'unknown-status'
+  | 'untracked-item'
+  | 'mojibake'
+  | 'duplicate-id'
+  | 'overdue'
+  | 'config-invalid'
+  | 'no-items';
+
+/** What the rule table knows about one rule. */
+export interface RuleInfo {
+  id: RuleId;
+  defaultSeverity: Severity;
+  /** One sentence for docs, SARIF and hovers. */
+  description: string;
+}
+
+/** A rule setting in `.readiness.yml`: a severity or `off`. */
+export type RuleSetting = Severity | 'off';
+
+/** Where each rule is documented: README.md anchors. */
+export const RULE_DOCS_BASE = 'https://github.com/production-readiness/production-readiness/blob/main/README.md#rule-';
+
+const table: RuleInfo[] = [
+  { id: 'critical-open', defaultSeverity: 'error', description: 'A critical item is not done (open or in progress).' },
+  { id: 'evidence-missing', defaultSeverity: 'warning', description: 'A done item that needs evidence (per `evidence.required`) links to no existing evidence file.' },
+  { id: 'evidence-broken', defaultSeverity: 'warning', description: 'An evidence or runbook link points to a file that does not exist.' },
+  { id: 'link-outside-workspace', defaultSeverity: 'warning', description: 'A link points outside the workspace (absolute path, `..` escape, `file:` or `command:` URL); it is never opened or read.' },
+  { id: 'unknown-status', defaultSeverity: 'warning', description: 'A status cell holds a value that is not a known status; the item counts as open.' },
+  { id: 'untracked-item', defaultSeverity: 'info', description: 'A bullet with a bold label looks like a checklist item but has no status marker.' },
+  { id: 'mojibake', defaultSeverity: 'warning', description: 'Text was decoded with the wrong code page (for example `âœ…` instead of ✅); the fix repairs it.' },
+  { id: 'duplicate-id', defaultSeverity: 'warning', description: 'Two items have the same id.' },
+  { id: 'overdue', defaultSeverity: 'warning', description: 'An item that is not done has a due date in the past.' },
+  { id: 'config-invalid', defaultSeverity: 'error', description: 'The configuration (`.readiness.yml` or front matter `readiness:`) is not valid YAML or does not match the schema.' },
+  { id: 'no-items', defaultSeverity: 'info', description: 'The file holds no checklist items.' },
+];
+
+/** The rule table, in documentation order. */
+export const RULES: readonly RuleInfo[] = table;
+
+/** Rule info by id. */
+export const RULE_BY_ID: ReadonlyMap<RuleId, RuleInfo> = new Map(table.map((r) => [r.id, r]));
+
+/** Every rule id, in documentation order. */
+export const RULE_IDS: readonly RuleId[] = table.map((r) => r.id);
+
+/** The documentation link of a rule. */
+export function ruleDocsUrl(id: RuleId): string {
+  return RULE_DOCS_BASE + id;
+}
+
+/** One problem found in a checklist or a config file. */
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  span: Span;
+  /** The item the finding is about, when there is one. */
+  itemId?: string;
+  /** Edits that fix the problem, when the fix is certain (e.g. a mojibake repair). */
+  fix?: TextEdit[];
+}

@@ -1,0 +1,149 @@
+import type { Table, TableCell } from 'mdast';
+import { collectInline, collapseWhitespace } from './inlineText';
+import { isIsoDate } from './itemMeta';
+import type { StatusMarker } from './model';
+import { makeItem, noteToken, readThroughMojibake, repaired, type ItemSink, type ParseContext } from './parseContext';
+import { isCriticalPriority, isItemHeader, isPriorityHeader, isStatusHeader, readStatusCell, type StatusCell, type StatusToken } from './statusValues';
+
+/** A cell's raw Markdown between its pipes, with the offset where that content starts. */
+interface RawCell {
+  raw: string;
+  offset: number;
+  plain: string;
+}
+
+const OWNER_HEADER = /^(?:owner|owners|assignee|responsible|dri|who)$/i;
+const DUE_HEADER = /^(?:due|due date|deadline|target date|eta)$/i;
+const BOX_CELL = /^\s*\[[ xX~/-]\]\s*$/;
+
+/** Adds the rows of a status table as items; tables without a status column add nothing. */
+export function parseTable(ctx: ParseContext, table: Table, sink: ItemSink): void {
+  const [header, ...body] = table.children;
+  if (!header || body.length === 0) return;
+  const headers = header.children.map((c) => cellOf(ctx, c).plain);
+  const rows = body.map((row) => row.children.map((c) => cellOf(ctx, c)));
+  const width = headers.length;
+  const statusCol = findStatusColumn(headers, rows);
+  if (statusCol < 0) return;
+  const priorityCol = headers.findIndex(isPriorityHeader);
+  const ownerCol = headers.findIndex((h) => OWNER_HEADER.test(h));
+  const dueCol = headers.findIndex((h) => DUE_HEADER.test(h));
+  const textCol = findTextColumn(headers, rows, [statusCol, priorityCol, ownerCol, dueCol]);
+  if (textCol < 0) return;
+
+  body.forEach((row, r) => {
+    const cells = rows[r];
+    const textCell = cells[textCol];
+    if (!textCell || textCell.plain === '') return;
+    const statusCell = cells[statusCol];
+    const rowStart = row.position?.start.offset ?? 0;
+    const rowEnd = row.position?.end.offset ?? rowStart;
+    const token = statusCell ? readThroughMojibake(statusCell.raw, knownToken) : null;
+    const status: StatusCell = token ? { kind: 'known', token } : statusCell ? readStatusCell(repaired(statusCell.raw)) : { kind: 'empty' };
+    let marker: StatusMarker;
+    let state: 'done' | 'open' | 'in-progress' | 'n/a' = 'open';
+    let unknownStatus: string | undefined;
+    if (status.kind === 'known') {
+      const start = statusCell.offset + status.token.start;
+      marker = { style: 'cell', start, end: statusCell.offset + status.token.end, text: status.token.text };
+      state = status.token.state;
+      noteToken(ctx, status.token.family, status.token.state, status.token.text);
+    } else if (status.kind === 'unknown' && statusCell) {
+      const lead = statusCell.raw.length - statusCell.raw.trimStart().length;
+      const start = statusCell.offset + lead;
+      marker = { style: 'cell', start, end: start + statusCell.raw.trim().length, text: statusCell.raw.trim() };
+      unknownStatus = status.value;
+    } else {
+      // Empty (or missing) status cell: an insertion point after the cell's first space.
+      const at = statusCell ? statusCell.offset + Math.min(1, statusCell.raw.length) : rowEnd;
+      marker = { style: 'cell', start: at, end: at, text: '' };
+    }
+    const cellNode = row.children[textCol];
+    const otherCells = row.children.filter((_, i) => i !== textCol && i < width);
+    const critical = priorityCol >= 0 && cells[priorityCol] !== undefined && isCriticalPriority(cells[priorityCol].raw);
+    const owner = ownerCol >= 0 && cells[ownerCol] ? cells[ownerCol].plain.replace(/^@/, '') || null : null;
+    const dueText = dueCol >= 0 && cells[dueCol] ? cells[dueCol].plain : '';
+    sink.items.push(
+      makeItem(ctx, sink, {
+        kind: 'table',
+        state,
+        marker,
+        start: rowStart,
+        end: rowEnd,
+        textNodes: cellNode.children,
+        text: textCell.plain,
+        linkNodes: otherCells,
+        raw: cells.map((c) => c.raw).join('|'),
+        critical,
+        ...(owner !== null ? { owner } : {}),
+        ...(isIsoDate(dueText) ? { due: dueText } : {}),
+        ...(unknownStatus !== undefined ? { unknownStatus } : {}),
+      }),
+    );
+  });
+}
+
+function knownToken(text: string): StatusToken | null {
+  const cell = readStatusCell(text);
+  return cell.kind === 'known' ? cell.token : null;
+}
+
+function cellOf(ctx: ParseContext, cell: TableCell): RawCell {
+  let start = cell.position?.start.offset ?? 0;
+  let end = cell.position?.end.offset ?? start;
+  while (end > start && (ctx.text[end - 1] === ' ' || ctx.text[end - 1] === '\t')) end--;
+  if (ctx.text[start] === '|') start++;
+  if (end > start && ctx.text[end - 1] === '|' && ctx.text[end - 2] !== '\\') end--;
+  const raw = ctx.text.slice(start, end);
+  const plain = collapseWhitespace(repaired(cellText(raw, collectInline(cell.children).text)));
+  return { raw, offset: start, plain };
+}
+
+/** Cell text with inline HTML reduced to its text; a `<details><summary>` gives its summary. */
+function cellText(raw: string, text: string): string {
+  const summary = /<summary[^>]*>([\s\S]*?)<\/summary>/i.exec(raw);
+  if (summary) return decodeEntities(summary[1].replace(/<[^>]*>/g, '')).replace(/[*_`]/g, '');
+  return text;
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/gi, (whole, code: string) => {
+    const c = code.toLowerCase();
+    if (c.startsWith('#x')) return String.fromCodePoint(parseInt(c.slice(2), 16));
+    if (c.startsWith('#')) return String.fromCodePoint(parseInt(c.slice(1), 10));
+    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' } as Record<string, string>)[c] ?? whole;
+  });
+}
+
+function findStatusColumn(headers: string[], rows: RawCell[][]): number {
+  // A column headed "Status" only tracks items when its cells read as statuses somewhere
+  // (a known value, an empty cell, or an unfilled option list such as `pass / fail`).
+  const named = headers.findIndex((h, i) => isStatusHeader(h) && (rows.some((r) => holdsStatus(r[i])) || rows.every((r) => !r[i] || r[i].plain === '')));
+  if (named >= 0) return named;
+  const column = (i: number) => rows.map((r) => r[i]).filter((c): c is RawCell => c !== undefined && c.raw.trim() !== '');
+  const boxes = headers.findIndex((_, i) => {
+    const cells = column(i);
+    return cells.length > 0 && cells.every((c) => BOX_CELL.test(c.raw));
+  });
+  if (boxes >= 0) return boxes;
+  if (headers.every((h) => h === '')) {
+    return headers.findIndex((_, i) => {
+      const cells = column(i);
+      return cells.length > 0 && cells.every((c) => readThroughMojibake(c.raw, knownToken) !== null);
+    });
+  }
+  return -1;
+}
+
+function holdsStatus(cell: RawCell | undefined): boolean {
+  if (!cell || cell.plain === '') return false;
+  if (readThroughMojibake(cell.raw, knownToken) !== null) return true;
+  const options = cell.plain.split(/\s*\/\s*/);
+  return options.length > 1 && options.some((o) => readStatusCell(o).kind === 'known');
+}
+
+function findTextColumn(headers: string[], rows: RawCell[][], taken: number[]): number {
+  const named = headers.findIndex((h, i) => !taken.includes(i) && isItemHeader(h));
+  if (named >= 0) return named;
+  return headers.findIndex((_, i) => !taken.includes(i) && rows.some((r) => r[i] !== undefined && r[i].plain !== '' && !/^[\d\s./%]+$/.test(r[i].plain)));
+}

@@ -1,0 +1,57 @@
+import { strict as assert } from 'node:assert';
+import { createPaint, shouldColor } from '../../src/cli/ansi';
+import { formatText } from '../../src/cli/formatText';
+import type { Finding } from '../../src/core/rules';
+import { analyze } from './helpers/model';
+
+const plain = createPaint(false);
+
+function configFinding(line: number): Finding {
+  return { rule: 'config-invalid', severity: 'error', message: 'bad value', span: { start: 0, end: 1, startPosition: { line, column: 3 }, endPosition: { line, column: 4 } } };
+}
+
+describe('formatText', () => {
+  it('prints a config file with findings but no progress bar', () => {
+    const out = formatText([{ path: '.readiness.yml', analysis: { checklist: null, findings: [configFinding(2), configFinding(10)] } }], plain);
+    assert.equal(out, [
+      '.readiness.yml',
+      '   2:3  error    bad value  config-invalid',
+      '  10:3  error    bad value  config-invalid',
+      '',
+      '✖ 2 problems (2 errors, 0 warnings, 0 infos)',
+      '',
+    ].join('\n'));
+  });
+
+  it('shows progress, top-level categories with items, and a clean summary', () => {
+    const analysis = analyze('# T\n\n## Intro\n\nProse only.\n\n## Ops\n\n- [x] a\n- [ ] b (critical)\n- [-] c\n\n### Deep\n\n- [~] d\n');
+    const out = formatText([{ path: 'PRODUCTION_READINESS.md', analysis: { ...analysis, findings: [] } }], plain);
+    assert.equal(out, [
+      'PRODUCTION_READINESS.md',
+      '  ███░░░░░░░  33%  1/3 done · 1 in progress · 1 critical open · 1 n/a',
+      '  Ops  ███░░░░░░░  33%  1/3',
+      '',
+      '✔ no problems',
+      '',
+    ].join('\n'));
+  });
+
+  it('says when nothing is tracked', () => {
+    const analysis = analyze('');
+    const out = formatText([{ path: 'EMPTY.md', analysis }], plain);
+    assert.match(out, /^ {2}░{10} {4}– {2}no tracked items$/m);
+    assert.match(out, /^✖ 1 problem \(0 errors, 0 warnings, 1 info\)$/m);
+  });
+});
+
+describe('shouldColor', () => {
+  it('colours a terminal unless --no-color or NO_COLOR; FORCE_COLOR forces it elsewhere', () => {
+    assert.equal(shouldColor({ noColorFlag: false, env: {}, isTTY: true }), true);
+    assert.equal(shouldColor({ noColorFlag: false, env: {}, isTTY: false }), false);
+    assert.equal(shouldColor({ noColorFlag: true, env: {}, isTTY: true }), false);
+    assert.equal(shouldColor({ noColorFlag: false, env: { NO_COLOR: '1' }, isTTY: true }), false);
+    assert.equal(shouldColor({ noColorFlag: false, env: { NO_COLOR: '' }, isTTY: true }), true);
+    assert.equal(shouldColor({ noColorFlag: false, env: { FORCE_COLOR: '1' }, isTTY: false }), true);
+    assert.equal(shouldColor({ noColorFlag: false, env: { FORCE_COLOR: '0' }, isTTY: true }), false);
+  });
+});
