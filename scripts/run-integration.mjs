@@ -5,20 +5,23 @@
 //
 // Usage: node scripts/run-integration.mjs [--grep <pattern>] [--workspace <folder>] [--trust]
 //                                         [--timeout <seconds>] [--verbose]
+// --timeout (default 600, or READINESS_TEST_TIMEOUT) bounds the whole run, start-up included;
 // --verbose prints the page's console as it comes.
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { format, inspect, parseArgs } from 'node:util';
 import { launchChromium } from './code-server/chromium.mjs';
 import { startCodeServer } from './code-server/start.mjs';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const testsEntry = join(repoRoot, 'out/test/integration/index.js');
 const resultsDir = join(repoRoot, 'test-results');
+/** How long a modal dialog may stay open before the run counts as stuck. */
+const dialogGraceMs = 10_000;
 
 const { values: options } = parseArgs({
   options: {
@@ -54,6 +57,14 @@ for (const file of await readdir(resultsDir).catch(() => [])) {
 }
 
 const tempRoot = await mkdtemp(join(tmpdir(), 'readiness-integration-'));
+// On Ctrl-C or a CI kill, exit normally so the 'exit' hooks end code-server and remove temp files.
+process.once('exit', () => rmSync(tempRoot, { recursive: true, force: true }));
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  process.once(signal, () => {
+    console.error(`[integration] interrupted by ${signal}`);
+    process.exit(code);
+  });
+}
 const workspace = join(tempRoot, basename(fixture));
 const resultsFile = join(tempRoot, 'results.json');
 await cp(fixture, workspace, { recursive: true });
@@ -110,14 +121,20 @@ async function runInPage(page, server) {
       resolveOutcome(outcome);
     };
     const timer = setTimeout(
-      () => settle({ kind: 'timeout', message: `no results after ${timeoutMs / 1000} s` }),
-      timeoutMs,
+      () => settle({ kind: 'timeout', message: `no results within ${timeoutMs / 1000} s` }),
+      Math.max(0, started + timeoutMs - Date.now()),
     );
 
+    // Formatting needs the arguments' values, which arrive asynchronously: chain to keep order.
+    let consoleChain = Promise.resolve();
     page.on('console', (message) => {
-      const text = plainConsoleText(message);
-      consoleLines.push(`[${message.type()}] ${text}`);
-      if (options.verbose) console.log(`  [page ${seconds()}] [${message.type()}] ${text}`);
+      const at = seconds();
+      const text = formatConsoleMessage(message);
+      consoleChain = consoleChain.then(async () => {
+        const line = `[${message.type()}] ${await text}`;
+        consoleLines.push(line);
+        if (options.verbose) console.log(`  [page ${at}] ${line}`);
+      });
     });
     page.on('pageerror', (error) => consoleLines.push(`[pageerror] ${error.stack ?? error.message}`));
     page.on('crash', () => settle({ kind: 'crash', message: 'the browser page crashed' }));
@@ -129,18 +146,23 @@ async function runInPage(page, server) {
     void page.exposeFunction('codeAutomationExit', async (code) => {
       const results = await readResults(2_000);
       settle(results
-        ? { kind: 'results', results, exitCode: code }
+        ? { kind: 'results', results }
         : { kind: 'crash', message: `the extension host exited (code ${code}) before the tests finished` });
     }).then(async () => {
       log(`opening the workbench (${seconds()})`);
       await page.goto(url);
-      // Poll for results and for modal dialogs (e.g. "Cannot reconnect"), which end the run.
+      // Poll for results and for modal dialogs (e.g. "Cannot reconnect"): one that stays open
+      // blocks the workbench, as nobody is there to click it.
+      let dialogSince;
       while (!settled) {
         await printProgress();
         const results = await readResults(0);
         if (results) return settle({ kind: 'results', results });
         const dialog = await textOf(page, '.monaco-dialog-box');
-        if (dialog) return settle({ kind: 'error', message: `the workbench shows a dialog: ${dialog}` });
+        dialogSince = dialog ? (dialogSince ?? Date.now()) : undefined;
+        if (dialog && Date.now() - dialogSince > dialogGraceMs) {
+          return settle({ kind: 'error', message: `the workbench shows a dialog: ${dialog}` });
+        }
         for (const text of await textsOf(page, '.notification-toast:has(.codicon-error) .notification-list-item-message')) {
           notifications.add(text);
         }
@@ -237,9 +259,18 @@ async function saveFailureArtifacts(reason, { printConsole = true } = {}) {
   }
 }
 
-/** Drops the "%c" styling VS Code puts into its console messages. */
-function plainConsoleText(message) {
-  return message.text().replace(/%c/g, '').replace(/ ?(color|background|font-weight|font-style|text-decoration): [^ ;]+;?/g, '').trim();
+/**
+ * VS Code logs `console.log('%c INFO', 'color: …', format, ...args)`: drop the styling, then
+ * apply the message's own format (mocha's reporter, forwarded from the extension host, uses one).
+ */
+async function formatConsoleMessage(message) {
+  const values = await Promise.all(message.args().map((arg) => arg.jsonValue().catch(() => undefined)));
+  if (values.length === 0 || typeof values[0] !== 'string') return message.text();
+  const styles = values[0].split('%c').length - 1;
+  const prefix = values[0].replaceAll('%c', '').trim();
+  const rest = values.slice(1 + styles).map((value) => (value === undefined ? '' : value));
+  const body = typeof rest[0] === 'string' ? format(...rest) : rest.map((value) => inspect(value)).join(' ');
+  return [prefix, body].filter(Boolean).join(' ');
 }
 
 async function textOf(page, selector) {

@@ -3,8 +3,8 @@
 # .vscode-test/code-server so the integration tests can run inside a real extension host on
 # machines that cannot download VS Code itself (only the npm registry and Debian are reachable).
 #
-# Idempotent: when the stamp file names the same version and `code-server --version` works,
-# it only checks the Debian packages and returns. Safe to run as root (the usual case here).
+# Idempotent: when the stamp file names the same version (and Node ABI, as the native modules are
+# built for it) and `code-server --version` works, it only checks the Debian packages and returns. Safe to run as root (the usual case here).
 #
 # Environment:
 #   CODE_SERVER_DIR   install folder (default: <repo>/.vscode-test/code-server)
@@ -74,10 +74,12 @@ install_debian_packages() {
   step "apt-get install ${missing[*]}" as_root apt-get install -y --no-install-recommends "${missing[@]}"
 }
 
+stamp_text() { printf '%s node-abi-%s\n' "$VERSION" "$(node -p process.versions.modules)"; }
+
 already_installed() {
   [[ "${CODE_SERVER_FORCE:-}" != 1 ]] || return 1
-  [[ -f "$stamp" && "$(cat "$stamp")" == "$VERSION" ]] || return 1
-  "$code_server_bin" --version 2>/dev/null | grep -q "^$VERSION " || return 1
+  [[ -f "$stamp" && "$(cat "$stamp")" == "$(stamp_text)" ]] || return 1
+  "$code_server_bin" --version 2>/dev/null | grep "^$VERSION " >/dev/null || return 1
 }
 
 # node-gyp fetches Node's headers from the internet unless told where they are; the machine's
@@ -128,7 +130,7 @@ install_code_server() {
   local version_line
   version_line="$("$code_server_bin" --version 2>&1 | grep "^$VERSION ")" \
     || die "code-server --version does not print $VERSION after install"
-  printf '%s\n' "$VERSION" > "$stamp"
+  stamp_text > "$stamp"
   log "installed: $version_line"
 }
 

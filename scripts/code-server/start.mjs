@@ -1,7 +1,7 @@
 // Starts the code-server installed by install.sh on a free loopback port, with fresh
 // user-data and extensions folders, and returns how to reach and stop it.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
@@ -92,10 +92,19 @@ export async function startCodeServer(options) {
     });
   });
 
+  // The server runs in its own process group, so it would outlive a runner that dies or is
+  // interrupted: end it when this process exits without having called stop().
+  const killOnExit = () => {
+    if (!exited) killGroup(child.pid, 'SIGKILL');
+    rmSync(tempRoot, { recursive: true, force: true });
+  };
+  process.once('exit', killOnExit);
+
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    process.off('exit', killOnExit);
     if (!exited) {
       killGroup(child.pid, 'SIGTERM');
       const timedOut = await Promise.race([exitPromise.then(() => false), delay(stopTimeoutMs, true)]);

@@ -1,4 +1,4 @@
-import { countBySeverity, type ReportSource } from '../core/jsonReport';
+import { compareFindings, countBySeverity, type ReportSource } from '../core/jsonReport';
 import type { Checklist, Progress, Severity } from '../core/model';
 import { sumProgress } from '../core/progress';
 import type { Finding } from '../core/rules';
@@ -70,8 +70,7 @@ function categoryLines(checklist: Checklist, paint: Paint): string[] {
 }
 
 function findingLines(findings: readonly Finding[], paint: Paint): string[] {
-  const sorted = [...findings].sort((a, b) => a.span.startPosition.line - b.span.startPosition.line || a.span.startPosition.column - b.span.startPosition.column);
-  const rows = sorted.map((f) => ({
+  const rows = [...findings].sort(compareFindings).map((f) => ({
     line: String(f.span.startPosition.line),
     column: String(f.span.startPosition.column),
     severity: f.severity,

@@ -31,11 +31,27 @@ export interface Analysis {
 
 /** Parses, checks links and runs every rule over one checklist's text. Never throws on any text. */
 export function analyzeChecklist(text: string, options: AnalyzeOptions): Analysis {
+  const parsed = parseWithFrontMatter(text, options);
+  return evaluateChecklist(parsed, { exists: options.exists, today: options.today });
+}
+
+/** A parsed checklist before links are checked and rules run. */
+export interface ParsedChecklist {
+  text: string;
+  index: LineIndex;
+  checklist: Checklist;
+  config: ReadinessConfig;
+  /** Front matter config findings (located in the checklist). */
+  configFindings: Finding[];
+}
+
+/** Parses a checklist and applies its front matter config (no link checks, no rules). */
+export function parseWithFrontMatter(text: string, options: Pick<AnalyzeOptions, 'config' | 'path'>): ParsedChecklist {
   const index = new LineIndex(text);
   const tree = parseMarkdown(text);
   let config = options.config;
   let frontMatterData: unknown;
-  const findings: Finding[] = [];
+  const configFindings: Finding[] = [];
   const yaml = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
   if (yaml) {
     const nodeStart = yaml.position?.start.offset ?? 0;
@@ -44,11 +60,29 @@ export function analyzeChecklist(text: string, options: AnalyzeOptions): Analysi
     const applied = applyFrontMatter(config, yaml.value, base);
     config = applied.config;
     frontMatterData = applied.data;
-    findings.push(...applied.findings);
+    configFindings.push(...applied.findings);
   }
   const checklist = parseChecklist(text, { path: options.path, config, index, tree, frontMatterData });
+  return { text, index, checklist, config, configFindings };
+}
+
+/** Workspace-relative paths of every evidence and runbook link that can be checked. */
+export function linkTargets(checklist: Checklist): string[] {
+  const targets = new Set<string>();
+  for (const item of walkItems(checklist.items, checklist.categories)) {
+    for (const link of [...item.evidence, ...item.runbooks]) if (link.resolved !== null) targets.add(link.resolved);
+  }
+  return [...targets];
+}
+
+/**
+ * Checks links (when `exists` is given) and runs the rules. Cheap next to parsing, so an editor
+ * can parse once, check links asynchronously, then evaluate.
+ */
+export function evaluateChecklist(parsed: ParsedChecklist, options: Pick<AnalyzeOptions, 'exists' | 'today'>): Analysis {
+  const { checklist, config, text, index } = parsed;
   if (options.exists) checkLinks(checklist, options.exists);
-  findings.push(...checkChecklist(checklist, { text, index, config, today: options.today, linksChecked: options.exists !== undefined }));
+  const findings = [...parsed.configFindings, ...checkChecklist(checklist, { text, index, config, today: options.today, linksChecked: options.exists !== undefined })];
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { checklist, findings: applySeverities(findings, config), config };
 }

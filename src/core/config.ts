@@ -84,8 +84,10 @@ interface SchemaProblem {
 
 /** Validates a block; `hidden` counts problems beyond the finding cap, which are not located. */
 function readBlock(value: unknown, yaml: LocatedYaml, ctx: BlockContext): { findings: Finding[]; hidden: number; overrides: ConfigOverrides } {
-  const problems = validateConfig(value) ? [] : schemaProblems(validateConfig.errors ?? [], value, ctx);
+  let problems = validateConfig(value) ? [] : schemaProblems(validateConfig.errors ?? [], value, ctx);
   if (ctx.frontMatter && isRecord(value)) {
+    // One finding per file-only key, whatever its value.
+    problems = problems.filter((p) => !FILE_ONLY_KEYS.includes(String(p.path[0])));
     for (const key of FILE_ONLY_KEYS.filter((k) => Object.hasOwn(value, k))) {
       problems.push({ path: [], key, message: `${JSON.stringify(key)} cannot be set in front matter; set it in .readiness.yml` });
     }
@@ -168,6 +170,8 @@ function unknownKeyMessage(key: string, path: DataPath, schema: SchemaNode | und
   return `unknown key ${shown}${where}${hint ? ` (did you mean ${JSON.stringify(hint)}?)` : ` (expected one of ${shownKnown.join(', ')})`}`;
 }
 
+let nested: string[] | undefined;
+
 /** `evidence.required`, `rules.overdue` …: keys users put at the top level by mistake. */
 function nestedKeys(): string[] {
   if (!nested) {
@@ -178,7 +182,6 @@ function nestedKeys(): string[] {
   }
   return nested;
 }
-let nested: string[] | undefined;
 
 /** Builds the overrides from validated data, skipping every removed path (an invalid list entry drops only that entry). */
 function extract(value: Record<string, unknown>, removed: readonly DataPath[]): ConfigOverrides {

@@ -112,7 +112,7 @@ function reportFile({ path, analysis }: ReportSource): ReportFile {
     progress: checklist ? { ...checklist.progress } : emptyProgress(),
     items: checklist?.items.map(reportItem) ?? [],
     categories: checklist?.categories.map(reportCategory) ?? [],
-    findings: [...analysis.findings].sort(byPosition).map(reportFinding),
+    findings: [...analysis.findings].sort(compareFindings).map(reportFinding),
   };
 }
 
@@ -161,6 +161,7 @@ function reportFinding(f: Finding): ReportFinding {
   return out;
 }
 
-function byPosition(a: Finding, b: Finding): number {
+/** Orders findings by start line, then column. */
+export function compareFindings(a: Finding, b: Finding): number {
   return a.span.startPosition.line - b.span.startPosition.line || a.span.startPosition.column - b.span.startPosition.column;
 }

@@ -68,13 +68,19 @@ function shapeOf(ctx: ParseContext, li: ListItem): ListItemShape {
   return { kind: 'plain' };
 }
 
-/** `**CI/CD pipelines**: text` — a bold label followed by more words (not a fill-in field like `**owner:**`). */
+/**
+ * `**CI/CD pipelines**: text` — a bold label, then a separator (a colon inside or after the
+ * bold, or a dash after it), then more words. Not a fill-in field (`**owner:**`) and not a
+ * sentence that merely starts with emphasis (`**2** warmup runs`).
+ */
 function isBoldLabel(paragraph: Paragraph): boolean {
   const [head, ...rest] = paragraph.children;
   if (head?.type !== 'strong') return false;
-  if (collectInline(head.children).text.trim() === '') return false;
-  const after = collectInline(rest).text.replace(/^[\s:：\-–—.]+/, '');
-  return after.trim() !== '';
+  const label = collectInline(head.children).text.trim();
+  if (label === '') return false;
+  const after = collectInline(rest).text;
+  const separated = /[:：]$/.test(label) || /^\s*(?:[:：]|[-–—]\s)/.test(after);
+  return separated && after.replace(/^[\s:：\-–—.]+/, '').trim() !== '';
 }
 
 function buildItem(ctx: ParseContext, li: ListItem, shape: Exclude<ListItemShape, { kind: 'plain' }>, sink: ItemSink): ReadinessItem {

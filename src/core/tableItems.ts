@@ -53,6 +53,10 @@ export function parseTable(ctx: ParseContext, table: Table, sink: ItemSink): voi
       const start = statusCell.offset + lead;
       marker = { style: 'cell', start, end: start + statusCell.raw.trim().length, text: statusCell.raw.trim() };
       unknownStatus = status.value;
+    } else if (status.kind === 'empty' && status.placeholder && statusCell && repaired(statusCell.raw) === statusCell.raw) {
+      // A lone dash stands in for the status: the edit replaces it.
+      const p = status.placeholder;
+      marker = { style: 'cell', start: statusCell.offset + p.start, end: statusCell.offset + p.end, text: p.text };
     } else {
       // Empty (or missing) status cell: an insertion point after the cell's first space.
       const at = statusCell ? statusCell.offset + Math.min(1, statusCell.raw.length) : rowEnd;

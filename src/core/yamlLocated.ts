@@ -247,6 +247,7 @@ function topLevelScope(doc: Document.Parsed, index: LineIndex): (offset: number,
   };
 }
 
+/** Ranges of keys repeated within one map (merge keys `<<` may repeat). */
 function duplicateKeys(doc: Document.Parsed): [number, number][] {
   const out: [number, number][] = [];
   visit(doc, {

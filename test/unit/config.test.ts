@@ -375,7 +375,7 @@ describe('config: applyFrontMatter', () => {
   });
 
   it('rejects file-only keys and unknown keys in the block', () => {
-    const text = 'readiness:\n  checklists: [a.md]\n  $schema: x\n  critcal: []\n';
+    const text = 'readiness:\n  checklists: 5\n  $schema: x\n  critcal: []\n';
     const result = applyFrontMatter(defaultConfig(), text, { offset: 0, line: 1, column: 1 });
     assert.deepEqual(located(result.findings), [
       '2:3-2:13 "checklists" cannot be set in front matter; set it in .readiness.yml',

@@ -3,8 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { validateReport } from '../../src/core/generated/validators';
+import { analyzeChecklist } from '../../src/core/analyze';
+import { parseConfigText } from '../../src/core/config';
+import { defaultConfig } from '../../src/core/configTypes';
 import { buildReport } from '../../src/core/jsonReport';
-import type { Checklist } from '../../src/core/model';
 import { RULE_IDS } from '../../src/core/rules';
 
 const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', 'schemas', 'readiness-report.schema.json'), 'utf8'));
@@ -88,20 +90,37 @@ describe('report schema', () => {
     assert.equal(validateReport(validReport()), true, JSON.stringify(validateReport.errors));
   });
 
-  it('accepts the output of buildReport', () => {
-    const checklist: Checklist = {
-      title: null,
-      frontMatter: null,
-      items: [],
-      categories: [],
-      progress: { done: 0, open: 0, inProgress: 0, notApplicable: 0, untracked: 0, percent: null },
-      eol: '\n',
-    };
-    const span = { start: 0, end: 1, startPosition: { line: 1, column: 1 }, endPosition: { line: 1, column: 2 } };
+  it('accepts what the analysis pipeline and buildReport produce', () => {
+    const text = [
+      '---',
+      'readiness:',
+      '  rules: {overdue: eror}',
+      '---',
+      '',
+      '# Payments',
+      '',
+      '## Operations',
+      '',
+      '- [x] Rollback tested, owner: @sre, due: 2020-01-01 ([evidence](docs/evidence/rollback.md), [runbook](runbooks/rollback.md))',
+      '  - [ ] Rollback drill',
+      '- [ ] Backups restored',
+      '- **Paging**: on-call rota published',
+      '',
+      '### Database',
+      '',
+      '| Item | Status |',
+      '|---|---|',
+      '| Backups verified | ✅ |',
+      '',
+    ].join('\n');
+    const analysis = analyzeChecklist(text, { config: defaultConfig(), path: 'PRODUCTION_READINESS.md', exists: (p) => p === 'docs/evidence/rollback.md', today: '2024-06-01' });
     const report = buildReport([
-      { path: 'a.md', analysis: { checklist, findings: [{ rule: 'no-items', severity: 'info', message: 'No items', span }] } },
-      { path: '.readiness.yml', analysis: { checklist: null, findings: [{ rule: 'config-invalid', severity: 'error', message: 'bad', span }] } },
+      { path: 'PRODUCTION_READINESS.md', analysis },
+      { path: '.readiness.yml', analysis: { checklist: null, findings: parseConfigText('evidence: {required: some}\n').findings } },
     ]);
+    assert.ok(report.files[0].categories.length > 0);
+    assert.ok(report.files[0].findings.some((f) => f.rule === 'config-invalid'));
+    assert.equal(report.files[1].findings.length, 1);
     assert.equal(validateReport(JSON.parse(JSON.stringify(report))), true, JSON.stringify(validateReport.errors));
   });
 
@@ -116,7 +135,7 @@ describe('report schema', () => {
     ['negative count', (r) => (file(r).progress.done = -1)],
     ['missing progress count', (r) => delete file(r).progress.untracked],
     ['extra property in a file', (r) => (file(r).checklist = {})],
-    ['missing findings in a file', (r) => delete file(r).findings],
+    ['missing findings in a file', (r) => delete (file(r) as Json).findings],
     ['title not a string', (r) => (file(r).title = 5)],
     ['unknown item state', (r) => (deepItem(r).state = 'blocked')],
     ['unknown item kind', (r) => (deepItem(r).kind = 'heading')],
