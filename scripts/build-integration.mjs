@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const sourceDir = join(repoRoot, 'test/integration');
-const outDir = join(repoRoot, 'out/test/integration');
+// READINESS_INTEGRATION_OUT lets parallel runs keep separate bundles.
+const outDir = resolve(repoRoot, process.env.READINESS_INTEGRATION_OUT ?? 'out/test/integration');
 
 const testFiles = readdirSync(sourceDir, { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.test.ts'))

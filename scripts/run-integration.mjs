@@ -18,7 +18,7 @@ import { launchChromium } from './code-server/chromium.mjs';
 import { startCodeServer } from './code-server/start.mjs';
 
 const repoRoot = resolve(import.meta.dirname, '..');
-const testsEntry = join(repoRoot, 'out/test/integration/index.js');
+const testsEntry = join(resolve(repoRoot, process.env.READINESS_INTEGRATION_OUT ?? 'out/test/integration'), 'index.js');
 const resultsDir = join(repoRoot, 'test-results');
 /** How long a modal dialog may stay open before the run counts as stuck. */
 const dialogGraceMs = 10_000;
