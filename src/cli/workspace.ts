@@ -1,3 +1,4 @@
+import type { ReadinessConfig } from '../core/configTypes';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { findConfigFile, findRepoRoot, isInside, toPosix } from './discover';
@@ -38,4 +39,11 @@ export function existsUnder(root: string): (workspacePath: string) => boolean {
     const absolute = join(root, ...workspacePath.split('/'));
     return workspacePath !== '' && isInside(absolute, root) && existsSync(absolute);
   };
+}
+
+/** The config with its `baseDir` set: the config file's folder relative to the workspace root. */
+export function configForPlace(config: ReadinessConfig, place: ChecklistPlace): ReadinessConfig {
+  if (!place.configFile) return config;
+  const dir = toPosix(relative(place.root, dirname(place.configFile)));
+  return { ...config, baseDir: dir.startsWith('..') ? '' : dir };
 }

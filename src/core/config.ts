@@ -229,6 +229,7 @@ function mergeConfig(base: ReadinessConfig, o: ConfigOverrides): ReadinessConfig
       links: (o.runbooks?.links ?? base.runbooks.links).map((l) => ({ ...l })),
     },
     rules: { ...base.rules, ...o.rules },
+    baseDir: base.baseDir,
   };
 }
 

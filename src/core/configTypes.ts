@@ -29,6 +29,11 @@ export interface ReadinessConfig {
   };
   /** Rule id → severity override or `off`. */
   rules: Partial<Record<RuleId, RuleSetting>>;
+  /**
+   * Workspace-relative POSIX folder of the config file ('' at the root or for the defaults):
+   * config paths resolve against it. Set by whoever read the file, never by the file.
+   */
+  baseDir: string;
 }
 
 /** The defaults every config starts from. */
@@ -39,5 +44,6 @@ export function defaultConfig(): ReadinessConfig {
     evidence: { required: 'none', dir: 'docs/evidence' },
     runbooks: { dirs: ['docs/runbooks', 'runbooks', 'playbooks'], links: [] },
     rules: {},
+    baseDir: '',
   };
 }

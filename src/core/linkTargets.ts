@@ -54,3 +54,11 @@ export function isUnderFolder(path: string, folders: readonly string[]): boolean
     return f !== '' && (path === f || path.startsWith(f + '/') || path.includes('/' + f + '/'));
   });
 }
+
+/**
+ * A stand-in file path inside the config's folder, for `resolveLinkTarget`: config paths
+ * (`runbooks.links[].path`, `evidence.dir`) resolve against the folder of `.readiness.yml`.
+ */
+export function configRelative(config: { baseDir: string }): string {
+  return config.baseDir === '' ? '.readiness.yml' : `${config.baseDir}/.readiness.yml`;
+}

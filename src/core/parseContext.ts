@@ -3,7 +3,7 @@ import type { ReadinessConfig } from './configTypes';
 import { collectInline, collapseWhitespace } from './inlineText';
 import { hasCriticalMarker, idFromHtml, readDue, readOwner, splitIdAttribute } from './itemMeta';
 import type { LineIndex } from './lineIndex';
-import { isUnderFolder, resolveLinkTarget } from './linkTargets';
+import { configRelative, isUnderFolder, resolveLinkTarget } from './linkTargets';
 import type { ItemKind, ItemState, LinkRef, ReadinessItem, StatusMarker, UsedTokens } from './model';
 import { findMojibake, mayContainMojibake, repairMojibake } from './mojibake';
 import type { KnownState, TokenFamily } from './statusValues';
@@ -73,7 +73,7 @@ export function makeItem(ctx: ParseContext, sink: ItemSink, source: ItemSource):
   const text = split.text.trim();
   const linkNodes = [...inline.links];
   for (const extra of source.linkNodes ?? []) linkNodes.push(...collectLinks(extra));
-  const { evidence, runbooks, references } = classifyLinks(ctx, linkNodes, text);
+  const { evidence, runbooks, references } = classifyLinks(ctx, linkNodes, text, source.start);
   const position = ctx.index.positionAt(source.start);
   return {
     id: explicitId ?? '',
@@ -103,7 +103,7 @@ function collectLinks(node: Nodes): (Link | LinkReference)[] {
   return collectInline(node.children as Nodes[]).links;
 }
 
-function classifyLinks(ctx: ParseContext, nodes: readonly (Link | LinkReference)[], itemText: string) {
+function classifyLinks(ctx: ParseContext, nodes: readonly (Link | LinkReference)[], itemText: string, itemStart: number) {
   const evidence: LinkRef[] = [];
   const runbooks: LinkRef[] = [];
   const references: string[] = [];
@@ -134,13 +134,15 @@ function classifyLinks(ctx: ParseContext, nodes: readonly (Link | LinkReference)
   for (const link of ctx.config.runbooks.links) {
     if (link.match.trim() === '' || !lowered.includes(link.match.toLowerCase())) continue;
     if (runbooks.some((r) => r.target === link.path)) continue;
-    const target = resolveLinkTarget(link.path, '');
+    // Paths in the config are relative to the config file's folder; the link has no text of
+    // its own, so findings about it point at the item.
+    const target = resolveLinkTarget(link.path, configRelative(ctx.config));
     runbooks.push({
       target: link.path,
       resolved: target.kind === 'workspace' ? target.path : null,
       exists: null,
       outside: target.kind === 'outside',
-      span: ctx.index.span(0, 0),
+      span: ctx.index.span(itemStart, itemStart),
     });
   }
   return { evidence, runbooks, references };

@@ -306,6 +306,8 @@ export function readLeadingGlyph(raw: string): StatusToken | null {
 
 // Token spellings that belong together; the first is the default of its family.
 const GLYPH_SETS: readonly StateTable<string>[] = [
+  // ✅ pairs with ☐ unless the document already writes ❌: "not done yet" is not "failed".
+  { done: '✅', open: '☐', 'in-progress': '⏳', 'n/a': '➖' },
   { done: '✅', open: '❌', 'in-progress': '⏳', 'n/a': '➖' },
   { done: '☑', open: '☐', 'in-progress': '⏳', 'n/a': '➖' },
   { done: '☒', open: '☐', 'in-progress': '⏳', 'n/a': '➖' },
@@ -434,7 +436,7 @@ function entityFor(state: KnownState, used: ReadonlyMap<KnownState, string>): st
     first = false;
   }
   // Entity-written checklists are mostly ballot boxes (`&#9744;`), so those are the default.
-  const sets = [GLYPH_SETS[1], ...GLYPH_SETS.filter((_, i) => i !== 1)];
+  const sets = [GLYPH_SETS[2], ...GLYPH_SETS.filter((_, i) => i !== 2)];
   const glyph = withoutSelectors(glyphFor(state, decoded, sets));
   return encodeEntity(glyph, notation, upper);
 }

@@ -58,6 +58,7 @@ describe('config: parseConfigText', () => {
     const result = parseConfigText(fixture('full.readiness.yml'));
     assert.deepEqual(result.findings, []);
     assert.deepEqual(result.config, {
+      baseDir: '',
       checklists: ['services/*/PRODUCTION_READINESS.md', '!services/legacy/**'],
       critical: [{ category: 'Security' }, { item: 'Rollback*' }, { id: 'backups-restored' }],
       evidence: { required: 'critical', dir: 'docs/evidence/2024' },

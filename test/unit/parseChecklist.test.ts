@@ -188,6 +188,14 @@ describe('parseChecklist', () => {
       const { checklist } = analyze(md, { runbooks: { dirs: ['runbooks'], links: [{ match: 'failover', path: 'runbooks/failover.md' }] } });
       assert.deepEqual(allItems(checklist)[0].runbooks.map((r) => r.resolved), ['runbooks/failover.md']);
     });
+
+    it('resolves config keyword links from the config file folder and reports them on the item line', () => {
+      const md = '# Api\n\n## Data\n\n- [ ] Database failover drill\n';
+      const config = { baseDir: 'services/api', runbooks: { dirs: ['runbooks'], links: [{ match: 'failover', path: 'runbooks/failover.md' }] } };
+      const { checklist, findings } = analyze(md, config, { path: 'services/api/docs/PRODUCTION_READINESS.md', exists: () => false });
+      assert.deepEqual(allItems(checklist)[0].runbooks.map((r) => r.resolved), ['services/api/runbooks/failover.md']);
+      assert.deepEqual(findings.filter((f) => f.rule === 'evidence-broken').map((f) => f.span.startPosition.line), [5]);
+    });
   });
 
   describe('findings', () => {

@@ -291,7 +291,7 @@ describe('statusValues', () => {
     const map = (entries: [KnownState, string][]) => new Map(entries);
     const cases: [KnownState, TokenFamily, [KnownState, string][], string][] = [
       // Defaults per family.
-      ['done', 'glyph', [], '✅'], ['open', 'glyph', [], '❌'], ['in-progress', 'glyph', [], '⏳'], ['n/a', 'glyph', [], '➖'],
+      ['done', 'glyph', [], '✅'], ['open', 'glyph', [], '☐'], ['in-progress', 'glyph', [], '⏳'], ['n/a', 'glyph', [], '➖'],
       ['done', 'word', [], 'Done'], ['open', 'word', [], 'Open'], ['in-progress', 'word', [], 'In progress'], ['n/a', 'word', [], 'N/A'],
       ['done', 'shortcode', [], ':white_check_mark:'], ['open', 'shortcode', [], ':x:'], ['in-progress', 'shortcode', [], ':hourglass_flowing_sand:'], ['n/a', 'shortcode', [], ':heavy_minus_sign:'],
       ['done', 'box', [], '[x]'], ['open', 'box', [], '[ ]'], ['in-progress', 'box', [], '[~]'], ['n/a', 'box', [], '[-]'],
@@ -301,8 +301,8 @@ describe('statusValues', () => {
       ['done', 'word', [['done', 'Complete']], 'Complete'], ['open', 'word', [['open', 'Pending']], 'Pending'], ['done', 'box', [['done', '[X]']], '[X]'],
       ['in-progress', 'box', [['in-progress', '[/]']], '[/]'], ['done', 'shortcode', [['done', ':heavy_check_mark:']], ':heavy_check_mark:'],
       // Otherwise the spelling that pairs with the document's other tokens.
-      ['open', 'glyph', [['done', '✅']], '❌'], ['open', 'glyph', [['done', '☑']], '☐'], ['open', 'glyph', [['done', '☒']], '☐'],
-      ['done', 'glyph', [['open', '☐']], '☑'], ['open', 'glyph', [['done', '✓']], '✗'], ['open', 'glyph', [['done', '✔']], '✖'],
+      ['open', 'glyph', [['done', '✅']], '☐'], ['open', 'glyph', [['done', '☑']], '☐'], ['open', 'glyph', [['done', '☒']], '☐'],
+      ['done', 'glyph', [['open', '☐']], '✅'], ['done', 'glyph', [['open', '❌']], '✅'], ['open', 'glyph', [['done', '✓']], '✗'], ['open', 'glyph', [['done', '✔']], '✖'],
       ['open', 'glyph', [['done', '✔️']], '✖️'], ['done', 'glyph', [['open', '✘']], '✔'], ['done', 'glyph', [['open', '⬜']], '✅'],
       ['open', 'glyph', [['done', '🟢']], '🔴'], ['in-progress', 'glyph', [['done', '🟢'], ['open', '🔴']], '🟡'],
       ['done', 'word', [['open', 'No']], 'Yes'], ['open', 'word', [['done', 'Yes']], 'No'], ['open', 'word', [['done', 'Pass']], 'Fail'],
@@ -312,9 +312,9 @@ describe('statusValues', () => {
       ['open', 'word', [['done', '完了']], '未着手'], ['in-progress', 'word', [['done', '已完成']], '进行中'], ['open', 'word', [['done', 'Готово']], 'Не начато'],
       ['open', 'shortcode', [['done', ':heavy_check_mark:']], ':heavy_multiplication_x:'], ['done', 'shortcode', [['open', ':white_large_square:']], ':ballot_box_with_check:'],
       ['open', 'entity', [['done', '&#x2611;']], '&#x2610;'], ['open', 'entity', [['done', '&#X2611;']], '&#x2610;'], ['open', 'entity', [['done', '&check;']], '&cross;'],
-      ['open', 'entity', [['done', '&#9989;']], '&#10060;'], ['done', 'entity', [['open', '&#x2610;']], '&#x2611;'],
+      ['open', 'entity', [['done', '&#9989;']], '&#9744;'], ['done', 'entity', [['open', '&#x2610;']], '&#x2611;'],
       // A used token that does not read as the state (or family) asked for is ignored.
-      ['open', 'glyph', [['open', 'Done']], '❌'], ['done', 'word', [['done', '✅']], 'Done'],
+      ['open', 'glyph', [['open', 'Done']], '☐'], ['done', 'word', [['done', '✅']], 'Done'],
     ];
     for (const [state, family, used, expected] of cases) {
       it(`${state} as ${family} with ${JSON.stringify(used)} → ${expected}`, () => {
@@ -345,7 +345,7 @@ describe('statusValues', () => {
 
   describe('rewriting a cell', () => {
     const cases: [string, KnownState, Map<KnownState, string>, string][] = [
-      ['| **✅** |', 'open', new Map(), '| **❌** |'],
+      ['| **✅** |', 'open', new Map(), '| **☐** |'],
       ['| ✔️ Looks good |', 'open', new Map([['done', '✔️']]), '| ✖️ Looks good |'],
       ['| `Done` |', 'in-progress', new Map([['in-progress', 'Partial']]), '| `Partial` |'],
       ['| [Pending](https://jira/X-1) |', 'done', new Map(), '| [Done](https://jira/X-1) |'],

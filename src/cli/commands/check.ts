@@ -12,7 +12,7 @@ import { formatText } from '../formatText';
 import type { CliIo } from '../io';
 import { createConfigLoader } from '../loadConfig';
 import { fsErrorText, readTextFile } from '../readInput';
-import { existsUnder, placeChecklist } from '../workspace';
+import { configForPlace, existsUnder, placeChecklist } from '../workspace';
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
 
@@ -47,7 +47,7 @@ export function runCheck(args: CheckArgs, io: CliIo): number {
       sources.push({ path: shown(loaded.file), analysis: { checklist: null, findings: loaded.findings } });
     }
     if (decoded.invalidUtf8) io.stderr(`readiness: warning: ${shown(file)} is not valid UTF-8; invalid bytes are shown as \uFFFD\n`);
-    const analysis = analyzeChecklist(decoded.text, { config: loaded.config, path: place.path, exists: existsUnder(place.root), today: io.today });
+    const analysis = analyzeChecklist(decoded.text, { config: configForPlace(loaded.config, place), path: place.path, exists: existsUnder(place.root), today: io.today });
     sources.push({ path: shown(file), analysis });
   }
 

@@ -9,7 +9,7 @@ import { toPosix } from '../discover';
 import type { CliIo } from '../io';
 import { createConfigLoader } from '../loadConfig';
 import { fsErrorText, readTextFile } from '../readInput';
-import { placeChecklist } from '../workspace';
+import { configForPlace, placeChecklist } from '../workspace';
 
 /** `readiness set FILE ITEM STATE`: rewrites one item's status marker in place; returns the exit code. */
 export function runSet(args: SetArgs, io: CliIo): number {
@@ -22,7 +22,7 @@ export function runSet(args: SetArgs, io: CliIo): number {
   const place = placeChecklist(file, undefined, io.cwd);
   // Only the settings matter here; problems in the config are for `check` to report.
   const { config } = createConfigLoader(shown)(place.configFile);
-  const { checklist } = analyzeChecklist(decoded.text, { config, path: place.path, today: io.today });
+  const { checklist } = analyzeChecklist(decoded.text, { config: configForPlace(config, place), path: place.path, today: io.today });
 
   const item = findItem(checklist, args.item);
   if (!item) {

@@ -1,0 +1,133 @@
+// The Readiness view as VS Code gets it from the TreeDataProvider: files, categories with
+// progress, items with native checkboxes, icons, descriptions, tooltips, filters and badge.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { allItems } from '../../src/core/setState';
+import type { ReadinessNode } from '../../src/vscode/itemTarget';
+import type { ReadinessApi } from '../../src/vscode/extension';
+import { activateExtension, note, waitFor, workspaceUri } from './helpers/extension';
+
+const MAIN = 'PRODUCTION_READINESS.md';
+
+describe('readiness tree', () => {
+  let api: ReadinessApi;
+  before(async () => {
+    api = await activateExtension();
+    note(`activation took ${api.activationMs.toFixed(1)} ms in the extension host`);
+  });
+  afterEach(() => api.tree.setFilter('all'));
+
+  async function children(node?: ReadinessNode): Promise<{ node: ReadinessNode; item: vscode.TreeItem }[]> {
+    const nodes = (await api.tree.getChildren(node)) ?? [];
+    return nodes.map((n) => ({ node: n, item: api.tree.getTreeItem(n) as vscode.TreeItem }));
+  }
+  const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
+  async function fileNode(path: string) {
+    const files = await children();
+    const found = files.find((f) => label(f.item) === path);
+    assert.ok(found, `no file node ${path} among ${files.map((f) => label(f.item)).join(', ')}`);
+    return found;
+  }
+  async function category(title: string) {
+    const cats = await children((await fileNode(MAIN)).node);
+    const found = cats.find((c) => label(c.item) === title);
+    assert.ok(found, `no category ${title} among ${cats.map((c) => label(c.item)).join(', ')}`);
+    return found;
+  }
+
+  it('activates quickly and lists every checklist of the workspace, the folder with spaces included', async () => {
+    assert.ok(api.activationMs < 500, `activation took ${api.activationMs} ms`);
+    const labels = (await children()).map((f) => label(f.item));
+    for (const path of [MAIN, 'checklists/evidence.md', 'services/payments api/PRODUCTION_READINESS.md', 'services/broken-config/PRODUCTION_READINESS.md']) {
+      assert.ok(labels.includes(path), `${path} missing from ${labels.join(', ')}`);
+    }
+    assert.ok(!labels.includes('README.md') && !labels.some((l) => l.startsWith('docs/')), `non-checklists listed: ${labels.join(', ')}`);
+    const main = await fileNode(MAIN);
+    assert.equal(main.item.description, '4/11 · 36% · 3 critical');
+    assert.equal(main.item.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+  });
+
+  it('shows categories in document order with done/total · NN% and open critical counts', async () => {
+    const cats = await children((await fileNode(MAIN)).node);
+    assert.deepEqual(
+      cats.map((c) => [label(c.item), c.item.description]),
+      [
+        ['Security', '1/3 · 33% · 2 critical'],
+        ['Reliability', '2/5 · 40% · 1 critical'],
+        ['Observability', '1/3 · 33%'],
+        ['Operations', 'no tracked items'],
+      ],
+    );
+  });
+
+  it('shows items with native checkboxes, a warning icon on open critical items, owner/due/evidence in the description', async () => {
+    const items = await children((await category('Security')).node);
+    const [tls, secrets, audit] = items.map((i) => i.item);
+    assert.equal(label(tls), 'TLS everywhere (evidence) @security');
+    assert.equal(tls.checkboxState, vscode.TreeItemCheckboxState.Checked);
+    assert.equal(tls.description, '@security · 1 evidence');
+    assert.equal(secrets.checkboxState, vscode.TreeItemCheckboxState.Unchecked);
+    assert.equal(secrets.description, '@security · due 2030-01-15');
+    assert.equal((secrets.iconPath as vscode.ThemeIcon).id, 'warning');
+    assert.equal((audit.iconPath as vscode.ThemeIcon).id, 'warning');
+    assert.match(String(secrets.contextValue), /\bitem\b.*\bopen\b.*\bcritical\b.*\bhasRunbook\b/);
+    const tooltip = secrets.tooltip as vscode.MarkdownString;
+    assert.equal(tooltip.isTrusted, false);
+    assert.equal(tooltip.supportHtml, false);
+    assert.match(tooltip.value, /Runbook:(&nbsp;| )docs\/runbooks\/secrets\.md/);
+    assert.deepEqual(secrets.command?.arguments?.[1], 8, 'clicking reveals the item line');
+  });
+
+  it('nests sub-tasks, shows in-progress and n/a states, and table rows as items', async () => {
+    const reliability = await children((await category('Reliability')).node);
+    const load = reliability.find((r) => label(r.item).startsWith('Load test'));
+    assert.ok(load);
+    assert.equal(load.item.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    assert.deepEqual((await children(load.node)).map((c) => [label(c.item), c.item.checkboxState]), [
+      ['Test plan written', vscode.TreeItemCheckboxState.Checked],
+      ['Results reviewed', vscode.TreeItemCheckboxState.Unchecked],
+    ]);
+    const failover = reliability.find((r) => label(r.item) === 'Multi-region failover');
+    assert.equal(failover?.item.description, 'in progress');
+    const chaos = reliability.find((r) => label(r.item).startsWith('Chaos experiments'));
+    assert.equal(chaos?.item.checkboxState, undefined, 'n/a items have no checkbox');
+    const table = await children((await category('Observability')).node);
+    assert.deepEqual(table.map((t) => [label(t.item), t.item.checkboxState]), [
+      ['Dashboards published', vscode.TreeItemCheckboxState.Checked],
+      ['Alerts routed to on-call', vscode.TreeItemCheckboxState.Unchecked],
+      ['SLOs defined', vscode.TreeItemCheckboxState.Unchecked],
+    ]);
+  });
+
+  it('filters to open items and to open critical items', async () => {
+    api.tree.setFilter('critical');
+    const security = await children((await category('Security')).node);
+    assert.deepEqual(security.map((s) => label(s.item)), ['Secrets rotated (runbook) @security due: 2030-01-15', 'Dependency audit clean']);
+    const cats = (await children((await fileNode(MAIN)).node)).map((c) => label(c.item));
+    assert.deepEqual(cats, ['Security', 'Reliability'], 'categories without open critical items are hidden');
+    api.tree.setFilter('open');
+    const observability = await children((await category('Observability')).node);
+    assert.deepEqual(observability.map((o) => label(o.item)), ['Alerts routed to on-call', 'SLOs defined']);
+  });
+
+  it('badges the view with the number of open critical items', async () => {
+    const expected = await waitFor('critical count', async () => {
+      const states = await api.store.all();
+      const open = (state: string) => state === 'open' || state === 'in-progress';
+      return states.length > 0 && states.reduce((n, s) => n + allItems(s.analysis.checklist).filter((i) => i.critical && open(i.state)).length, 0);
+    });
+    const badge = await waitFor('the view badge', () => api.tree.view?.badge);
+    assert.equal(badge.value, expected);
+  });
+
+  it('reveals the item line when an item is clicked', async () => {
+    const items = await children((await category('Security')).node);
+    const command = items[2].item.command;
+    assert.ok(command);
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    const editor = await waitFor('an editor on the checklist', () => vscode.window.activeTextEditor?.document.uri.toString() === workspaceUri(MAIN).toString() && vscode.window.activeTextEditor);
+    assert.equal(editor.selection.active.line, 8);
+    assert.equal(editor.document.isDirty, false, 'revealing never edits');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});
