@@ -8,7 +8,7 @@
 // --timeout (default 600, or READINESS_TEST_TIMEOUT) bounds the whole run, start-up included;
 // --verbose prints the page's console as it comes.
 import { existsSync, rmSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { format, inspect, parseArgs } from 'node:util';
 import { launchChromium } from './code-server/chromium.mjs';
 import { startCodeServer } from './code-server/start.mjs';
+import { prepareWorkspace } from './fixture-workspace.mjs';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const testsEntry = join(resolve(repoRoot, process.env.READINESS_INTEGRATION_OUT ?? 'out/test/integration'), 'index.js');
@@ -67,7 +68,7 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
 }
 const workspace = join(tempRoot, basename(fixture));
 const resultsFile = join(tempRoot, 'results.json');
-await cp(fixture, workspace, { recursive: true });
+await prepareWorkspace(fixture, workspace);
 
 let server;
 let browser;

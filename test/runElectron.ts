@@ -5,10 +5,11 @@
 // Usage: tsx test/runElectron.ts [--grep <pattern>] [--workspace <folder>] [--trust]
 //                                [--vscode-version <stable|insiders|1.x.y>]
 import { runTests } from '@vscode/test-electron';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { prepareWorkspace } from '../scripts/fixture-workspace.mjs';
 import type { TestResults } from './integration/index';
 
 const repoRoot = resolve(__dirname, '..');
@@ -31,7 +32,7 @@ async function main(): Promise<number> {
   const tempRoot = mkdtempSync(join(tmpdir(), 'readiness-electron-'));
   const workspace = join(tempRoot, basename(resolve(options.workspace)));
   const resultsFile = join(tempRoot, 'results.json');
-  cpSync(resolve(options.workspace), workspace, { recursive: true });
+  await prepareWorkspace(resolve(options.workspace), workspace);
   try {
     const launchArgs = [
       workspace,

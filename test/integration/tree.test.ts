@@ -131,3 +131,25 @@ describe('readiness tree', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });
+
+describe('readiness tree on a checklist over 1 MB', () => {
+  it('lists the generated checklist with every section and item counted', async () => {
+    const api = await activateExtension();
+    const uri = workspaceUri('large/PRODUCTION_READINESS.md');
+    const size = (await vscode.workspace.fs.stat(uri)).size;
+    assert.ok(size > 1_000_000, `the generated checklist has only ${size} bytes`);
+    const started = Date.now();
+    const state = await waitFor('analysis of the large checklist', () => api.store.get(uri), 60_000);
+    note(`large checklist: ${(size / 1e6).toFixed(2)} MB, ready ${Date.now() - started} ms after the test asked`);
+    const files = (await api.tree.getChildren()) ?? [];
+    const node = files.find((f) => f.kind === 'file' && f.uri.toString() === uri.toString());
+    assert.ok(node, 'the large checklist is not in the tree');
+    const categories = (await api.tree.getChildren(node)) ?? [];
+    assert.equal(categories.length, 140);
+    const first = api.tree.getTreeItem(categories[0]) as vscode.TreeItem;
+    assert.equal(first.label, 'Area 1');
+    // 60 tasks (every third done) and 20 rows (every second done) per section.
+    assert.equal(first.description, '30/80 · 37%');
+    assert.equal(state.analysis.checklist.progress.done, 140 * 30);
+  });
+});

@@ -250,6 +250,13 @@ describe('readiness CLI (dist/cli.js)', function () {
       assert.deepEqual(allFindings(report).map((f) => [f.rule, f.severity]), [['overdue', 'error']]);
     });
 
+    it('checks a folder with its own config through the config globs, other folders file by file', () => {
+      const report = checkJson([fixture('with-config')], 1);
+      assert.deepEqual(report.files.map((f) => f.path.split('/').slice(-3).join('/')), ['services/api/READINESS.md', 'services/web/READINESS.md']);
+      const all = checkJson([fixture('with-config', 'services')], [0, 1]);
+      assert.ok(all.files.some((f) => f.path.endsWith('services/web/NOTES.md')), 'a folder without a config lists every Markdown file');
+    });
+
     it('applies --config to every checklist', () => {
       assert.equal(run(['check', fixture('strict-config')]).status, 0);
       const report = checkJson([fixture('strict-config', 'PRODUCTION_READINESS.md'), '--config', fixture('strict-config', 'strict.yml')], 1);

@@ -1,0 +1,75 @@
+// Checks the packaged VSIX as a user gets it: installs dist/production-readiness.vsix into a fresh
+// code-server extensions folder, opens a copy of examples/ in the workbench, and waits until the
+// extension has activated and its view shows the checklist's categories.
+//
+// Usage: node scripts/test-vsix.mjs [--vsix <file>] [--timeout <seconds>]
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { parseArgs } from 'node:util';
+import { launchChromium } from './code-server/chromium.mjs';
+import { codeServerDir, startCodeServer } from './code-server/start.mjs';
+import { prepareWorkspace } from './fixture-workspace.mjs';
+
+const repoRoot = resolve(import.meta.dirname, '..');
+const { values: options } = parseArgs({
+  options: {
+    vsix: { type: 'string', default: join(repoRoot, 'dist/production-readiness.vsix') },
+    timeout: { type: 'string', default: '120' },
+  },
+});
+const log = (message) => console.log(`[vsix] ${message}`);
+const timeoutMs = Number(options.timeout) * 1000;
+const vsix = resolve(options.vsix);
+if (!existsSync(vsix)) {
+  console.error(`[vsix] ${vsix} not found: run npm run package first`);
+  process.exit(2);
+}
+
+const tempRoot = await mkdtemp(join(tmpdir(), 'readiness-vsix-'));
+const extensionsDir = join(tempRoot, 'extensions');
+const workspace = join(tempRoot, 'examples');
+let server;
+let browser;
+let exitCode = 1;
+try {
+  await mkdir(extensionsDir);
+  await prepareWorkspace(join(repoRoot, 'examples'), workspace);
+  log(`VSIX ${((await stat(vsix)).size / 1024).toFixed(0)} KB`);
+  const bin = join(codeServerDir, 'node_modules/.bin/code-server');
+  const { stdout } = await promisify(execFile)(bin, ['--install-extension', vsix, '--extensions-dir', extensionsDir], {
+    env: { ...process.env, CODE_SERVER_CONFIG: join(tempRoot, 'config.yaml') },
+  });
+  log(stdout.trim().split('\n').at(-1));
+  const installed = await readdir(extensionsDir);
+  if (!installed.some((name) => name.startsWith('production-readiness.production-readiness-'))) {
+    throw new Error(`the extension is not in the extensions folder after install: ${installed.join(', ')}`);
+  }
+
+  server = await startCodeServer({ workspace, extensionsDir });
+  browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+  // The activity-bar entry exists as soon as the manifest is read; the tree rows only once
+  // the extension has activated and analysed the checklist.
+  const entry = page.locator('.activitybar a[aria-label^="Readiness"], .activitybar li[aria-label^="Readiness"]').first();
+  await entry.waitFor({ timeout: timeoutMs });
+  await entry.click();
+  const row = page.locator('.monaco-list-row', { hasText: 'Security' }).first();
+  await row.waitFor({ timeout: timeoutMs });
+  const rowText = (await row.innerText()).replace(/\s+/g, ' ').trim();
+  if (!/2\/4 · 50%/.test(rowText)) throw new Error(`the Security row reads "${rowText}", expected progress 2/4 · 50%`);
+  log(`the installed extension activated and shows: ${rowText}`);
+  exitCode = 0;
+} catch (error) {
+  console.error(`[vsix] FAILED: ${error.message}`);
+  if (server) console.error(server.output().slice(-4000));
+} finally {
+  await browser?.close().catch(() => {});
+  await server?.stop().catch(() => {});
+  await rm(tempRoot, { recursive: true, force: true });
+}
+process.exit(exitCode);
