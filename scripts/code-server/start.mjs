@@ -25,6 +25,7 @@ const maxLogChars = 20_000;
  * @property {string} [extensionsDir] Defaults to a fresh temporary folder.
  * @property {string} [userDataDir] Defaults to a fresh temporary folder.
  * @property {boolean} [trust] Keep workspace trust on (for restricted-mode tests). Default false.
+ * @property {Record<string, unknown>} [settings] User settings on top of the quiet defaults (e.g. a colour theme).
  * @property {Record<string, string>} [env] Extra environment; the extension host inherits it.
  * @property {number} [port] Defaults to a free loopback port.
  */
@@ -53,7 +54,7 @@ export async function startCodeServer(options) {
   const userDataDir = options.userDataDir ?? join(tempRoot, 'user-data');
   const extensionsDir = options.extensionsDir ?? join(tempRoot, 'extensions');
   await mkdir(extensionsDir, { recursive: true });
-  await seedUserSettings(userDataDir, trust);
+  await seedUserSettings(userDataDir, trust, options.settings ?? {});
 
   const args = [
     entryPoint,
@@ -133,7 +134,7 @@ export async function startCodeServer(options) {
 }
 
 /** Settings that keep the workbench quiet and deterministic for tests. */
-async function seedUserSettings(userDataDir, trust) {
+async function seedUserSettings(userDataDir, trust, extra) {
   const settings = {
     'workbench.startupEditor': 'none',
     'workbench.welcomePage.walkthroughs.openOnInstall': false,
@@ -151,6 +152,7 @@ async function seedUserSettings(userDataDir, trust) {
     // With trust on, open untrusted folders in restricted mode without the modal prompt.
     'security.workspace.trust.startupPrompt': 'never',
     ...(trust ? {} : { 'security.workspace.trust.banner': 'never' }),
+    ...extra,
   };
   const userDir = join(userDataDir, 'User');
   await mkdir(userDir, { recursive: true });

@@ -10,8 +10,3 @@ export interface CliIo {
   today: string;
 }
 
-/** A date as local `YYYY-MM-DD`. */
-export function localIsoDate(date: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}

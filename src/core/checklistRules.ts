@@ -81,11 +81,13 @@ export function applySeverities(findings: readonly Finding[], config: ReadinessC
   return out;
 }
 
-function needsEvidence(config: ReadinessConfig, item: ReadinessItem): boolean {
+/** True when the config requires evidence for this item once it is done. */
+export function needsEvidence(config: ReadinessConfig, item: ReadinessItem): boolean {
   return config.evidence.required === 'all' || (config.evidence.required === 'critical' && item.critical);
 }
 
-function hasEvidence(evidence: readonly LinkRef[], checked: boolean): boolean {
+/** True when an item links evidence inside the workspace (that exists, once links are checked). */
+export function hasEvidence(evidence: readonly LinkRef[], checked: boolean): boolean {
   return evidence.some((e) => !e.outside && (checked ? e.exists === true : true));
 }
 

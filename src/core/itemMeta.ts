@@ -50,3 +50,15 @@ const CRITICAL_MARKERS = /\(critical\)|\[critical\]|(?:^|\s)#critical\b|\*\*crit
 export function hasCriticalMarker(raw: string): boolean {
   return CRITICAL_MARKERS.test(raw);
 }
+
+/**
+ * An item's text for display next to its owner and due date shown separately: the `@handle`
+ * and the due date removed, whitespace and dangling separators tidied.
+ */
+export function textWithoutMeta(text: string, owner: string | null, due: string | null): string {
+  let out = text;
+  if (owner !== null) out = out.replace(OWNER, (match, handle: string) => (handle === owner ? match.slice(0, match.indexOf('@')) : match));
+  if (due !== null) out = out.replace(DUE, (match, date: string) => (date === due ? '' : match));
+  out = out.replace(/\s+/g, ' ').replace(/\s+([,;:.)])/g, '$1').replace(/\(\s*\)/g, '').replace(/[,;]+(?=[.,;)]|$)/g, '').replace(/[\s,;:–—-]+$/u, '').trim();
+  return out === '' ? text : out;
+}

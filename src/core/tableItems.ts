@@ -77,7 +77,8 @@ export function parseTable(ctx: ParseContext, table: Table, sink: ItemSink): voi
         textNodes: cellNode.children,
         text: textCell.plain,
         linkNodes: otherCells,
-        raw: cells.map((c) => c.raw).join('|'),
+        // The status cell is left out: its 🔴 means "open", not "critical".
+        raw: cells.filter((c) => c !== statusCell).map((c) => c.raw).join('|'),
         critical,
         ...(owner !== null ? { owner } : {}),
         ...(isIsoDate(dueText) ? { due: dueText } : {}),

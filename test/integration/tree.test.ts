@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { allItems } from '../../src/core/setState';
 import type { ReadinessNode } from '../../src/vscode/itemTarget';
 import type { ReadinessApi } from '../../src/vscode/extension';
-import { activateExtension, note, waitFor, workspaceUri } from './helpers/extension';
+import { activateExtension, note, readDisk, waitFor, workspaceUri } from './helpers/extension';
 
 const MAIN = 'PRODUCTION_READINESS.md';
 
@@ -63,7 +63,7 @@ describe('readiness tree', () => {
   it('shows items with native checkboxes, a warning icon on open critical items, owner/due/evidence in the description', async () => {
     const items = await children((await category('Security')).node);
     const [tls, secrets, audit] = items.map((i) => i.item);
-    assert.equal(label(tls), 'TLS everywhere (evidence) @security');
+    assert.equal(label(tls), 'TLS everywhere (evidence)');
     assert.equal(tls.checkboxState, vscode.TreeItemCheckboxState.Checked);
     assert.equal(tls.description, '@security · 1 evidence');
     assert.equal(secrets.checkboxState, vscode.TreeItemCheckboxState.Unchecked);
@@ -91,6 +91,14 @@ describe('readiness tree', () => {
     assert.equal(failover?.item.description, 'in progress');
     const chaos = reliability.find((r) => label(r.item).startsWith('Chaos experiments'));
     assert.equal(chaos?.item.checkboxState, undefined, 'n/a items have no checkbox');
+    const untracked = await children((await category('Operations')).node);
+    assert.deepEqual(
+      untracked.map((u) => [label(u.item), u.item.checkboxState, (u.item.iconPath as vscode.ThemeIcon).id, u.item.description]),
+      [
+        ['On-call rotation: published in the wiki', undefined, 'dash', 'untracked'],
+        ['Escalation policy: agreed with support', undefined, 'dash', 'untracked'],
+      ],
+    );
     const table = await children((await category('Observability')).node);
     assert.deepEqual(table.map((t) => [label(t.item), t.item.checkboxState]), [
       ['Dashboards published', vscode.TreeItemCheckboxState.Checked],
@@ -102,7 +110,7 @@ describe('readiness tree', () => {
   it('filters to open items and to open critical items', async () => {
     api.tree.setFilter('critical');
     const security = await children((await category('Security')).node);
-    assert.deepEqual(security.map((s) => label(s.item)), ['Secrets rotated (runbook) @security due: 2030-01-15', 'Dependency audit clean']);
+    assert.deepEqual(security.map((s) => label(s.item)), ['Secrets rotated (runbook)', 'Dependency audit clean']);
     const cats = (await children((await fileNode(MAIN)).node)).map((c) => label(c.item));
     assert.deepEqual(cats, ['Security', 'Reliability'], 'categories without open critical items are hidden');
     api.tree.setFilter('open');
@@ -151,5 +159,49 @@ describe('readiness tree on a checklist over 1 MB', () => {
     // 60 tasks (every third done) and 20 rows (every second done) per section.
     assert.equal(first.description, '30/80 · 37%');
     assert.equal(state.analysis.checklist.progress.done, 140 * 30);
+  });
+});
+
+describe('readiness tree after workspace changes', () => {
+  const write = (path: string, text: string) => vscode.workspace.fs.writeFile(workspaceUri(path), new TextEncoder().encode(text));
+  const remove = (path: string) => vscode.workspace.fs.delete(workspaceUri(path), { recursive: true, useTrash: false });
+
+  it('drops the checklists of a deleted folder and re-checks evidence in a deleted folder', async () => {
+    const api = await activateExtension();
+    await write('gone/PRODUCTION_READINESS.md', '# Gone\n\n## Proof\n\n- [x] Signed off ([evidence](proofs/sign-off.md))\n');
+    await write('gone/proofs/sign-off.md', '# Sign-off\n');
+    const uri = workspaceUri('gone/PRODUCTION_READINESS.md');
+    const listed = async () => (await api.store.checklistUris()).some((u) => u.toString() === uri.toString());
+    await waitFor('the new checklist in the store', listed);
+    const evidenceExists = async () => (await api.store.get(uri))?.analysis.checklist.categories[0]?.items[0]?.evidence[0]?.exists;
+    await waitFor('the evidence seen as existing', async () => (await evidenceExists()) === true);
+
+    await remove('gone/proofs');
+    await waitFor('the evidence seen as missing after its folder was deleted', async () => (await evidenceExists()) === false);
+
+    await remove('gone');
+    await waitFor('the checklist gone from the store', async () => !(await listed()));
+    const labels = ((await api.tree.getChildren()) ?? []).map((n) => (api.tree.getTreeItem(n) as vscode.TreeItem).label);
+    assert.ok(!labels.includes('gone/PRODUCTION_READINESS.md'), `still listed: ${labels.join(', ')}`);
+  });
+
+  it('follows a config change: a new critical selector shows in the category counts', async () => {
+    const api = await activateExtension();
+    const configUri = workspaceUri('.readiness.yml');
+    const original = await readDisk(configUri);
+    try {
+      await write('.readiness.yml', original.replace('critical:\n', 'critical:\n  - category: Observability\n'));
+      const observability = async () => {
+        const state = await api.store.get(workspaceUri('PRODUCTION_READINESS.md'));
+        return state?.analysis.checklist.categories.find((c) => c.title === 'Observability');
+      };
+      await waitFor('Observability items critical', async () => (await observability())?.items.every((i) => i.critical));
+    } finally {
+      await write('.readiness.yml', original);
+      await waitFor('the config restored', async () => {
+        const state = await api.store.get(workspaceUri('PRODUCTION_READINESS.md'));
+        return state?.analysis.checklist.categories.find((c) => c.title === 'Observability')?.items.every((i) => !i.critical);
+      });
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { allItems } from '../../src/core/setState';
+import { textWithoutMeta } from '../../src/core/itemMeta';
 import { analyze, briefs, outline } from './helpers/model';
 
 describe('parseChecklist', () => {
@@ -58,6 +59,11 @@ describe('parseChecklist', () => {
   });
 
   describe('status tables', () => {
+    it('reads 🔴 in the status column as open, and in a priority column as critical', () => {
+      const md = ['| Check | Status | Priority |', '|---|---|---|', '| Dashboards | 🔴 | low |', '| Backups | 🟢 | 🔴 |', ''].join('\n');
+      assert.deepEqual(briefs(analyze(md).checklist), ['Dashboards [table, open]', 'Backups [table, done, critical]']);
+    });
+
     it('maps glyphs and words to states, wrapping and shortcodes included', () => {
       const md = [
         '## Gate', '',
@@ -218,4 +224,18 @@ describe('parseChecklist', () => {
       assert.deepEqual(moji.map((f) => f.fix?.[0].newText), ['📋', '✅']);
     });
   });
+});
+
+describe('textWithoutMeta', () => {
+  const cases: [string, string | null, string | null, string][] = [
+    ['Secrets rotated (runbook) @security due: 2030-01-15', 'security', '2030-01-15', 'Secrets rotated (runbook)'],
+    ['Load test @perf, due 2027-01-20.', 'perf', '2027-01-20', 'Load test.'],
+    ['Backups 📅 2026-03-01 (@dba)', 'dba', '2026-03-01', 'Backups'],
+    ['Mail ops@example.com about @sre', 'sre', null, 'Mail ops@example.com about'],
+    ['@sre', 'sre', null, '@sre'],
+    ['No metadata here', null, null, 'No metadata here'],
+  ];
+  for (const [text, owner, due, expected] of cases) {
+    it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => assert.equal(textWithoutMeta(text, owner, due), expected));
+  }
 });

@@ -23,7 +23,7 @@ export function runCheck(args: CheckArgs, io: CliIo): number {
   const explicitConfig = args.config === undefined ? undefined : resolve(io.cwd, args.config);
   if (explicitConfig) loadConfig(explicitConfig);
 
-  const files = args.paths.length > 0 ? filesFromPaths(args.paths, io.cwd) : filesFromConfig(explicitConfig, io.cwd, loadConfig, shown);
+  const files = args.paths.length > 0 ? filesFromPaths(args.paths, io.cwd, loadConfig) : filesFromConfig(explicitConfig, io.cwd, loadConfig, shown);
   // Read everything before analysing anything: an unreadable input fails the run at once, and a
   // partial report would look clean.
   const problems: string[] = [];
@@ -65,15 +65,20 @@ export function reachesFailOn(findings: readonly Pick<Finding, 'severity'>[], fa
   return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
 }
 
-/** Files named on the command line; folders are searched for Markdown files. */
-function filesFromPaths(paths: readonly string[], cwd: string): string[] {
+/**
+ * Files named on the command line. A folder with its own `.readiness.yml` contributes the files
+ * its `checklists` globs name; any other folder, every Markdown file in it.
+ */
+function filesFromPaths(paths: readonly string[], cwd: string, loadConfig: ReturnType<typeof createConfigLoader>): string[] {
   const files = new Set<string>();
   const problems: string[] = [];
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     try {
       if (statSync(absolute).isDirectory()) {
-        for (const file of findFiles(absolute, MARKDOWN_GLOBS)) files.add(file);
+        const config = findConfigFile(absolute, absolute);
+        const globs = config ? loadConfig(config).config.checklists : MARKDOWN_GLOBS;
+        for (const file of findFiles(absolute, globs)) files.add(file);
       } else {
         files.add(absolute);
       }

@@ -1,0 +1,336 @@
+import * as vscode from 'vscode';
+import { evaluateChecklist, linkTargets, parseWithFrontMatter, type Analysis, type ParsedChecklist } from '../core/analyze';
+import { parseConfigText, type ConfigResult } from '../core/config';
+import { defaultConfig, type ReadinessConfig } from '../core/configTypes';
+import { decodeText } from '../core/decode';
+import { readSettings } from './settings';
+import { localIsoDate } from '../core/dates';
+
+/** File names of the config, nearest first wins. */
+export const CONFIG_NAMES = ['.readiness.yml', '.readiness.yaml'];
+const EXCLUDE = '{**/node_modules/**,**/.git/**}';
+
+/** One analysed checklist. */
+export interface ChecklistState {
+  uri: vscode.Uri;
+  folder: vscode.WorkspaceFolder;
+  /** Path relative to the workspace folder, POSIX. */
+  path: string;
+  /** The open document's version the analysis was made from; undefined when read from disk. */
+  version: number | undefined;
+  text: string;
+  parsed: ParsedChecklist;
+  analysis: Analysis;
+  /** The config file that applied, if any. */
+  configUri: vscode.Uri | undefined;
+}
+
+/** A parsed `.readiness.yml`. */
+export interface ConfigState {
+  uri: vscode.Uri;
+  result: ConfigResult;
+}
+
+/**
+ * Knows every checklist of the workspace, analyses them lazily, and keeps the analyses fresh:
+ * debounced re-analysis on edits, on save, on config changes, and cheap re-evaluation (no
+ * re-parse) when evidence files appear or disappear.
+ */
+export class ChecklistStore implements vscode.Disposable {
+  private readonly states = new Map<string, ChecklistState>();
+  private readonly pending = new Map<string, Promise<ChecklistState | undefined>>();
+  private readonly configs = new Map<string, ConfigState | null>();
+  private readonly existence = new Map<string, boolean>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private discovered: Promise<vscode.Uri[]> | undefined;
+  private readonly generation = new Map<string, number>();
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri | undefined>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  /** Fires with a checklist's uri when its analysis changed, or undefined when the set of checklists may have changed. */
+  readonly onDidChange = this.emitter.event;
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    this.disposables.push(
+      this.emitter,
+      watcher,
+      watcher.onDidCreate((uri) => this.onFileEvent(uri, true)),
+      watcher.onDidDelete((uri) => this.onFileEvent(uri, false)),
+      watcher.onDidChange((uri) => this.onFileChanged(uri)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0 && this.isChecklist(e.document.uri)) this.schedule(e.document.uri);
+      }),
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (this.isChecklist(d.uri) && this.states.get(d.uri.toString())?.text !== d.getText()) this.schedule(d.uri);
+      }),
+      vscode.workspace.onDidSaveTextDocument((d) => {
+        if (this.isChecklist(d.uri)) this.schedule(d.uri, 0);
+        else if (isConfigUri(d.uri)) this.reloadConfigs();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.reset()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('readiness')) this.emitter.fire(undefined);
+      }),
+    );
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  /** Checklist files of the workspace (config globs, else `**\/PRODUCTION_READINESS.md`). */
+  checklistUris(): Promise<vscode.Uri[]> {
+    this.discovered ??= this.discover();
+    return this.discovered;
+  }
+
+  /** True when the uri is a known checklist (after discovery). */
+  isChecklist(uri: vscode.Uri): boolean {
+    return this.known.has(uri.toString());
+  }
+
+  private known = new Set<string>();
+
+  /** Every checklist, analysed. */
+  async all(): Promise<ChecklistState[]> {
+    const uris = await this.checklistUris();
+    const states = await Promise.all(uris.map((u) => this.get(u)));
+    return states.filter((s): s is ChecklistState => s !== undefined);
+  }
+
+  /** The analysis of one checklist, fresh for its open document's current version. */
+  async get(uri: vscode.Uri): Promise<ChecklistState | undefined> {
+    const key = uri.toString();
+    const doc = openDocument(uri);
+    const cached = this.states.get(key);
+    if (cached && (doc ? cached.version === doc.version : cached.version === undefined)) return cached;
+    const running = this.pending.get(key);
+    if (running) return running;
+    const job = this.analyze(uri).finally(() => this.pending.delete(key));
+    this.pending.set(key, job);
+    return job;
+  }
+
+  /** The last analysis, without waiting (may be stale or missing). */
+  peek(uri: vscode.Uri): ChecklistState | undefined {
+    return this.states.get(uri.toString());
+  }
+
+  /** Every parsed `.readiness.yml` in the workspace. */
+  async configStates(): Promise<ConfigState[]> {
+    await this.checklistUris();
+    return [...this.configs.values()].filter((c): c is ConfigState => c !== null);
+  }
+
+  /** Forgets everything and rediscovers (the Refresh command). */
+  reset(): void {
+    this.states.clear();
+    this.configs.clear();
+    this.existence.clear();
+    this.discovered = undefined;
+    this.known.clear();
+    this.emitter.fire(undefined);
+  }
+
+  private async discover(): Promise<vscode.Uri[]> {
+    const found = new Map<string, vscode.Uri>();
+    const configUris = await vscode.workspace.findFiles(`**/{${CONFIG_NAMES.join(',')}}`, EXCLUDE);
+    const globs: vscode.RelativePattern[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) globs.push(new vscode.RelativePattern(folder, '**/PRODUCTION_READINESS.md'));
+    for (const uri of configUris) {
+      const state = await this.loadConfig(uri);
+      const dir = vscode.Uri.joinPath(uri, '..');
+      for (const glob of state?.result.config.checklists ?? []) globs.push(new vscode.RelativePattern(dir, glob));
+    }
+    for (const pattern of globs) {
+      for (const uri of await vscode.workspace.findFiles(pattern, EXCLUDE)) found.set(uri.toString(), uri);
+    }
+    const uris = [...found.values()].sort((a, b) => a.toString().localeCompare(b.toString()));
+    this.known = new Set(uris.map((u) => u.toString()));
+    await vscode.commands.executeCommand('setContext', 'readiness.noChecklists', uris.length === 0);
+    return uris;
+  }
+
+  private async analyze(uri: vscode.Uri): Promise<ChecklistState | undefined> {
+    const key = uri.toString();
+    const gen = (this.generation.get(key) ?? 0) + 1;
+    this.generation.set(key, gen);
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return undefined;
+    const doc = openDocument(uri);
+    let text: string;
+    if (doc) {
+      text = doc.getText();
+    } else {
+      try {
+        text = decodeText(await vscode.workspace.fs.readFile(uri)).text;
+      } catch {
+        this.states.delete(key);
+        return undefined;
+      }
+    }
+    const version = doc?.version;
+    const path = relativePath(folder, uri);
+    const { config, configUri } = await this.configFor(uri, folder);
+    const parsed = parseWithFrontMatter(text, { config, path });
+    await this.checkExistence(folder, linkTargets(parsed.checklist));
+    // A newer analysis of the same file started meanwhile: its result wins.
+    if (this.generation.get(key) !== gen) return this.states.get(key);
+    const analysis = this.evaluate(folder, parsed);
+    const state: ChecklistState = { uri, folder, path, version, text, parsed, analysis, configUri };
+    this.states.set(key, state);
+    this.emitter.fire(uri);
+    return state;
+  }
+
+  private evaluate(folder: vscode.WorkspaceFolder, parsed: ParsedChecklist): Analysis {
+    const today = localIsoDate(new Date());
+    return evaluateChecklist(parsed, { exists: (p) => this.existence.get(existenceKey(folder, p)) ?? false, today });
+  }
+
+  private async checkExistence(folder: vscode.WorkspaceFolder, paths: readonly string[]): Promise<void> {
+    await Promise.all(
+      paths.map(async (p) => {
+        const key = existenceKey(folder, p);
+        if (this.existence.has(key)) return;
+        try {
+          await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, p));
+          this.existence.set(key, true);
+        } catch {
+          this.existence.set(key, false);
+        }
+      }),
+    );
+  }
+
+  private async configFor(uri: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<{ config: ReadinessConfig; configUri: vscode.Uri | undefined }> {
+    let dir = vscode.Uri.joinPath(uri, '..');
+    const root = folder.uri.toString();
+    for (;;) {
+      for (const name of CONFIG_NAMES) {
+        const candidate = vscode.Uri.joinPath(dir, name);
+        const state = await this.loadConfig(candidate);
+        if (state) return { config: { ...state.result.config, baseDir: relativePath(folder, dir) }, configUri: candidate };
+      }
+      if (dir.toString() === root || !dir.toString().startsWith(root)) break;
+      const parent = vscode.Uri.joinPath(dir, '..');
+      if (parent.toString() === dir.toString()) break;
+      dir = parent;
+    }
+    return { config: defaultConfig(), configUri: undefined };
+  }
+
+  private async loadConfig(uri: vscode.Uri): Promise<ConfigState | null> {
+    const key = uri.toString();
+    if (this.configs.has(key)) return this.configs.get(key) ?? null;
+    let state: ConfigState | null;
+    try {
+      const doc = openDocument(uri);
+      const text = doc ? doc.getText() : decodeText(await vscode.workspace.fs.readFile(uri)).text;
+      state = { uri, result: parseConfigText(text) };
+    } catch {
+      // No such file (the usual case while walking up the folders) or unreadable: no config here.
+      state = null;
+    }
+    this.configs.set(key, state);
+    return state;
+  }
+
+  private schedule(uri: vscode.Uri, delay = readSettings(uri).debounceMs): void {
+    const key = uri.toString();
+    const existing = this.timers.get(key);
+    if (existing) clearTimeout(existing);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.get(uri);
+      }, delay),
+    );
+  }
+
+  private onFileEvent(uri: vscode.Uri, exists: boolean): void {
+    if (isConfigUri(uri)) {
+      this.reloadConfigs();
+      return;
+    }
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (folder) {
+      const key = existenceKey(folder, relativePath(folder, uri));
+      if (this.existence.has(key) && this.existence.get(key) !== exists) {
+        this.existence.set(key, exists);
+        this.reevaluate(folder, relativePath(folder, uri));
+      }
+      // A folder was deleted or created: anything below it may have changed.
+      const prefix = key + '/';
+      const below = [...this.existence.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(existenceKey(folder, '').length));
+      if (below.length > 0) void this.restat(folder, below);
+    }
+    // A deleted folder may be reported without the checklists inside it.
+    const holdsChecklist = !exists && [...this.known].some((k) => k.startsWith(uri.toString() + '/'));
+    if (uri.path.endsWith('.md') || holdsChecklist) {
+      if (holdsChecklist) for (const k of [...this.states.keys()]) if (k.startsWith(uri.toString() + '/')) this.states.delete(k);
+      this.discovered = undefined;
+      if (!exists) this.states.delete(uri.toString());
+      this.emitter.fire(undefined);
+    }
+  }
+
+  private onFileChanged(uri: vscode.Uri): void {
+    if (isConfigUri(uri)) this.reloadConfigs();
+    else if (this.isChecklist(uri) && !openDocument(uri)) {
+      this.states.delete(uri.toString());
+      this.schedule(uri, 0);
+    }
+  }
+
+  /** Asks the file system again about paths whose folder changed, and re-evaluates what changed. */
+  private async restat(folder: vscode.WorkspaceFolder, paths: readonly string[]): Promise<void> {
+    for (const path of paths) {
+      const key = existenceKey(folder, path);
+      const before = this.existence.get(key);
+      this.existence.delete(key);
+      await this.checkExistence(folder, [path]);
+      if (this.existence.get(key) !== before) this.reevaluate(folder, path);
+    }
+  }
+
+  /** Re-runs the rules (no parse) for checklists that link to a path whose existence changed. */
+  private reevaluate(folder: vscode.WorkspaceFolder, path: string): void {
+    for (const state of this.states.values()) {
+      if (state.folder.uri.toString() !== folder.uri.toString()) continue;
+      if (!linkTargets(state.parsed.checklist).includes(path)) continue;
+      state.analysis = this.evaluate(folder, state.parsed);
+      this.emitter.fire(state.uri);
+    }
+  }
+
+  private reloadConfigs(): void {
+    this.configs.clear();
+    this.states.clear();
+    this.discovered = undefined;
+    this.emitter.fire(undefined);
+  }
+}
+
+/** The open text document for a uri, if any. */
+export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+}
+
+function relativePath(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
+  const base = folder.uri.path.endsWith('/') ? folder.uri.path : folder.uri.path + '/';
+  if (uri.path === base || uri.path + '/' === base) return '';
+  return uri.path.startsWith(base) ? uri.path.slice(base.length) : uri.path.replace(/^\//, '');
+}
+
+function existenceKey(folder: vscode.WorkspaceFolder, path: string): string {
+  return `${folder.uri.toString()}::${path}`;
+}
+
+function isConfigUri(uri: vscode.Uri): boolean {
+  return CONFIG_NAMES.some((n) => uri.path.endsWith('/' + n));
+}

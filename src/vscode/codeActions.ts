@@ -1,0 +1,176 @@
+import * as vscode from 'vscode';
+import type { LinkRef, OffsetRange, ReadinessItem, TextEdit } from '../core/model';
+import type { Finding, RuleId } from '../core/rules';
+import { allItems, findItem, setState } from '../core/setState';
+import type { ChecklistState, ChecklistStore } from './checklistStore';
+import { diagnosticRule, spanRange } from './diagnostics';
+import type { LinkEvidenceArgument } from './evidence';
+import { itemAtPosition, type ItemReference } from './itemTarget';
+import { hasEvidence, needsEvidence } from '../core/checklistRules';
+
+/** The kind of the action that repairs every mis-decoded run of a checklist. */
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('readiness');
+
+/** Registers the quick fixes and the fix-all action for Markdown checklists. */
+export function registerCodeActions(store: ChecklistStore): vscode.Disposable {
+  return vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new ReadinessCodeActionProvider(store), {
+    providedCodeActionKinds: ReadinessCodeActionProvider.providedCodeActionKinds,
+  });
+}
+
+/**
+ * Quick fixes on a checklist item (link or create evidence, mark as done, convert untracked
+ * bullets) and on findings (re-link or remove a broken link, repair mis-decoded text), plus
+ * `source.fixAll.readiness`. Edits are computed from an analysis of the document's current
+ * version; nothing is offered while the analysis lags behind the document.
+ */
+export class ReadinessCodeActionProvider implements vscode.CodeActionProvider {
+  static readonly providedCodeActionKinds: readonly vscode.CodeActionKind[] = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
+
+  constructor(private readonly store: ChecklistStore) {}
+
+  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    await this.store.checklistUris();
+    if (!this.store.isChecklist(document.uri)) return [];
+    const state = await this.store.get(document.uri);
+    if (!state || state.version !== document.version) return [];
+    const fixes = new Fixes(state, document, context.diagnostics);
+    const actions: vscode.CodeAction[] = [];
+    if (!context.only || context.only.contains(vscode.CodeActionKind.QuickFix)) {
+      const target = await itemAtPosition(this.store, document, range.start);
+      if (target && target.state === state) actions.push(...fixes.forItem(target.item));
+      for (const finding of state.analysis.findings) {
+        if (spanRange(finding.span).intersection(range)) actions.push(...fixes.forFinding(finding));
+      }
+    }
+    // Source actions only when asked for (Source Action menu, fix all, code actions on save).
+    if (context.only?.contains(FIX_ALL_KIND)) actions.push(...fixes.fixAll());
+    return actions;
+  }
+}
+
+/** Builds the actions for one analysed document. */
+class Fixes {
+  private readonly uri: vscode.Uri;
+
+  constructor(
+    private readonly state: ChecklistState,
+    private readonly document: vscode.TextDocument,
+    private readonly diagnostics: readonly vscode.Diagnostic[],
+  ) {
+    this.uri = document.uri;
+  }
+
+  forItem(item: ReadinessItem): vscode.CodeAction[] {
+    if (item.state === 'untracked') return this.convert(item);
+    const ref: ItemReference = { uri: this.uri, itemId: item.id };
+    const missing = this.related(item, 'evidence-missing');
+    const link = this.action(vscode.l10n.t('Link evidence file…'), missing);
+    link.command = { command: 'readiness.linkEvidence', title: link.title, arguments: [ref] };
+    link.isPreferred = missing.length > 0;
+    const create = this.action(vscode.l10n.t('Create evidence file…'), missing);
+    create.command = { command: 'readiness.createEvidence', title: create.title, arguments: [ref] };
+    const actions = [link, create];
+    if (item.state === 'open' || item.state === 'in-progress') {
+      const done = this.action(vscode.l10n.t('Mark as done'), [...this.related(item, 'critical-open'), ...this.related(item, 'overdue')]);
+      done.command = { command: 'readiness.markDone', title: done.title, arguments: [ref] };
+      if (needsEvidence(this.state.analysis.config, item) && !hasEvidence(item.evidence, true)) {
+        done.disabled = { reason: vscode.l10n.t('Evidence is required for this item: link or create an evidence file first.') };
+      }
+      actions.push(done);
+    }
+    return actions;
+  }
+
+  forFinding(finding: Finding): vscode.CodeAction[] {
+    if (finding.rule === 'mojibake' && finding.fix) {
+      const repair = this.action(vscode.l10n.t('Repair mis-decoded text'), this.matching(finding));
+      repair.edit = this.workspaceEdit(finding.fix);
+      repair.isPreferred = true;
+      return [repair];
+    }
+    if (finding.rule === 'evidence-broken') return this.brokenLink(finding);
+    return [];
+  }
+
+  fixAll(): vscode.CodeAction[] {
+    const edits = this.state.analysis.findings.filter((f) => f.rule === 'mojibake').flatMap((f) => f.fix ?? []);
+    if (edits.length === 0) return [];
+    const action = new vscode.CodeAction(vscode.l10n.t('Repair all mis-decoded text'), FIX_ALL_KIND);
+    action.edit = this.workspaceEdit(edits);
+    return [action];
+  }
+
+  private brokenLink(finding: Finding): vscode.CodeAction[] {
+    const item = finding.itemId === undefined ? undefined : findItem(this.state.analysis.checklist, finding.itemId);
+    const link = item && [...item.evidence, ...item.runbooks].find((l) => l.span.start === finding.span.start && l.span.end === finding.span.end);
+    // Links added by `runbooks.links` in the config are not written in the checklist: nothing to edit.
+    if (!item || !link || link.span.end === link.span.start) return [];
+    const diagnostics = this.matching(finding);
+    const isRunbook = item.runbooks.includes(link);
+    const relink = this.action(isRunbook ? vscode.l10n.t('Re-link runbook…') : vscode.l10n.t('Re-link evidence…'), diagnostics);
+    const argument: LinkEvidenceArgument = { uri: this.uri, itemId: item.id, replaceTarget: link.target };
+    relink.command = { command: 'readiness.linkEvidence', title: relink.title, arguments: [argument] };
+    relink.isPreferred = true;
+    const remove = this.action(vscode.l10n.t('Remove broken link'), diagnostics);
+    remove.edit = this.workspaceEdit([{ ...linkRemovalRange(this.state.text, link), newText: '' }]);
+    return [relink, remove];
+  }
+
+  private convert(item: ReadinessItem): vscode.CodeAction[] {
+    const { text, analysis } = this.state;
+    const one = this.action(vscode.l10n.t('Convert to checklist item'), this.related(item, 'untracked-item'));
+    one.edit = this.workspaceEdit([setState(text, analysis.checklist, item, 'open')]);
+    one.isPreferred = true;
+    const key = item.categoryPath.join('\u0000');
+    const section = allItems(analysis.checklist).filter((i) => i.state === 'untracked' && i.categoryPath.join('\u0000') === key);
+    if (section.length < 2) return [one];
+    const all = this.action(vscode.l10n.t('Convert section to checklist'), this.related(item, 'untracked-item'));
+    all.edit = this.workspaceEdit(section.map((i) => setState(text, analysis.checklist, i, 'open')));
+    return [one, all];
+  }
+
+  private action(title: string, diagnostics: vscode.Diagnostic[]): vscode.CodeAction {
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    if (diagnostics.length > 0) action.diagnostics = diagnostics;
+    return action;
+  }
+
+  /** The context's diagnostics that report one of this item's findings of a rule. */
+  private related(item: ReadinessItem, rule: RuleId): vscode.Diagnostic[] {
+    return this.state.analysis.findings.filter((f) => f.rule === rule && f.itemId === item.id).flatMap((f) => this.matching(f));
+  }
+
+  private matching(finding: Finding): vscode.Diagnostic[] {
+    const range = spanRange(finding.span);
+    return this.diagnostics.filter((d) => diagnosticRule(d) === finding.rule && d.range.isEqual(range));
+  }
+
+  private workspaceEdit(edits: readonly (TextEdit | null)[]): vscode.WorkspaceEdit {
+    const edit = new vscode.WorkspaceEdit();
+    for (const e of edits) {
+      if (e) edit.replace(this.uri, new vscode.Range(this.document.positionAt(e.start), this.document.positionAt(e.end)), e.newText);
+    }
+    return edit;
+  }
+}
+
+/**
+ * What removing a link deletes: the link, plus the parentheses wrapping only it and the space
+ * before them (` ([evidence](x.md))`, as linking writes it), or the list separator next to it.
+ */
+export function linkRemovalRange(text: string, link: Pick<LinkRef, 'span'>): OffsetRange {
+  let { start, end } = link.span;
+  if (text[start - 1] === '(' && text[end] === ')') {
+    start--;
+    end++;
+    if (text[start - 1] === ' ' || text[start - 1] === '\t') start--;
+  } else if (text.startsWith(', ', end)) {
+    end += 2;
+  } else if (text.slice(start - 2, start) === ', ') {
+    start -= 2;
+  } else if (text[start - 1] === ' ') {
+    start--;
+  }
+  return { start, end };
+}

@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+import type { ReadinessCategory } from '../core/model';
+import type { ChecklistStore } from './checklistStore';
+import { readSettings, SECTION } from './settings';
+import { openCriticalCount, progressText } from './treeView';
+
+/** The command VS Code generates to show the extension's view container. */
+const SHOW_VIEW = 'workbench.view.extension.readiness';
+
+/** Registers progress lenses (`done/total · NN% · N critical open`) on the category headings of checklists. */
+export function registerCodeLens(store: ChecklistStore): vscode.Disposable {
+  const provider = new CategoryLensProvider(store);
+  return vscode.Disposable.from(provider, vscode.languages.registerCodeLensProvider({ language: 'markdown' }, provider));
+}
+
+class CategoryLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly store: ChecklistStore) {
+    this.subscriptions = [
+      this.changed,
+      store.onDidChange(() => this.changed.fire()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${SECTION}.codeLens.enabled`)) this.changed.fire();
+      }),
+    ];
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.subscriptions).dispose();
+  }
+
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+    if (!readSettings(document.uri).codeLens) return [];
+    await this.store.checklistUris();
+    if (!this.store.isChecklist(document.uri)) return [];
+    const state = await this.store.get(document.uri);
+    if (!state || token.isCancellationRequested || state.version !== document.version) return [];
+    const lenses: vscode.CodeLens[] = [];
+    const stack = [...state.analysis.checklist.categories].reverse();
+    while (stack.length > 0) {
+      const category = stack.pop()!;
+      lenses.push(categoryLens(document, category));
+      stack.push(...[...category.categories].reverse());
+    }
+    return lenses;
+  }
+}
+
+function categoryLens(document: vscode.TextDocument, category: ReadinessCategory): vscode.CodeLens {
+  const start = document.positionAt(category.span.start);
+  const range = new vscode.Range(start, start);
+  const critical = openCriticalCount(category.items, category.categories);
+  const title = critical > 0 ? `${progressText(category.progress)} · ${vscode.l10n.t('{0} critical open', critical)}` : progressText(category.progress);
+  return new vscode.CodeLens(range, { title, command: SHOW_VIEW, tooltip: vscode.l10n.t('Show the Readiness view') });
+}

@@ -1,0 +1,65 @@
+import * as vscode from 'vscode';
+import { encodeText } from '../core/decode';
+import { CHECKLIST_FILE_NAME, starterChecklist } from '../core/templates';
+import type { ChecklistStore } from './checklistStore';
+import { localIsoDate } from '../core/dates';
+import { exists, isFile } from './fileSystem';
+
+/** Outcome of `readiness.createChecklist`, for tests and other extensions. */
+export type CreateChecklistResult = 'created' | 'exists' | 'cancelled' | 'no-folder' | 'failed';
+
+/**
+ * Registers `readiness.createChecklist`: writes a starter PRODUCTION_READINESS.md into a
+ * workspace folder (picked when there are several) and opens it. An optional folder uri
+ * argument (inside the workspace) chooses the target folder directly.
+ */
+export function registerCreateChecklist(store: ChecklistStore): vscode.Disposable {
+  return vscode.commands.registerCommand('readiness.createChecklist', (target?: unknown) => createChecklist(store, target));
+}
+
+async function createChecklist(store: ChecklistStore, target: unknown): Promise<CreateChecklistResult> {
+  const folder = await targetFolder(target);
+  if (folder === 'cancelled' || folder === 'no-folder') return folder;
+  const uri = vscode.Uri.joinPath(folder.uri, CHECKLIST_FILE_NAME);
+  if (await exists(uri)) {
+    const open = vscode.l10n.t('Open It');
+    // Not awaited: the command finishes whether or not the message is ever answered.
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists in {1}; it was left unchanged.', CHECKLIST_FILE_NAME, folder.name), open).then((choice) => {
+      if (choice === open) void vscode.window.showTextDocument(uri);
+    });
+    return 'exists';
+  }
+  const text = starterChecklist({ name: folder.name, today: localIsoDate(new Date()) });
+  try {
+    await vscode.workspace.fs.writeFile(uri, encodeText(text, false));
+  } catch (error) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not create {0}: {1}', uri.fsPath || uri.toString(), error instanceof Error ? error.message : String(error)));
+    return 'failed';
+  }
+  store.reset();
+  await vscode.window.showTextDocument(uri, { preview: false });
+  return 'created';
+}
+
+/** The folder to create the checklist in: the argument, the only workspace folder, or the user's pick. */
+async function targetFolder(target: unknown): Promise<{ uri: vscode.Uri; name: string } | 'cancelled' | 'no-folder'> {
+  if (target instanceof vscode.Uri) {
+    const folder = vscode.workspace.getWorkspaceFolder(target);
+    if (!folder) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The checklist can only be created inside a workspace folder.'));
+      return 'no-folder';
+    }
+    // A file argument (an explorer selection) means its folder.
+    const dir = (await isFile(target)) ? vscode.Uri.joinPath(target, '..') : target;
+    const name = dir.toString() === folder.uri.toString() ? folder.name : (dir.path.split('/').filter(Boolean).pop() ?? folder.name);
+    return { uri: dir, name };
+  }
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: the checklist is created in a workspace folder.'));
+    return 'no-folder';
+  }
+  if (folders.length === 1) return folders[0];
+  const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Workspace folder to create {0} in', CHECKLIST_FILE_NAME) });
+  return picked ?? 'cancelled';
+}

@@ -1,0 +1,167 @@
+import * as vscode from 'vscode';
+import { decodeText } from '../core/decode';
+import type { Checklist, LinkRef, ReadinessCategory, ReadinessItem } from '../core/model';
+import type { ChecklistState, ChecklistStore } from './checklistStore';
+import { itemAtPosition } from './itemTarget';
+import { openCriticalCount, progressText, stateLabel } from './treeView';
+import { localIsoDate } from '../core/dates';
+
+/** How much of a runbook the preview reads: enough for a heading and a few lines. */
+const PREVIEW_BYTES = 16 * 1024;
+const PREVIEW_LINES = 3;
+const PREVIEW_LINE_CHARS = 200;
+
+/**
+ * Escapes text for a MarkdownString: every ASCII punctuation character is backslash-escaped
+ * (CommonMark allows it for all of them), so document text can open no link, emphasis, HTML
+ * tag, autolink (`command:` loses its colon) or theme icon. Line breaks become spaces.
+ */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}
+
+/** Registers the hover on checklist items and on their evidence and runbook links. */
+export function registerHover(store: ChecklistStore): vscode.Disposable {
+  return vscode.languages.registerHoverProvider({ language: 'markdown' }, new ReadinessHoverProvider(store));
+}
+
+class ReadinessHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly store: ChecklistStore) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const target = await itemAtPosition(this.store, document, position);
+    // Offsets are only valid for the version they were computed from.
+    if (!target || token.isCancellationRequested || target.state.version !== document.version) return undefined;
+    const { state, item } = target;
+    const offset = document.offsetAt(position);
+    const link = [...item.evidence, ...item.runbooks].find((l) => l.span.end > l.span.start && l.span.start <= offset && offset < l.span.end);
+    if (link) {
+      const kind = item.evidence.includes(link) ? vscode.l10n.t('Evidence') : vscode.l10n.t('Runbook');
+      const md = untrustedMarkdown();
+      await appendLink(md, state, kind, link);
+      return new vscode.Hover(md, spanRange(document, link.span));
+    }
+    return new vscode.Hover(await itemHover(state, item), spanRange(document, item.span));
+  }
+}
+
+/** Document text is never trusted: no HTML, no command links. */
+function untrustedMarkdown(): vscode.MarkdownString {
+  const md = new vscode.MarkdownString('', false);
+  md.supportHtml = false;
+  md.isTrusted = false;
+  return md;
+}
+
+function spanRange(document: vscode.TextDocument, span: { start: number; end: number }): vscode.Range {
+  return new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
+}
+
+function line(md: vscode.MarkdownString, label: string, value: string): void {
+  md.appendMarkdown(`${escapeMarkdown(label)}: ${value}  \n`);
+}
+
+async function itemHover(state: ChecklistState, item: ReadinessItem): Promise<vscode.MarkdownString> {
+  const md = untrustedMarkdown();
+  md.appendMarkdown(`**${escapeMarkdown(item.text || vscode.l10n.t('(empty item)'))}**\n\n`);
+  const criticality = item.critical ? vscode.l10n.t('critical') : vscode.l10n.t('not critical');
+  line(md, vscode.l10n.t('State'), escapeMarkdown(`${stateLabel(item.state)} · ${criticality}`));
+  if (item.owner) line(md, vscode.l10n.t('Owner'), escapeMarkdown(`@${item.owner}`));
+  if (item.due) {
+    const overdue = item.due < localIsoDate(new Date()) && (item.state === 'open' || item.state === 'in-progress');
+    line(md, vscode.l10n.t('Due'), escapeMarkdown(overdue ? `${item.due} (${vscode.l10n.t('overdue')})` : item.due));
+  }
+  const category = categoryOf(state.analysis.checklist, item);
+  if (category) {
+    const critical = openCriticalCount(category.items, category.categories);
+    const progress = progressText(category.progress) + (critical > 0 ? ` · ${vscode.l10n.t('{0} critical', critical)}` : '');
+    line(md, vscode.l10n.t('Category'), escapeMarkdown(`${category.title} — ${progress}`));
+  }
+  for (const link of item.evidence) await appendLink(md, state, vscode.l10n.t('Evidence'), link);
+  const runbooks: { link: LinkRef; uri: vscode.Uri }[] = [];
+  for (const link of item.runbooks) {
+    const uri = await appendLink(md, state, vscode.l10n.t('Runbook'), link);
+    if (uri) runbooks.push({ link, uri });
+  }
+  if (runbooks.length > 0) await appendPreview(md, runbooks[0].link, runbooks[0].uri);
+  return md;
+}
+
+/**
+ * One line about a link: a clickable file link built from the resolved workspace path (never
+ * the destination as written), and whether the target exists. Returns the target's uri when it
+ * exists in the workspace.
+ */
+async function appendLink(md: vscode.MarkdownString, state: ChecklistState, kind: string, link: LinkRef): Promise<vscode.Uri | undefined> {
+  if (link.resolved === null) {
+    const why = link.outside ? vscode.l10n.t('outside the workspace, not followed') : vscode.l10n.t('external, not checked');
+    line(md, kind, escapeMarkdown(`${link.target} (${why})`));
+    return undefined;
+  }
+  const uri = vscode.Uri.joinPath(state.folder.uri, ...link.resolved.split('/'));
+  const exists = await fileExists(uri);
+  const status = exists ? vscode.l10n.t('exists') : vscode.l10n.t('missing');
+  line(md, kind, `[${escapeMarkdown(link.resolved)}](${uri.toString()}) ${escapeMarkdown(`(${status})`)}`);
+  return exists ? uri : undefined;
+}
+
+async function fileExists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File) !== 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The runbook's first heading and the next few non-empty lines, as escaped plain text. */
+async function appendPreview(md: vscode.MarkdownString, link: LinkRef, uri: vscode.Uri): Promise<void> {
+  let text: string;
+  try {
+    text = decodeText((await vscode.workspace.fs.readFile(uri)).subarray(0, PREVIEW_BYTES)).text;
+  } catch {
+    return;
+  }
+  const preview = runbookPreview(text);
+  if (!preview.heading && preview.lines.length === 0) return;
+  md.appendMarkdown('\n\n---\n\n');
+  md.appendMarkdown(`*${escapeMarkdown(vscode.l10n.t('Runbook preview: {0}', link.resolved ?? link.target))}*\n\n`);
+  if (preview.heading) md.appendMarkdown(`**${escapeMarkdown(preview.heading)}**\n\n`);
+  md.appendMarkdown(preview.lines.map((l) => escapeMarkdown(l)).join('  \n'));
+}
+
+/** The first ATX heading of a Markdown text and up to three non-empty lines after it (the first lines when there is no heading). */
+function runbookPreview(text: string): { heading: string | null; lines: string[] } {
+  const all = text.split(/\r\n|\r|\n/);
+  const headingIndex = all.findIndex((l) => /^ {0,3}#{1,6}(?:\s|$)/.test(l));
+  const heading = headingIndex >= 0 ? all[headingIndex].replace(/^ {0,3}#{1,6}\s*/, '').replace(/\s+#+\s*$/, '').trim() : null;
+  const lines = all
+    .slice(headingIndex + 1)
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .slice(0, PREVIEW_LINES)
+    .map((l) => (l.length > PREVIEW_LINE_CHARS ? `${l.slice(0, PREVIEW_LINE_CHARS)}…` : l));
+  return { heading: heading || null, lines };
+}
+
+/** The innermost category holding the item (nested items included). */
+function categoryOf(checklist: Checklist, item: ReadinessItem): ReadinessCategory | undefined {
+  const search = (categories: readonly ReadinessCategory[]): ReadinessCategory | undefined => {
+    for (const category of categories) {
+      const inner = search(category.categories);
+      if (inner) return inner;
+      if (containsItem(category.items, item)) return category;
+    }
+    return undefined;
+  };
+  return search(checklist.categories);
+}
+
+function containsItem(items: readonly ReadinessItem[], wanted: ReadinessItem): boolean {
+  const stack = [...items];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (item === wanted) return true;
+    stack.push(...item.children);
+  }
+  return false;
+}

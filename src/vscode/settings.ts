@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+
+/** The extension's settings (`readiness.*`), read per resource. */
+export interface ReadinessSettings {
+  /** Save a checklist after a tick when it was not dirty before. */
+  saveAfterTick: boolean;
+  /** Show progress CodeLenses on category headings. */
+  codeLens: boolean;
+  /** Show the readiness status bar item. */
+  statusBar: boolean;
+  /** Delay before re-analysing a checklist after an edit, in milliseconds. */
+  debounceMs: number;
+}
+
+/** The settings section. */
+export const SECTION = 'readiness';
+
+/** Reads the settings that apply to a resource (or the window). Never cached: VS Code caches already. */
+export function readSettings(scope?: vscode.Uri): ReadinessSettings {
+  const c = vscode.workspace.getConfiguration(SECTION, scope);
+  return {
+    saveAfterTick: c.get<boolean>('saveAfterTick', true),
+    codeLens: c.get<boolean>('codeLens.enabled', true),
+    statusBar: c.get<boolean>('statusBar.enabled', true),
+    debounceMs: Math.max(0, Math.min(5000, c.get<number>('debounceMs', 250))),
+  };
+}

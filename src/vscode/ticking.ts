@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import type { ReadinessItem, TextEdit } from '../core/model';
+import { findItem, setState, StaleModelError, type TargetState } from '../core/setState';
+import type { ChecklistState, ChecklistStore } from './checklistStore';
+import { readSettings } from './settings';
+
+/** Outcome of an item edit, for callers and tests. */
+export type TickResult = 'applied' | 'unchanged' | 'stale' | 'failed' | 'missing';
+
+/**
+ * Computes an edit of one item from an analysis of the checklist document's current version and
+ * applies it as one `WorkspaceEdit` (one undo step); recomputed once if the document changed
+ * meanwhile (or `compute` throws `StaleModelError`), else refused with a message. Saves
+ * afterwards when the document was not dirty before and `readiness.saveAfterTick` is on. Never
+ * writes through the file system. `compute` returning null means there is nothing to change.
+ */
+export async function editItem(
+  store: ChecklistStore,
+  uri: vscode.Uri,
+  itemId: string,
+  compute: (state: ChecklistState, item: ReadinessItem) => TextEdit | null,
+): Promise<TickResult> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const wasDirty = document.isDirty;
+    const version = document.version;
+    const analysed = await store.get(uri);
+    if (!analysed) return 'missing';
+    if (analysed.version !== version) continue;
+    const item = findItem(analysed.analysis.checklist, itemId);
+    if (!item) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The checklist item no longer exists: {0}', itemId));
+      return 'missing';
+    }
+    let edit: TextEdit | null;
+    try {
+      edit = compute(analysed, item);
+    } catch (error) {
+      if (error instanceof StaleModelError) continue;
+      throw error;
+    }
+    if (!edit) return 'unchanged';
+    if (document.version !== version) continue;
+    const workspaceEdit = new vscode.WorkspaceEdit();
+    workspaceEdit.replace(uri, new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.newText);
+    if (!(await vscode.workspace.applyEdit(workspaceEdit))) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not update "{0}": VS Code refused the edit. The view was refreshed.', item.text));
+      store.reset();
+      return 'failed';
+    }
+    if (!wasDirty && readSettings(uri).saveAfterTick) await document.save();
+    await store.get(uri);
+    return 'applied';
+  }
+  void vscode.window.showWarningMessage(vscode.l10n.t('The checklist changed while it was being updated; nothing was changed. Try again.'));
+  return 'stale';
+}
+
+/** Sets an item's state by editing exactly its status marker (core `setState`), see `editItem`. */
+export function setItemState(store: ChecklistStore, uri: vscode.Uri, itemId: string, state: TargetState): Promise<TickResult> {
+  return editItem(store, uri, itemId, (analysed, item) => setState(analysed.text, analysed.analysis.checklist, item, state));
+}

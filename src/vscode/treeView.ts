@@ -1,0 +1,257 @@
+import * as vscode from 'vscode';
+import type { Progress, ReadinessCategory, ReadinessItem } from '../core/model';
+import { textWithoutMeta } from '../core/itemMeta';
+import { findItem } from '../core/setState';
+import type { ChecklistState, ChecklistStore } from './checklistStore';
+import { findCategory, type ReadinessNode } from './itemTarget';
+import { setItemState } from './ticking';
+
+/** Which items the view shows. */
+export type TreeFilter = 'all' | 'open' | 'critical';
+
+/** The view's id in package.json. */
+export const VIEW_ID = 'readiness.tree';
+
+/** The Readiness view: checklist files → categories → items with native checkboxes. */
+export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessNode> {
+  private readonly changed = new vscode.EventEmitter<ReadinessNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private filterValue: TreeFilter = 'all';
+  /** The view showing this provider, once registered (tests read its badge). */
+  view: vscode.TreeView<ReadinessNode> | undefined;
+
+  constructor(private readonly store: ChecklistStore) {}
+
+  get filter(): TreeFilter {
+    return this.filterValue;
+  }
+
+  setFilter(filter: TreeFilter): void {
+    this.filterValue = filter;
+    void vscode.commands.executeCommand('setContext', 'readiness.filter', filter);
+    this.refresh();
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  async getChildren(node?: ReadinessNode): Promise<ReadinessNode[]> {
+    if (!node) {
+      const states = await this.store.all();
+      if (states.length === 1) return this.fileChildren(states[0]);
+      return states.map((s) => ({ kind: 'file', uri: s.uri }));
+    }
+    const state = this.store.peek(node.uri ?? vscode.Uri.parse('untitled:none'));
+    if (!state) return [];
+    if (node.kind === 'file') return this.fileChildren(state);
+    if (node.kind === 'category') {
+      const category = findCategory(state.analysis.checklist.categories, node.categoryId);
+      return category ? this.groupChildren(state, category.items, category.categories) : [];
+    }
+    if (node.kind === 'item') {
+      const item = findItem(state.analysis.checklist, node.itemId);
+      return item ? this.itemNodes(state, item.children) : [];
+    }
+    return [];
+  }
+
+  getTreeItem(node: ReadinessNode): vscode.TreeItem {
+    if (node.kind === 'message') return new vscode.TreeItem(node.message);
+    const state = this.store.peek(node.uri);
+    if (!state) return new vscode.TreeItem(vscode.l10n.t('Loading…'));
+    if (node.kind === 'file') return fileTreeItem(state);
+    if (node.kind === 'category') {
+      const category = findCategory(state.analysis.checklist.categories, node.categoryId);
+      return category ? categoryTreeItem(state, category) : new vscode.TreeItem('');
+    }
+    const item = findItem(state.analysis.checklist, node.itemId);
+    return item ? itemTreeItem(state, item) : new vscode.TreeItem('');
+  }
+
+  getParent(): undefined {
+    return undefined;
+  }
+
+  private fileChildren(state: ChecklistState): ReadinessNode[] {
+    const { checklist } = state.analysis;
+    const nodes = this.groupChildren(state, checklist.items, checklist.categories);
+    if (nodes.length === 0 && this.filterValue !== 'all') return [{ kind: 'message', message: vscode.l10n.t('Nothing matches the filter.'), uri: state.uri }];
+    return nodes;
+  }
+
+  private groupChildren(state: ChecklistState, items: readonly ReadinessItem[], categories: readonly ReadinessCategory[]): ReadinessNode[] {
+    const cats: ReadinessNode[] = categories.filter((c) => this.categoryVisible(c)).map((c) => ({ kind: 'category', uri: state.uri, categoryId: c.id }));
+    return [...this.itemNodes(state, items), ...cats];
+  }
+
+  private itemNodes(state: ChecklistState, items: readonly ReadinessItem[]): ReadinessNode[] {
+    return items.filter((i) => this.itemVisible(i)).map((i) => ({ kind: 'item', uri: state.uri, itemId: i.id }));
+  }
+
+  private itemVisible(item: ReadinessItem): boolean {
+    if (this.filterValue === 'all') return true;
+    const matches = (i: ReadinessItem): boolean => {
+      const open = i.state === 'open' || i.state === 'in-progress';
+      return (this.filterValue === 'open' ? open : open && i.critical) || i.children.some(matches);
+    };
+    return matches(item);
+  }
+
+  private categoryVisible(category: ReadinessCategory): boolean {
+    if (this.filterValue === 'all') return true;
+    return category.items.some((i) => this.itemVisible(i)) || category.categories.some((c) => this.categoryVisible(c));
+  }
+}
+
+/** Counts open (or in-progress) critical items. */
+export function openCriticalCount(items: readonly ReadinessItem[], categories: readonly ReadinessCategory[] = []): number {
+  let count = 0;
+  const stack = [...items];
+  const cats = [...categories];
+  while (cats.length > 0) {
+    const c = cats.pop()!;
+    stack.push(...c.items);
+    cats.push(...c.categories);
+  }
+  while (stack.length > 0) {
+    const i = stack.pop()!;
+    if (i.critical && (i.state === 'open' || i.state === 'in-progress')) count++;
+    stack.push(...i.children);
+  }
+  return count;
+}
+
+/** `12/20 · 60%`, the way rows and lenses show progress. */
+export function progressText(progress: Progress): string {
+  const total = progress.done + progress.open + progress.inProgress;
+  return progress.percent === null ? vscode.l10n.t('no tracked items') : `${progress.done}/${total} · ${progress.percent}%`;
+}
+
+function fileTreeItem(state: ChecklistState): vscode.TreeItem {
+  const { checklist } = state.analysis;
+  const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+  const label = multiRoot ? `${state.folder.name}/${state.path}` : state.path;
+  const t = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+  t.id = state.uri.toString();
+  t.resourceUri = state.uri;
+  t.description = withCritical(progressText(checklist.progress), openCriticalCount(checklist.items, checklist.categories));
+  t.tooltip = checklist.title ?? state.path;
+  t.contextValue = 'file';
+  t.iconPath = new vscode.ThemeIcon('checklist');
+  t.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [state.uri] };
+  return t;
+}
+
+function categoryTreeItem(state: ChecklistState, category: ReadinessCategory): vscode.TreeItem {
+  const t = new vscode.TreeItem(category.title || vscode.l10n.t('(untitled section)'), vscode.TreeItemCollapsibleState.Expanded);
+  t.id = `${state.uri.toString()}#${category.id}`;
+  const critical = openCriticalCount(category.items, category.categories);
+  t.description = withCritical(progressText(category.progress), critical);
+  t.tooltip = new vscode.MarkdownString().appendText(`${category.title}\n${t.description}`);
+  t.contextValue = 'category';
+  t.command = revealCommand(state.uri, category.line);
+  return t;
+}
+
+function itemTreeItem(state: ChecklistState, item: ReadinessItem): vscode.TreeItem {
+  // Owner and due date are in the description; the label keeps the rest of the text.
+  const t = new vscode.TreeItem(textWithoutMeta(item.text, item.owner, item.due) || vscode.l10n.t('(empty item)'), item.children.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+  t.id = `${state.uri.toString()}#${item.id}`;
+  // n/a and untracked items have nothing to tick; a checkbox would read as "open".
+  if (item.state !== 'n/a' && item.state !== 'untracked') {
+    t.checkboxState = item.state === 'done' ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
+  }
+  t.iconPath = itemIcon(item);
+  const details = [item.owner ? `@${item.owner}` : '', item.due ? vscode.l10n.t('due {0}', item.due) : '', item.evidence.length > 0 ? vscode.l10n.t('{0} evidence', item.evidence.length) : ''];
+  if (item.state === 'in-progress') details.unshift(vscode.l10n.t('in progress'));
+  if (item.state === 'n/a') details.unshift(vscode.l10n.t('n/a'));
+  if (item.state === 'untracked') details.unshift(vscode.l10n.t('untracked'));
+  t.description = details.filter(Boolean).join(' · ');
+  t.tooltip = itemTooltip(item);
+  const flags = ['item', item.state, item.critical ? 'critical' : '', item.evidence.length > 0 ? 'hasEvidence' : '', item.runbooks.length > 0 ? 'hasRunbook' : ''];
+  t.contextValue = flags.filter(Boolean).join(' ');
+  t.command = revealCommand(state.uri, item.line);
+  t.accessibilityInformation = { label: `${item.text}, ${stateLabel(item.state)}${item.critical ? `, ${vscode.l10n.t('critical')}` : ''}` };
+  return t;
+}
+
+function itemIcon(item: ReadinessItem): vscode.ThemeIcon | undefined {
+  if (item.critical && item.state !== 'done' && item.state !== 'n/a') return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  if (item.critical) return new vscode.ThemeIcon('shield');
+  if (item.state === 'in-progress') return new vscode.ThemeIcon('clock');
+  if (item.state === 'n/a') return new vscode.ThemeIcon('circle-slash');
+  if (item.state === 'untracked') return new vscode.ThemeIcon('dash');
+  return undefined;
+}
+
+/** A localized name of a state. */
+export function stateLabel(state: ReadinessItem['state']): string {
+  switch (state) {
+    case 'done': return vscode.l10n.t('done');
+    case 'open': return vscode.l10n.t('open');
+    case 'in-progress': return vscode.l10n.t('in progress');
+    case 'n/a': return vscode.l10n.t('not applicable');
+    case 'untracked': return vscode.l10n.t('untracked');
+  }
+}
+
+function itemTooltip(item: ReadinessItem): vscode.MarkdownString {
+  // Document text is never trusted: plain text only, no command links, no HTML.
+  const md = new vscode.MarkdownString(undefined, false);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  md.appendText(item.text).appendMarkdown('\n\n');
+  md.appendText(`${vscode.l10n.t('State')}: ${stateLabel(item.state)}${item.critical ? ` · ${vscode.l10n.t('critical')}` : ''}`).appendMarkdown('  \n');
+  if (item.owner) md.appendText(`${vscode.l10n.t('Owner')}: @${item.owner}`).appendMarkdown('  \n');
+  if (item.due) md.appendText(`${vscode.l10n.t('Due')}: ${item.due}`).appendMarkdown('  \n');
+  for (const e of item.evidence) md.appendText(`${vscode.l10n.t('Evidence')}: ${e.target}${e.exists === false ? ` (${vscode.l10n.t('missing')})` : ''}`).appendMarkdown('  \n');
+  for (const r of item.runbooks) md.appendText(`${vscode.l10n.t('Runbook')}: ${r.target}${r.exists === false ? ` (${vscode.l10n.t('missing')})` : ''}`).appendMarkdown('  \n');
+  return md;
+}
+
+function withCritical(text: string, critical: number): string {
+  return critical > 0 ? `${text} · ${vscode.l10n.t('{0} critical', critical)}` : text;
+}
+
+function revealCommand(uri: vscode.Uri, line: number): vscode.Command {
+  return { command: 'readiness.revealLine', title: vscode.l10n.t('Reveal in Editor'), arguments: [uri, line] };
+}
+
+/** Registers the Readiness view, its checkboxes and badge. */
+export function registerTreeView(store: ChecklistStore, provider: ReadinessTreeProvider): vscode.Disposable {
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, manageCheckboxStateManually: true });
+  provider.view = view;
+  const updateBadge = async () => {
+    const states = await store.all();
+    const count = states.reduce((n, s) => n + openCriticalCount(s.analysis.checklist.items, s.analysis.checklist.categories), 0);
+    view.badge = count > 0 ? { value: count, tooltip: vscode.l10n.t('{0} open critical items', count) } : undefined;
+  };
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const onChange = () => {
+    if (pending) clearTimeout(pending);
+    pending = setTimeout(() => {
+      pending = undefined;
+      provider.refresh();
+      void updateBadge();
+    }, 50);
+  };
+  void vscode.commands.executeCommand('setContext', 'readiness.filter', provider.filter);
+  void updateBadge();
+  return vscode.Disposable.from(
+    view,
+    provider,
+    store.onDidChange(onChange),
+    view.onDidChangeCheckboxState(async (e) => {
+      for (const [node, checkbox] of e.items) {
+        if (node.kind !== 'item') continue;
+        await setItemState(store, node.uri, node.itemId, checkbox === vscode.TreeItemCheckboxState.Checked ? 'done' : 'open');
+      }
+    }),
+    { dispose: () => pending && clearTimeout(pending) },
+  );
+}

@@ -1,0 +1,69 @@
+import { strict as assert } from 'node:assert';
+import { addDays, CHECKLIST_FILE_NAME, STARTER_CATEGORIES, starterChecklist } from '../../src/core/templates';
+import { allItems } from '../../src/core/setState';
+import { analyze } from './helpers/model';
+
+describe('starter checklist template', () => {
+  const today = '2026-02-20';
+  const text = starterChecklist({ name: 'checkout', today });
+  const analysis = analyze(text, {}, { today, exists: () => false });
+  const { checklist } = analysis;
+
+  it('is named PRODUCTION_READINESS.md and titled after the folder', () => {
+    assert.equal(CHECKLIST_FILE_NAME, 'PRODUCTION_READINESS.md');
+    assert.equal(checklist.title, 'checkout: production readiness');
+  });
+
+  it('parses into the six categories, in order, with every item open and tracked', () => {
+    assert.deepEqual(
+      checklist.categories.map((c) => c.title),
+      ['Security', 'Reliability', 'Observability', 'Operations', 'Testing', 'Documentation'],
+    );
+    assert.deepEqual(checklist.items, [], 'the how-to paragraphs hold no items');
+    for (const [i, category] of checklist.categories.entries()) {
+      const expected = STARTER_CATEGORIES[i].items.map(([item]) => item);
+      assert.deepEqual(
+        category.items.map((item) => item.text.replace(/ \(critical\).*$/, '')),
+        expected,
+        `items of ${category.title}`,
+      );
+      assert.ok(category.items.length >= 3, `${category.title} has realistic content`);
+    }
+    const items = allItems(checklist);
+    assert.ok(items.every((item) => item.state === 'open' && item.kind === 'task'));
+    assert.deepEqual(checklist.progress, { done: 0, open: items.length, inProgress: 0, notApplicable: 0, untracked: 0, percent: 0 });
+  });
+
+  it('marks the critical items (critical) and shows owner and due-date examples in the future', () => {
+    const items = allItems(checklist);
+    const critical = items.filter((item) => item.critical).map((item) => item.text.replace(/ \(critical\).*$/, ''));
+    const expected = STARTER_CATEGORIES.flatMap((c) => c.items.filter(([, isCritical]) => isCritical).map(([item]) => item));
+    assert.deepEqual(critical, expected);
+    assert.ok(critical.length >= 3 && critical.length < items.length / 2, 'a few items, not all, are critical');
+    const owned = items.filter((item) => item.owner !== null);
+    assert.deepEqual(owned.map((item) => [item.owner, item.due]), [
+      ['security', '2026-03-06'],
+      ['sre', '2026-03-13'],
+      ['sre', '2026-03-20'],
+    ]);
+  });
+
+  it('has no findings other than the expected critical-open ones', () => {
+    const rules = new Set(analysis.findings.map((f) => f.rule));
+    assert.deepEqual([...rules], ['critical-open']);
+  });
+
+  it('writes the requested line ending and sanitises the name', () => {
+    const crlf = starterChecklist({ name: 'a\nb', today, eol: '\r\n' });
+    assert.ok(crlf.startsWith('# a b: production readiness\r\n'));
+    assert.ok(!/[^\r]\n/.test(crlf), 'every line ends with CRLF');
+    assert.equal(analyze(crlf).checklist.eol, '\r\n');
+    assert.ok(starterChecklist({ name: '  ', today }).startsWith('# Service: production readiness\n'));
+  });
+
+  it('adds days across month and year ends', () => {
+    assert.equal(addDays('2026-01-31', 1), '2026-02-01');
+    assert.equal(addDays('2025-12-20', 14), '2026-01-03');
+    assert.equal(addDays('2028-02-28', 1), '2028-02-29');
+  });
+});
