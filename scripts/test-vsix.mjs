@@ -3,15 +3,14 @@
 // extension has activated and its view shows the checklist's categories.
 //
 // Usage: node scripts/test-vsix.mjs [--vsix <file>] [--timeout <seconds>]
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
 import { launchChromium } from './code-server/chromium.mjs';
-import { codeServerDir, startCodeServer } from './code-server/start.mjs';
+import { installVsix } from './code-server/install-vsix.mjs';
+import { startCodeServer } from './code-server/start.mjs';
 import { prepareWorkspace } from './fixture-workspace.mjs';
 
 const repoRoot = resolve(import.meta.dirname, '..');
@@ -39,15 +38,7 @@ try {
   await mkdir(extensionsDir);
   await prepareWorkspace(join(repoRoot, 'examples'), workspace);
   log(`VSIX ${((await stat(vsix)).size / 1024).toFixed(0)} KB`);
-  const bin = join(codeServerDir, 'node_modules/.bin/code-server');
-  const { stdout } = await promisify(execFile)(bin, ['--install-extension', vsix, '--extensions-dir', extensionsDir], {
-    env: { ...process.env, CODE_SERVER_CONFIG: join(tempRoot, 'config.yaml') },
-  });
-  log(stdout.trim().split('\n').at(-1));
-  const installed = await readdir(extensionsDir);
-  if (!installed.some((name) => name.startsWith('production-readiness.production-readiness-'))) {
-    throw new Error(`the extension is not in the extensions folder after install: ${installed.join(', ')}`);
-  }
+  log(await installVsix(vsix, extensionsDir, tempRoot));
 
   server = await startCodeServer({ workspace, extensionsDir });
   browser = await launchChromium();

@@ -12,7 +12,7 @@
 set -euo pipefail
 
 readonly VERSION="4.100.3"
-readonly DEBIAN_PACKAGES=(chromium ripgrep libkrb5-dev python3 make g++)
+readonly DEBIAN_PACKAGES=(chromium fonts-noto-color-emoji ripgrep libkrb5-dev python3 make g++)
 readonly NATIVE_MODULES=(@parcel/watcher @vscode/spdlog kerberos native-watchdog node-pty)
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

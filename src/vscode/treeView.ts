@@ -29,6 +29,7 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
   setFilter(filter: TreeFilter): void {
     this.filterValue = filter;
     void vscode.commands.executeCommand('setContext', 'readiness.filter', filter);
+    if (this.view) this.view.description = filterDescription(filter);
     this.refresh();
   }
 
@@ -70,7 +71,11 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
       return category ? categoryTreeItem(state, category) : new vscode.TreeItem('');
     }
     const item = findItem(state.analysis.checklist, node.itemId);
-    return item ? itemTreeItem(state, item) : new vscode.TreeItem('');
+    if (!item) return new vscode.TreeItem('');
+    const treeItem = itemTreeItem(state, item);
+    // Sub-tasks the filter hides leave nothing to expand.
+    if (!item.children.some((c) => this.itemVisible(c))) treeItem.collapsibleState = vscode.TreeItemCollapsibleState.None;
+    return treeItem;
   }
 
   getParent(): undefined {
@@ -106,6 +111,13 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
     if (this.filterValue === 'all') return true;
     return category.items.some((i) => this.itemVisible(i)) || category.categories.some((c) => this.categoryVisible(c));
   }
+}
+
+/** What the view's title says about the filter (nothing when every item shows). */
+function filterDescription(filter: TreeFilter): string | undefined {
+  if (filter === 'open') return vscode.l10n.t('open items');
+  if (filter === 'critical') return vscode.l10n.t('open critical items');
+  return undefined;
 }
 
 /** Counts open (or in-progress) critical items. */

@@ -113,6 +113,10 @@ describe('readiness tree', () => {
     assert.deepEqual(security.map((s) => label(s.item)), ['Secrets rotated (runbook)', 'Dependency audit clean']);
     const cats = (await children((await fileNode(MAIN)).node)).map((c) => label(c.item));
     assert.deepEqual(cats, ['Security', 'Reliability'], 'categories without open critical items are hidden');
+    assert.equal(api.tree.view?.description, 'open critical items');
+    const reliability = await children((await category('Reliability')).node);
+    const load = reliability.find((r) => label(r.item).startsWith('Load test'));
+    assert.equal(load?.item.collapsibleState, vscode.TreeItemCollapsibleState.None, 'no open critical sub-task to expand');
     api.tree.setFilter('open');
     const observability = await children((await category('Observability')).node);
     assert.deepEqual(observability.map((o) => label(o.item)), ['Alerts routed to on-call', 'SLOs defined']);

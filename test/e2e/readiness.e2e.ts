@@ -1,0 +1,130 @@
+// What a user sees in the workbench with the packaged extension installed, flow by flow. The
+// flows share one workbench (starting one takes seconds) and run in order on examples/.
+import { strict as assert } from 'node:assert';
+import { eventually, squash, UI_TIMEOUT, Workbench } from './workbench';
+
+const CHECKLIST = 'PRODUCTION_READINESS.md';
+
+describe('readiness in the workbench', function () {
+  this.timeout(180_000);
+  let wb: Workbench;
+  let original: string;
+
+  before(async function () {
+    this.timeout(240_000);
+    wb = await Workbench.start();
+    original = await wb.disk(CHECKLIST);
+  });
+  after(async () => wb?.stop());
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb.saveFailure(this.currentTest.title.replace(/\W+/g, '-'));
+    await wb.dismiss();
+  });
+
+  it('1. shows categories with progress, item checkboxes and a badge counting open critical items', async () => {
+    await wb.openView();
+    assert.equal(await wb.rowText('Security'), 'Security 2/4 · 50% · 2 critical');
+    assert.equal(await wb.rowText('Observability'), 'Observability 2/5 · 40%');
+    const row = wb.treeRow('Penetration test signed off');
+    assert.equal(await row.locator('.custom-view-tree-node-item-checkbox').count(), 1, 'an item row has a checkbox');
+    await eventually('the badge', async () => squash(await wb.activityEntry.locator('.badge').innerText()) === '4');
+    // Clicking an item reveals its line in the checklist.
+    await wb.treeRow('Load test at 2× peak').locator('.label-name').click();
+    await wb.page.locator('.tab.active[aria-label^="PRODUCTION_READINESS.md"]').waitFor({ timeout: UI_TIMEOUT });
+    await wb.page.locator('.statusbar-item', { hasText: 'Ln 15, Col 1' }).waitFor({ timeout: UI_TIMEOUT });
+    // The CodeLens above the heading shows the same progress as the tree.
+    await wb.page.locator('.codelens-decoration', { hasText: '2/4 · 50% · 2 critical open' }).waitFor({ timeout: UI_TIMEOUT });
+    await wb.page.locator('.statusbar-item', { hasText: 'Activating Extensions' }).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    await eventually('the badge after the reveal', async () => squash(await wb.activityEntry.locator('.badge').innerText()) === '4');
+    await wb.page.mouse.move(60, 860);
+    await wb.shot('1-view');
+  });
+
+  it('2. ticking a checkbox edits exactly that marker, updates progress, status bar and Problems', async () => {
+    await wb.openView();
+    const problems = await wb.problems();
+    await problems.filter({ hasText: 'Penetration test signed off' }).first().waitFor({ timeout: UI_TIMEOUT });
+    await wb.treeRow('Penetration test signed off').locator('.custom-view-tree-node-item-checkbox').click();
+    await eventually('the tick on disk', async () => (await wb.disk(CHECKLIST)) !== original);
+    assert.equal(await wb.disk(CHECKLIST), original.replace('- [ ] Penetration test signed off', '- [x] Penetration test signed off'));
+    await eventually('the category progress', async () => (await wb.rowText('Security')) === 'Security 3/4 · 75% · 1 critical');
+    await eventually('the status bar', async () => squash(await wb.statusBarItem.innerText()) === '44% · 3 critical');
+    await eventually('the critical-open problem to go', async () => (await problems.filter({ hasText: 'Penetration test signed off @security due: 2027-01-15" is critical and open' }).count()) === 0);
+    await wb.shot('2-ticked');
+  });
+
+  it('3. hovering an item shows its state and runbook link, and the link opens the runbook', async () => {
+    await wb.openFile(CHECKLIST);
+    await wb.editorLine('Rollback tested on staging').hover({ position: { x: 40, y: 5 } });
+    const hover = wb.page.locator('.monaco-hover:visible', { hasText: 'Runbook preview' }).first();
+    await hover.waitFor({ timeout: UI_TIMEOUT });
+    const text = squash(await hover.innerText());
+    assert.match(text, /State: done · critical/);
+    assert.match(text, /Runbook: docs\/runbooks\/rollback\.md \(exists\)/);
+    await wb.shot('3-hover');
+    await hover.locator('a', { hasText: 'docs/runbooks/rollback.md' }).click();
+    await wb.page.locator('.tab.active[aria-label^="rollback.md"]').waitFor({ timeout: UI_TIMEOUT });
+    await wb.editorLine('Rolling back a release').waitFor({ timeout: UI_TIMEOUT });
+  });
+
+  it('4. the quick fix "Link evidence file…" inserts the link and clears the problem', async () => {
+    await wb.openFile(CHECKLIST);
+    const problems = await wb.problems();
+    const missing = problems.filter({ hasText: '"Rollback tested on staging (evidence, runbook) @sre" is done but links to no existing evidence' });
+    await missing.first().waitFor({ timeout: UI_TIMEOUT });
+    await wb.clickLine('Rollback tested on staging', 80);
+    await wb.page.keyboard.press('Control+.');
+    const menu = wb.page.locator('.action-widget');
+    await menu.waitFor({ timeout: UI_TIMEOUT });
+    await wb.shot('4-quick-fix');
+    await wb.chooseAction('Link evidence file…');
+    const input = wb.page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: UI_TIMEOUT });
+    await input.fill('secret-scan');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'secret-scan.md' }).first().waitFor({ timeout: UI_TIMEOUT });
+    await wb.page.keyboard.press('Enter');
+    await eventually('the link on disk', async () => (await wb.disk(CHECKLIST)).includes('[runbook](docs/runbooks/rollback.md)) @sre ([evidence](docs/evidence/secret-scan.md))'));
+    await eventually('the evidence-missing problem to go', async () => (await missing.count()) === 0);
+    await wb.shot('4-linked');
+  });
+
+  it('5. toggles the item at the cursor from the command palette and with the keybinding', async () => {
+    await wb.openFile(CHECKLIST);
+    await wb.clickLine('Dependency audit clean', 120);
+    const before = await wb.disk(CHECKLIST);
+    await wb.runCommand('Readiness: Toggle Item');
+    await eventually('the palette toggle on disk', async () => (await wb.disk(CHECKLIST)) === before.replace('- [ ] Dependency audit clean', '- [x] Dependency audit clean'));
+    await wb.shot('5-palette');
+    await wb.clickLine('Dependency audit clean', 120);
+    await wb.page.keyboard.press('Control+Alt+X');
+    await eventually('the keybinding toggle on disk', async () => (await wb.disk(CHECKLIST)) === before);
+  });
+
+  it('6. the view filter shows only open critical items', async () => {
+    await wb.openView();
+    await wb.viewAction('Show Open Items Only').click();
+    await wb.viewAction('Show Open Critical Items Only').click();
+    await eventually('the filtered tree', async () => (await wb.viewPane.locator('.monaco-list-row', { hasText: 'Observability' }).count()) === 0);
+    const labels = (await wb.viewPane.locator('.monaco-list-row .label-name').allInnerTexts()).map(squash);
+    assert.deepEqual(labels, ['Security', 'Dependency audit clean (no high CVEs)', 'Reliability', 'Load test at 2× peak (critical)', 'Backups restored from cold storage (critical) (runbook)']);
+    await wb.shot('6-filter-critical');
+    await wb.viewAction('Show All Items').click();
+    await wb.treeRow('Observability').waitFor({ timeout: UI_TIMEOUT });
+  });
+
+  it('7. a broken .readiness.yml shows a located problem, which goes away once fixed', async () => {
+    await wb.openFile('.readiness.yml');
+    await wb.clickLine('required: critical', 200);
+    await wb.page.keyboard.press('End');
+    await wb.page.keyboard.type('ly');
+    await wb.page.keyboard.press('Control+S');
+    const problems = await wb.problems();
+    const error = problems.filter({ hasText: 'evidence.required must be one of none, critical, all (got "critically"' }).first();
+    await error.waitFor({ timeout: UI_TIMEOUT });
+    assert.match(squash(await error.innerText()), /\[Ln 9, Col 13\]/);
+    await wb.shot('7-config-error');
+    await wb.page.keyboard.press('Control+Z');
+    await wb.page.keyboard.press('Control+S');
+    await eventually('the config problem to go', async () => (await problems.filter({ hasText: 'evidence.required must be one of' }).count()) === 0);
+  });
+});
