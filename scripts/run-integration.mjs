@@ -82,6 +82,8 @@ try {
       READINESS_TEST_RESULTS: resultsFile,
       READINESS_TEST_WORKSPACE: workspace,
       ...(options.grep ? { READINESS_TEST_GREP: options.grep } : {}),
+      // Suites that only make sense in restricted mode (or only outside it) read this.
+      ...(options.trust ? { READINESS_TEST_RESTRICTED: '1' } : {}),
     },
   });
   log(`code-server ${server.url} ready after ${seconds()}`);

@@ -1,5 +1,6 @@
+import type { LinkCheck } from '../core/analyze';
 import type { ReadinessConfig } from '../core/configTypes';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { findConfigFile, findRepoRoot, isInside, toPosix } from './discover';
 
@@ -31,13 +32,17 @@ export function placeChecklist(file: string, explicitConfig: string | undefined,
 
 /**
  * An `exists` check for the core: does a workspace-relative POSIX path exist under `root`?
- * Paths that would leave the root are answered false without touching the file system
- * (the core already flags them; this is the second lock).
+ * Paths that would leave the root are answered false without touching the file system (the
+ * core already flags them; this is the second lock), and a path that exists only through a
+ * symbolic link pointing outside the root is `'outside'`: never read.
  */
-export function existsUnder(root: string): (workspacePath: string) => boolean {
+export function existsUnder(root: string): (workspacePath: string) => LinkCheck {
+  let realRoot: string | undefined;
   return (workspacePath) => {
     const absolute = join(root, ...workspacePath.split('/'));
-    return workspacePath !== '' && isInside(absolute, root) && existsSync(absolute);
+    if (workspacePath === '' || !isInside(absolute, root) || !existsSync(absolute)) return false;
+    realRoot ??= realpathSync(root);
+    return isInside(realpathSync(absolute), realRoot) ? true : 'outside';
   };
 }
 

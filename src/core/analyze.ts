@@ -14,8 +14,12 @@ export interface AnalyzeOptions {
   config: ReadinessConfig;
   /** Checklist path relative to the workspace root, POSIX. */
   path: string;
-  /** Whether a workspace-relative POSIX path exists; omitted → links are not checked. */
-  exists?: (workspacePath: string) => boolean;
+  /**
+   * Whether a workspace-relative POSIX path exists; `'outside'` when it does but resolves outside
+   * the workspace (a symbolic link pointing out): such links are never followed. Omitted → links
+   * are not checked.
+   */
+  exists?: (workspacePath: string) => LinkCheck;
   /** Today's date `YYYY-MM-DD`, for `overdue`. */
   today?: string;
 }
@@ -87,8 +91,11 @@ export function evaluateChecklist(parsed: ParsedChecklist, options: Pick<Analyze
   return { checklist, findings: applySeverities(findings, config), config };
 }
 
-function checkLinks(checklist: Checklist, exists: (path: string) => boolean): void {
-  const cache = new Map<string, boolean>();
+/** What an `exists` check says about a link target. */
+export type LinkCheck = boolean | 'outside';
+
+function checkLinks(checklist: Checklist, exists: (path: string) => LinkCheck): void {
+  const cache = new Map<string, LinkCheck>();
   for (const item of walkItems(checklist.items, checklist.categories)) {
     for (const link of [...item.evidence, ...item.runbooks]) {
       if (link.resolved === null) continue;
@@ -97,12 +104,14 @@ function checkLinks(checklist: Checklist, exists: (path: string) => boolean): vo
         known = safeExists(exists, link.resolved);
         cache.set(link.resolved, known);
       }
-      link.exists = known;
+      // Set on every evaluation: a symbolic link may have been replaced by a file meanwhile.
+      link.outside = known === 'outside';
+      link.exists = known === true;
     }
   }
 }
 
-function safeExists(exists: (path: string) => boolean, path: string): boolean {
+function safeExists(exists: (path: string) => LinkCheck, path: string): LinkCheck {
   try {
     return exists(path);
   } catch {

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { evaluateChecklist, linkTargets, parseWithFrontMatter, type Analysis, type ParsedChecklist } from '../core/analyze';
+import { evaluateChecklist, linkTargets, parseWithFrontMatter, type Analysis, type LinkCheck, type ParsedChecklist } from '../core/analyze';
 import { parseConfigText, type ConfigResult } from '../core/config';
 import { defaultConfig, type ReadinessConfig } from '../core/configTypes';
 import { decodeText } from '../core/decode';
+import { checkLinkTarget } from './linkCheck';
 import { readSettings } from './settings';
 import { localIsoDate } from '../core/dates';
 
@@ -40,7 +41,7 @@ export class ChecklistStore implements vscode.Disposable {
   private readonly states = new Map<string, ChecklistState>();
   private readonly pending = new Map<string, Promise<ChecklistState | undefined>>();
   private readonly configs = new Map<string, ConfigState | null>();
-  private readonly existence = new Map<string, boolean>();
+  private readonly existence = new Map<string, LinkCheck>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private discovered: Promise<vscode.Uri[]> | undefined;
   private readonly generation = new Map<string, number>();
@@ -195,12 +196,7 @@ export class ChecklistStore implements vscode.Disposable {
       paths.map(async (p) => {
         const key = existenceKey(folder, p);
         if (this.existence.has(key)) return;
-        try {
-          await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, p));
-          this.existence.set(key, true);
-        } catch {
-          this.existence.set(key, false);
-        }
+        this.existence.set(key, await checkLinkTarget(folder, p));
       }),
     );
   }
@@ -259,10 +255,8 @@ export class ChecklistStore implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (folder) {
       const key = existenceKey(folder, relativePath(folder, uri));
-      if (this.existence.has(key) && this.existence.get(key) !== exists) {
-        this.existence.set(key, exists);
-        this.reevaluate(folder, relativePath(folder, uri));
-      }
+      // Created files are asked about again: one may be a symbolic link pointing out.
+      if (this.existence.has(key) && this.existence.get(key) !== exists) void this.restat(folder, [relativePath(folder, uri)]);
       // A folder was deleted or created: anything below it may have changed.
       const prefix = key + '/';
       const below = [...this.existence.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(existenceKey(folder, '').length));

@@ -5,6 +5,8 @@ import type { ChecklistState, ChecklistStore } from './checklistStore';
 import { itemAtPosition } from './itemTarget';
 import { openCriticalCount, progressText, stateLabel } from './treeView';
 import { localIsoDate } from '../core/dates';
+import { checkLinkTarget } from './linkCheck';
+import { isFile } from './fileSystem';
 
 /** How much of a runbook the preview reads: enough for a heading and a few lines. */
 const PREVIEW_BYTES = 16 * 1024;
@@ -93,25 +95,21 @@ async function itemHover(state: ChecklistState, item: ReadinessItem): Promise<vs
  * exists in the workspace.
  */
 async function appendLink(md: vscode.MarkdownString, state: ChecklistState, kind: string, link: LinkRef): Promise<vscode.Uri | undefined> {
-  if (link.resolved === null) {
-    const why = link.outside ? vscode.l10n.t('outside the workspace, not followed') : vscode.l10n.t('external, not checked');
+  // Asked again rather than read from the analysis: a symbolic link may have appeared meanwhile.
+  const check = link.resolved !== null && !link.outside ? await checkLinkTarget(state.folder, link.resolved) : null;
+  if (link.resolved === null || link.outside || check === 'outside') {
+    const external = link.resolved === null && !link.outside;
+    const why = external ? vscode.l10n.t('external, not checked') : vscode.l10n.t('outside the workspace, not followed');
     line(md, kind, escapeMarkdown(`${link.target} (${why})`));
     return undefined;
   }
   const uri = vscode.Uri.joinPath(state.folder.uri, ...link.resolved.split('/'));
-  const exists = await fileExists(uri);
+  const exists = check && (await isFile(uri));
   const status = exists ? vscode.l10n.t('exists') : vscode.l10n.t('missing');
   line(md, kind, `[${escapeMarkdown(link.resolved)}](${uri.toString()}) ${escapeMarkdown(`(${status})`)}`);
   return exists ? uri : undefined;
 }
 
-async function fileExists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File) !== 0;
-  } catch {
-    return false;
-  }
-}
 
 /** The runbook's first heading and the next few non-empty lines, as escaped plain text. */
 async function appendPreview(md: vscode.MarkdownString, link: LinkRef, uri: vscode.Uri): Promise<void> {

@@ -43,7 +43,10 @@ export async function editItem(
     if (document.version !== version) continue;
     const workspaceEdit = new vscode.WorkspaceEdit();
     workspaceEdit.replace(uri, new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.newText);
-    if (!(await vscode.workspace.applyEdit(workspaceEdit))) {
+    const applied = await vscode.workspace.applyEdit(workspaceEdit);
+    // VS Code refuses an edit computed against a document version that changed meanwhile.
+    if (!applied && document.version !== version) continue;
+    if (!applied) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Could not update "{0}": VS Code refused the edit. The view was refreshed.', item.text));
       store.reset();
       return 'failed';

@@ -1,7 +1,7 @@
 // End-to-end tests of the built CLI (dist/cli.js), run as a child process like CI runs it.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { ReadinessReport, ReportFinding, ReportItem } from '../../src/core/jsonReport';
@@ -248,6 +248,18 @@ describe('readiness CLI (dist/cli.js)', function () {
       const rehearsed = items(report).find((i) => i.text.startsWith('Rollback rehearsed'));
       assert.equal(rehearsed?.critical, true);
       assert.deepEqual(allFindings(report).map((f) => [f.rule, f.severity]), [['overdue', 'error']]);
+    });
+
+    it('does not follow evidence that is a symbolic link pointing outside the workspace', () => {
+      const secret = tempFile('outside/secret.md', 'secret');
+      tempFile('repo/.git/HEAD', 'ref: refs/heads/main\n');
+      const checklist = tempFile('repo/PRODUCTION_READINESS.md', '- [x] Audit [log](evidence/link.md) [ok](evidence/real.md)\n');
+      tempFile('repo/evidence/real.md', 'ok');
+      symlinkSync(secret, join(temp, 'repo/evidence/link.md'));
+      const report = checkJson([checklist], [0, 1]);
+      const [link, real] = items(report)[0].evidence;
+      assert.deepEqual([link.exists, real.exists], [false, true]);
+      assert.deepEqual(allFindings(report).map((f) => f.rule), ['link-outside-workspace']);
     });
 
     it('checks a folder with its own config through the config globs, other folders file by file', () => {

@@ -183,6 +183,14 @@ describe('parseChecklist', () => {
       assert.equal(findings.filter((f) => f.rule === 'link-outside-workspace').length, 6);
     });
 
+    it('never follows a target the exists check says resolves outside (a symbolic link pointing out)', () => {
+      const md = '- [x] Audit (critical) [log](evidence/audit.md)\n';
+      const outside = analyze(md, { evidence: { required: 'critical', dir: 'evidence' } }, { exists: () => 'outside' });
+      const link = allItems(outside.checklist)[0].evidence[0];
+      assert.deepEqual([link.outside, link.exists], [true, false]);
+      assert.deepEqual(outside.findings.map((f) => f.rule), ['evidence-missing', 'link-outside-workspace']);
+    });
+
     it('requires evidence per config and resolves reference-style links', () => {
       const md = '- [x] Backups (critical) [proof][b]\n- [x] DR (critical)\n- [x] Docs\n\n[b]: evidence/backups.md\n';
       const { findings } = analyze(md, { evidence: { required: 'critical', dir: 'docs/evidence' } }, { exists: (p) => p === 'evidence/backups.md' });

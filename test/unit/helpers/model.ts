@@ -1,10 +1,10 @@
-import { analyzeChecklist, type Analysis } from '../../../src/core/analyze';
+import { analyzeChecklist, type Analysis, type LinkCheck } from '../../../src/core/analyze';
 import { defaultConfig, type ReadinessConfig } from '../../../src/core/configTypes';
 import type { Checklist, ReadinessCategory, ReadinessItem } from '../../../src/core/model';
 import { allItems } from '../../../src/core/setState';
 
 /** Analyses Markdown as `PRODUCTION_READINESS.md` at the workspace root. */
-export function analyze(text: string, config: Partial<ReadinessConfig> = {}, extra: { path?: string; exists?: (p: string) => boolean; today?: string } = {}): Analysis {
+export function analyze(text: string, config: Partial<ReadinessConfig> = {}, extra: { path?: string; exists?: (p: string) => LinkCheck; today?: string } = {}): Analysis {
   return analyzeChecklist(text, { config: { ...defaultConfig(), ...config }, path: extra.path ?? 'PRODUCTION_READINESS.md', exists: extra.exists, today: extra.today });
 }
 
