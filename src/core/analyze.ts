@@ -2,7 +2,9 @@ import { applySeverities, checkChecklist } from './checklistRules';
 import { applyFrontMatter } from './config';
 import type { ReadinessConfig } from './configTypes';
 import { walkItems } from './itemIds';
-import { LineIndex } from './lineIndex';
+import { exceededLimit, type AnalysisLimits, type LimitProblem } from './limits';
+import { dominantEol, LineIndex } from './lineIndex';
+import { emptyProgress, finishProgress } from './progress';
 import { parseMarkdown } from './markdown';
 import type { Checklist } from './model';
 import { parseChecklist } from './parseChecklist';
@@ -22,6 +24,8 @@ export interface AnalyzeOptions {
   exists?: (workspacePath: string) => LinkCheck;
   /** Today's date `YYYY-MM-DD`, for `overdue`. */
   today?: string;
+  /** Size and nesting limits; above them the text is not parsed (`too-large`). */
+  limits?: AnalysisLimits;
 }
 
 /** A checklist with its findings and the config that applied to it. */
@@ -47,11 +51,15 @@ export interface ParsedChecklist {
   config: ReadinessConfig;
   /** Front matter config findings (located in the checklist). */
   configFindings: Finding[];
+  /** Set when the text exceeds a limit and was not parsed: the only finding then. */
+  refused: Finding | null;
 }
 
 /** Parses a checklist and applies its front matter config (no link checks, no rules). */
-export function parseWithFrontMatter(text: string, options: Pick<AnalyzeOptions, 'config' | 'path'>): ParsedChecklist {
+export function parseWithFrontMatter(text: string, options: Pick<AnalyzeOptions, 'config' | 'path' | 'limits'>): ParsedChecklist {
   const index = new LineIndex(text);
+  const problem = exceededLimit(text, options.limits);
+  if (problem) return refusedParse(text, index, options.config, problem);
   const tree = parseMarkdown(text);
   let config = options.config;
   let frontMatterData: unknown;
@@ -67,7 +75,14 @@ export function parseWithFrontMatter(text: string, options: Pick<AnalyzeOptions,
     configFindings.push(...applied.findings);
   }
   const checklist = parseChecklist(text, { path: options.path, config, index, tree, frontMatterData });
-  return { text, index, checklist, config, configFindings };
+  return { text, index, checklist, config, configFindings, refused: null };
+}
+
+/** An empty model for a text over the limits, carrying the one `too-large` finding. */
+function refusedParse(text: string, index: LineIndex, config: ReadinessConfig, problem: LimitProblem): ParsedChecklist {
+  const checklist: Checklist = { title: null, frontMatter: null, items: [], categories: [], progress: finishProgress(emptyProgress()), eol: dominantEol(text), usedTokens: {} };
+  const refused: Finding = { rule: 'too-large', severity: 'error', message: problem.message, span: index.span(problem.offset, problem.offset) };
+  return { text, index, checklist, config, configFindings: [], refused };
 }
 
 /** Workspace-relative paths of every evidence and runbook link that can be checked. */
@@ -85,6 +100,7 @@ export function linkTargets(checklist: Checklist): string[] {
  */
 export function evaluateChecklist(parsed: ParsedChecklist, options: Pick<AnalyzeOptions, 'exists' | 'today'>): Analysis {
   const { checklist, config, text, index } = parsed;
+  if (parsed.refused) return { checklist, findings: applySeverities([parsed.refused], config), config };
   if (options.exists) checkLinks(checklist, options.exists);
   const findings = [...parsed.configFindings, ...checkChecklist(checklist, { text, index, config, today: options.today, linksChecked: options.exists !== undefined })];
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);

@@ -12,7 +12,8 @@ export type RuleId =
   | 'duplicate-id'
   | 'overdue'
   | 'config-invalid'
-  | 'no-items';
+  | 'no-items'
+  | 'too-large';
 
 /** What the rule table knows about one rule. */
 export interface RuleInfo {
@@ -40,6 +41,7 @@ const table: RuleInfo[] = [
   { id: 'overdue', defaultSeverity: 'warning', description: 'An item that is not done has a due date in the past.' },
   { id: 'config-invalid', defaultSeverity: 'error', description: 'The configuration (`.readiness.yml` or front matter `readiness:`) is not valid YAML or does not match the schema.' },
   { id: 'no-items', defaultSeverity: 'info', description: 'The file holds no checklist items.' },
+  { id: 'too-large', defaultSeverity: 'error', description: 'The file is larger or nests deeper than the documented limits, so it is not analysed (and never edited).' },
 ];
 
 /** The rule table, in documentation order. */
