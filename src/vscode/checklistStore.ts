@@ -71,6 +71,7 @@ export class ChecklistStore implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reset()),
       vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('readiness.maxFileSize')) this.states.clear();
         if (e.affectsConfiguration('readiness')) this.emitter.fire(undefined);
       }),
     );
@@ -175,7 +176,7 @@ export class ChecklistStore implements vscode.Disposable {
     const version = doc?.version;
     const path = relativePath(folder, uri);
     const { config, configUri } = await this.configFor(uri, folder);
-    const parsed = parseWithFrontMatter(text, { config, path });
+    const parsed = parseWithFrontMatter(text, { config, path, limits: readSettings(uri).limits });
     await this.checkExistence(folder, linkTargets(parsed.checklist));
     // A newer analysis of the same file started meanwhile: its result wins.
     if (this.generation.get(key) !== gen) return this.states.get(key);

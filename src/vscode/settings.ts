@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DEFAULT_LIMITS, type AnalysisLimits } from '../core/limits';
 
 /** The extension's settings (`readiness.*`), read per resource. */
 export interface ReadinessSettings {
@@ -10,6 +11,8 @@ export interface ReadinessSettings {
   statusBar: boolean;
   /** Delay before re-analysing a checklist after an edit, in milliseconds. */
   debounceMs: number;
+  /** Size and nesting limits; `maxChars` comes from `readiness.maxFileSize` (MB). */
+  limits: AnalysisLimits;
 }
 
 /** The settings section. */
@@ -23,5 +26,6 @@ export function readSettings(scope?: vscode.Uri): ReadinessSettings {
     codeLens: c.get<boolean>('codeLens.enabled', true),
     statusBar: c.get<boolean>('statusBar.enabled', true),
     debounceMs: Math.max(0, Math.min(5000, c.get<number>('debounceMs', 250))),
+    limits: { ...DEFAULT_LIMITS, maxChars: Math.round(Math.max(0.1, Math.min(100, c.get<number>('maxFileSize', 2))) * 1_000_000) },
   };
 }

@@ -62,7 +62,12 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
   }
 
   getTreeItem(node: ReadinessNode): vscode.TreeItem {
-    if (node.kind === 'message') return new vscode.TreeItem(node.message);
+    if (node.kind === 'message') {
+      const message = new vscode.TreeItem(node.message);
+      message.iconPath = new vscode.ThemeIcon('info');
+      message.tooltip = node.message;
+      return message;
+    }
     const state = this.store.peek(node.uri);
     if (!state) return new vscode.TreeItem(vscode.l10n.t('Loading…'));
     if (node.kind === 'file') return fileTreeItem(state);
@@ -83,6 +88,8 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
   }
 
   private fileChildren(state: ChecklistState): ReadinessNode[] {
+    const { refused } = state.parsed;
+    if (refused) return [{ kind: 'message', message: vscode.l10n.t('Not analysed: {0}', refused.message), uri: state.uri }];
     const { checklist } = state.analysis;
     const nodes = this.groupChildren(state, checklist.items, checklist.categories);
     if (nodes.length === 0 && this.filterValue !== 'all') return [{ kind: 'message', message: vscode.l10n.t('Nothing matches the filter.'), uri: state.uri }];

@@ -166,6 +166,36 @@ describe('readiness tree on a checklist over 1 MB', () => {
   });
 });
 
+describe('readiness tree over the size limit', () => {
+  it('shows a "not analysed" node and a too-large problem, and nothing to tick, below readiness.maxFileSize', async () => {
+    const api = await activateExtension();
+    const uri = workspaceUri('large/PRODUCTION_READINESS.md');
+    const settings = vscode.workspace.getConfiguration('readiness');
+    await settings.update('maxFileSize', 1, vscode.ConfigurationTarget.Workspace);
+    try {
+      const state = await waitFor('the refused analysis', async () => {
+        const s = await api.store.get(uri);
+        return s?.parsed.refused && s;
+      });
+      assert.equal(state.analysis.checklist.categories.length, 0);
+      const files = (await api.tree.getChildren()) ?? [];
+      const node = files.find((f) => f.kind === 'file' && f.uri.toString() === uri.toString());
+      assert.ok(node);
+      const children = (await api.tree.getChildren(node)) ?? [];
+      assert.equal(children.length, 1);
+      assert.match(String((api.tree.getTreeItem(children[0]) as vscode.TreeItem).label), /^Not analysed: The file has 1,1\d\d,\d{3} characters; files over 1,000,000 are not analysed$/);
+      const problems = await waitFor('the too-large diagnostic', () => {
+        const found = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'readiness');
+        return found.length > 0 && found;
+      });
+      assert.deepEqual(problems.map((d) => [typeof d.code === 'object' ? d.code.value : d.code, d.severity]), [['too-large', vscode.DiagnosticSeverity.Error]]);
+    } finally {
+      await settings.update('maxFileSize', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('the large checklist analysed again', async () => (await api.store.get(uri))?.analysis.checklist.categories.length === 140, 60_000);
+  });
+});
+
 describe('readiness tree after workspace changes', () => {
   const write = (path: string, text: string) => vscode.workspace.fs.writeFile(workspaceUri(path), new TextEncoder().encode(text));
   const remove = (path: string) => vscode.workspace.fs.delete(workspaceUri(path), { recursive: true, useTrash: false });
