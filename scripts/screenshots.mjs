@@ -1,6 +1,6 @@
 // `npm run screenshots`: regenerates the README's pictures from the browser tests. Runs the
 // e2e flows (test/e2e) in the light and the dark theme against the packaged VSIX and copies the
-// shots the README shows into media/.
+// shots the README shows into media/; then the HTML report's pictures (report-screenshots.mjs).
 //
 // Usage: node scripts/screenshots.mjs   (after npm run package)
 import { spawnSync } from 'node:child_process';
@@ -32,3 +32,5 @@ for (const theme of ['light', 'dark']) {
     rmSync(out, { recursive: true, force: true });
   }
 }
+
+await import('./report-screenshots.mjs');

@@ -1,10 +1,12 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { SETTABLE_STATES } from '../core/model';
 import type { TargetState } from '../core/setState';
+import { DEFAULT_TEMPLATE, TEMPLATE_IDS, type TemplateId } from '../core/templates';
+import { DEFAULT_LIMITS } from '../core/limits';
 import { CliError } from './cliError';
 
 /** `check` output formats. */
-export type OutputFormat = 'text' | 'json';
+export type OutputFormat = 'text' | 'json' | 'compact' | 'sarif' | 'junit' | 'github' | 'markdown';
 
 /** The lowest severity that makes `check` exit 1; `never` never does. */
 export type FailOn = 'error' | 'warning' | 'never';
@@ -17,6 +19,8 @@ export interface CheckArgs {
   config: string | undefined;
   failOn: FailOn;
   noColor: boolean;
+  /** Largest file analysed, in characters (`--max-size`, given in millions). */
+  maxChars: number;
 }
 
 /** `readiness set FILE ITEM STATE`. */
@@ -27,13 +31,36 @@ export interface SetArgs {
   state: TargetState;
 }
 
+/** `readiness report [paths…] --out FILE`. */
+export interface ReportArgs {
+  command: 'report';
+  paths: string[];
+  /** The HTML file to write; undefined writes to stdout. */
+  out: string | undefined;
+  config: string | undefined;
+  title: string | undefined;
+  /** Largest file analysed, in characters (`--max-size`, given in millions). */
+  maxChars: number;
+}
+
+/** `readiness init [folder] --template NAME --force`. */
+export interface InitArgs {
+  command: 'init';
+  /** The folder to write into (default: the current folder). */
+  folder: string | undefined;
+  template: TemplateId;
+  force: boolean;
+}
+
 /** Which help text to print. */
-export type HelpTopic = 'main' | 'check' | 'set';
+export type HelpTopic = 'main' | 'check' | 'set' | 'report' | 'init';
 
 /** A parsed command line. */
-export type CliArgs = CheckArgs | SetArgs | { command: 'help'; topic: HelpTopic } | { command: 'version' };
+export type CliArgs = CheckArgs | SetArgs | ReportArgs | InitArgs | { command: 'help'; topic: HelpTopic } | { command: 'version' };
 
-const FORMATS: readonly OutputFormat[] = ['text', 'json'];
+/** Every `--format` value, in the order help lists them. */
+export const FORMATS: readonly OutputFormat[] = ['text', 'json', 'compact', 'sarif', 'junit', 'github', 'markdown'];
+const HELP_TOPICS: readonly HelpTopic[] = ['check', 'set', 'report', 'init'];
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
 
 /** Spellings `set` accepts besides the canonical states (shell-friendly: no slash, no dash). */
@@ -59,6 +86,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       return parseCheck(rest);
     case 'set':
       return parseSet(rest);
+    case 'report':
+      return parseReport(rest);
+    case 'init':
+      return parseInit(rest);
     default:
       throw new CliError(first.startsWith('-') ? `unknown option '${first}'` : `unknown command '${first}'`, HELP_HINT);
   }
@@ -66,7 +97,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
 
 function helpTopic(name: string | undefined): HelpTopic {
   if (name === undefined) return 'main';
-  if (name === 'check' || name === 'set') return name;
+  if ((HELP_TOPICS as readonly string[]).includes(name)) return name as HelpTopic;
   throw new CliError(`unknown command '${name}'`, HELP_HINT);
 }
 
@@ -76,6 +107,7 @@ function parseCheck(argv: string[]): CliArgs {
     config: { type: 'string', short: 'c' },
     'fail-on': { type: 'string' },
     'no-color': { type: 'boolean' },
+    'max-size': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return { command: 'help', topic: 'check' };
@@ -86,7 +118,18 @@ function parseCheck(argv: string[]): CliArgs {
     config: nonEmpty('--config', values.config),
     failOn: oneOf('--fail-on', values['fail-on'], FAIL_ON, 'error'),
     noColor: values['no-color'] === true,
+    maxChars: maxSize(values['max-size']),
   };
+}
+
+/** `--max-size` in millions of characters (decimals allowed), as characters. */
+function maxSize(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_LIMITS.maxChars;
+  const millions = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(millions > 0) || millions > 1000) {
+    throw new CliError(`--max-size must be a number of millions of characters between 0 and 1000, got '${value}'`, HELP_HINT);
+  }
+  return Math.round(millions * 1_000_000);
 }
 
 function parseSet(argv: string[]): CliArgs {
@@ -97,6 +140,43 @@ function parseSet(argv: string[]): CliArgs {
   }
   const [file, item, state] = positionals;
   return { command: 'set', file, item, state: parseState(state) };
+}
+
+function parseReport(argv: string[]): CliArgs {
+  const { values, positionals } = parse(argv, 'report', {
+    out: { type: 'string', short: 'o' },
+    config: { type: 'string', short: 'c' },
+    title: { type: 'string' },
+    'max-size': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return { command: 'help', topic: 'report' };
+  return {
+    command: 'report',
+    paths: positionals,
+    out: nonEmpty('--out', values.out),
+    config: nonEmpty('--config', values.config),
+    title: nonEmpty('--title', values.title),
+    maxChars: maxSize(values['max-size']),
+  };
+}
+
+function parseInit(argv: string[]): CliArgs {
+  const { values, positionals } = parse(argv, 'init', {
+    template: { type: 'string', short: 't' },
+    force: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return { command: 'help', topic: 'init' };
+  if (positionals.length > 1) {
+    throw new CliError(`init takes at most one folder, got ${positionals.length}`, 'Run `readiness init --help` for usage.');
+  }
+  return {
+    command: 'init',
+    folder: positionals[0],
+    template: oneOf('--template', values.template, TEMPLATE_IDS, DEFAULT_TEMPLATE),
+    force: values.force === true,
+  };
 }
 
 /** Parses a state name, case-insensitively, with the `inprogress`/`na` aliases. */

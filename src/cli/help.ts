@@ -1,4 +1,5 @@
 import { version } from '../../package.json';
+import { TEMPLATES } from '../core/templates';
 import type { HelpTopic } from './args';
 
 /** The package version, inlined by the bundler. */
@@ -9,6 +10,8 @@ const MAIN = `readiness ${VERSION}: check PRODUCTION_READINESS.md checklists
 Usage:
   readiness check [paths…] [options]   report progress and problems
   readiness set FILE ITEM STATE        mark an item done, open, in-progress or n/a
+  readiness report [paths…] --out FILE write an HTML report with charts
+  readiness init [folder] [options]    write a starter checklist and .readiness.yml
   readiness help [command]             show help for a command
 
 Options:
@@ -28,7 +31,14 @@ Paths may be files or folders; a folder is searched for Markdown files (*.md,
 **/PRODUCTION_READINESS.md under the current folder.
 
 Options:
-  -f, --format text|json         output format (default: text)
+  -f, --format FORMAT            output format (default: text):
+                                   text      progress bars and findings, for people
+                                   json      the full model (schemas/readiness-report.schema.json)
+                                   compact   path:line:col: severity: message [rule]
+                                   sarif     SARIF 2.1.0, for GitHub code scanning
+                                   junit     JUnit XML, one test case per item
+                                   github    GitHub Actions annotations
+                                   markdown  summary for a PR comment or $GITHUB_STEP_SUMMARY
   -c, --config FILE              use this config for every checklist (default: the
                                  nearest .readiness.yml up to the repository root)
       --fail-on error|warning|never
@@ -36,6 +46,8 @@ Options:
                                  (default: error)
       --no-color                 no colours (also: NO_COLOR=1; colour is used only
                                  on a terminal)
+      --max-size N               analyse files up to N million characters (default: 2);
+                                 larger ones get a too-large finding
   -h, --help                     show this help
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadable input.
@@ -54,11 +66,46 @@ Examples:
 Exit codes: 0 set (or already in that state), 2 usage error, unreadable file or unknown item.
 `;
 
+const REPORT = `Usage: readiness report [paths…] [options]
+
+Writes one self-contained HTML page (no scripts, no external requests): overall
+progress, a bar per category, open critical items with owners and due dates,
+evidence coverage and findings. Paths are chosen as for \`readiness check\`.
+
+Options:
+  -o, --out FILE                 write the page to FILE (default: stdout)
+  -c, --config FILE              use this config for every checklist
+      --title TEXT               the page's heading (default: Production readiness)
+      --max-size N               analyse files up to N million characters (default: 2)
+  -h, --help                     show this help
+
+Exit codes: 0 written, 2 usage error or unreadable input.
+`;
+
+const INIT = `Usage: readiness init [folder] [options]
+
+Writes PRODUCTION_READINESS.md and .readiness.yml from a built-in template into
+the folder (default: the current folder; created when missing). Refuses to
+overwrite existing files unless --force is given.
+
+Options:
+  -t, --template NAME            ${TEMPLATES.map((t) => t.id).join(' | ')} (default: ${TEMPLATES[0].id})
+      --force                    overwrite existing files
+  -h, --help                     show this help
+
+Templates:
+${TEMPLATES.map((t) => `  ${t.id.padEnd(14)} ${t.description}`).join('\n')}
+
+Exit codes: 0 written, 2 usage error, existing files or a write error.
+`;
+
 /** The help text for a topic. */
 export function helpText(topic: HelpTopic): string {
   switch (topic) {
     case 'main': return MAIN;
     case 'check': return CHECK;
     case 'set': return SET;
+    case 'report': return REPORT;
+    case 'init': return INIT;
   }
 }

@@ -1,6 +1,8 @@
 import { parseCliArgs } from './args';
 import { CliError, EXIT } from './cliError';
 import { runCheck } from './commands/check';
+import { runInit } from './commands/init';
+import { runReport } from './commands/report';
 import { runSet } from './commands/set';
 import { helpText, VERSION } from './help';
 import type { CliIo } from './io';
@@ -20,6 +22,10 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         return runCheck(args, io);
       case 'set':
         return runSet(args, io);
+      case 'report':
+        return runReport(args, io);
+      case 'init':
+        return runInit(args, io);
     }
   } catch (error) {
     if (!(error instanceof CliError)) throw error;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { encodeText } from '../core/decode';
-import { CHECKLIST_FILE_NAME, starterChecklist } from '../core/templates';
-import type { ChecklistStore } from './checklistStore';
+import { CHECKLIST_FILE_NAME, CONFIG_FILE_NAME, DEFAULT_TEMPLATE, starterChecklist, starterConfig, TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../core/templates';
+import { CONFIG_NAMES, type ChecklistStore } from './checklistStore';
 import { localIsoDate } from '../core/dates';
 import { exists, isFile } from './fileSystem';
 
@@ -9,15 +9,17 @@ import { exists, isFile } from './fileSystem';
 export type CreateChecklistResult = 'created' | 'exists' | 'cancelled' | 'no-folder' | 'failed';
 
 /**
- * Registers `readiness.createChecklist`: writes a starter PRODUCTION_READINESS.md into a
- * workspace folder (picked when there are several) and opens it. An optional folder uri
- * argument (inside the workspace) chooses the target folder directly.
+ * Registers `readiness.createChecklist`: writes a starter PRODUCTION_READINESS.md from a template
+ * into a workspace folder (picked when there are several) and opens it; when no `.readiness.yml`
+ * governs that folder yet, the template's config is written next to it. An optional folder uri
+ * argument (inside the workspace) chooses the target folder directly, and an optional template
+ * id the template; without a folder argument the template is picked, with one the default is used.
  */
 export function registerCreateChecklist(store: ChecklistStore): vscode.Disposable {
-  return vscode.commands.registerCommand('readiness.createChecklist', (target?: unknown) => createChecklist(store, target));
+  return vscode.commands.registerCommand('readiness.createChecklist', (target?: unknown, template?: unknown) => createChecklist(store, target, template));
 }
 
-async function createChecklist(store: ChecklistStore, target: unknown): Promise<CreateChecklistResult> {
+async function createChecklist(store: ChecklistStore, target: unknown, templateArg: unknown): Promise<CreateChecklistResult> {
   const folder = await targetFolder(target);
   if (folder === 'cancelled' || folder === 'no-folder') return folder;
   const uri = vscode.Uri.joinPath(folder.uri, CHECKLIST_FILE_NAME);
@@ -29,9 +31,12 @@ async function createChecklist(store: ChecklistStore, target: unknown): Promise<
     });
     return 'exists';
   }
-  const text = starterChecklist({ name: folder.name, today: localIsoDate(new Date()) });
+  const template = isTemplateId(templateArg) ? templateArg : target instanceof vscode.Uri ? DEFAULT_TEMPLATE : await pickTemplate();
+  if (!template) return 'cancelled';
+  const text = starterChecklist({ name: folder.name, today: localIsoDate(new Date()), template });
   try {
     await vscode.workspace.fs.writeFile(uri, encodeText(text, false));
+    if (!(await hasConfig(folder.uri))) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME), encodeText(starterConfig(template), false));
   } catch (error) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not create {0}: {1}', uri.fsPath || uri.toString(), error instanceof Error ? error.message : String(error)));
     return 'failed';
@@ -39,6 +44,37 @@ async function createChecklist(store: ChecklistStore, target: unknown): Promise<
   store.reset();
   await vscode.window.showTextDocument(uri, { preview: false });
   return 'created';
+}
+
+function isTemplateId(value: unknown): value is TemplateId {
+  return typeof value === 'string' && (TEMPLATE_IDS as readonly string[]).includes(value);
+}
+
+async function pickTemplate(): Promise<TemplateId | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    TEMPLATES.map((t) => ({ label: templateLabel(t.id), description: t.id, detail: t.categories.map((c) => c.title).join(' · '), id: t.id })),
+    { placeHolder: vscode.l10n.t('Template of the new checklist') },
+  );
+  return picked?.id;
+}
+
+function templateLabel(id: TemplateId): string {
+  switch (id) {
+    case 'service': return vscode.l10n.t('Service or API');
+    case 'web-frontend': return vscode.l10n.t('Web frontend');
+    case 'data-pipeline': return vscode.l10n.t('Data pipeline');
+  }
+}
+
+/** True when a `.readiness.yml` in the folder or one of its parents inside the workspace folder applies. */
+async function hasConfig(dir: vscode.Uri): Promise<boolean> {
+  const root = vscode.workspace.getWorkspaceFolder(dir)?.uri;
+  let current = dir;
+  for (;;) {
+    for (const name of CONFIG_NAMES) if (await exists(vscode.Uri.joinPath(current, name))) return true;
+    if (!root || current.path === root.path || current.path.length <= root.path.length) return false;
+    current = vscode.Uri.joinPath(current, '..');
+  }
 }
 
 /** The folder to create the checklist in: the argument, the only workspace folder, or the user's pick. */

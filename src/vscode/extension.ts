@@ -7,7 +7,9 @@ import { registerCreateChecklist } from './createChecklist';
 import { registerDiagnostics } from './diagnostics';
 import { registerEvidenceCommands } from './evidence';
 import { registerHover } from './hover';
+import { registerReportView } from './reportView';
 import { registerStatusBar, type StatusBarSnapshot } from './statusBar';
+import { registerTasks } from './tasks';
 import { ReadinessTreeProvider, registerTreeView } from './treeView';
 
 /** What the extension returns from `activate`, for tests and other extensions. */
@@ -18,6 +20,8 @@ export interface ReadinessApi {
   activationMs: number;
   /** What the readiness status bar item shows right now. */
   statusBar(): StatusBarSnapshot;
+  /** The HTML the report panel shows, or undefined while it is closed. */
+  reportHtml(): string | undefined;
 }
 
 /** Wires the features; nothing is parsed until a view, provider or command asks. */
@@ -26,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): ReadinessApi {
   const store = new ChecklistStore();
   const tree = new ReadinessTreeProvider(store);
   const statusBar = registerStatusBar(store);
+  const reportView = registerReportView(store);
   context.subscriptions.push(
     store,
     registerTreeView(store, tree),
@@ -37,8 +42,10 @@ export function activate(context: vscode.ExtensionContext): ReadinessApi {
     registerCodeLens(store),
     statusBar,
     registerCreateChecklist(store),
+    reportView,
+    registerTasks(context.extensionUri),
   );
-  return { store, tree, activationMs: performance.now() - started, statusBar: () => statusBar.snapshot() };
+  return { store, tree, activationMs: performance.now() - started, statusBar: () => statusBar.snapshot(), reportHtml: () => reportView.html() };
 }
 
 export function deactivate(): void {

@@ -55,7 +55,8 @@ describe('readiness create checklist', () => {
     const { checklist } = analyzeChecklist(text, { config: defaultConfig(), path: `${folderName}/PRODUCTION_READINESS.md` });
     assert.deepEqual(
       checklist.categories.map((c) => c.title),
-      ['Security', 'Reliability', 'Observability', 'Operations', 'Testing', 'Documentation'],
+      ['Security', 'Reliability', 'Observability', 'Performance', 'Data', 'Testing', 'Operations', 'Documentation'],
+      'the service template, without asking, when a folder is given',
     );
     assert.ok(checklist.categories.every((c) => c.items.length >= 3 && c.items.every((i) => i.state === 'open')));
     assert.ok(checklist.progress.open >= 18);
@@ -63,5 +64,22 @@ describe('readiness create checklist', () => {
     await waitFor('the store to list the new checklist', async () => (await api.store.checklistUris()).some((u) => u.toString() === created.toString()));
     assert.equal(await vscode.commands.executeCommand('readiness.createChecklist', folder), 'exists', 'a second run does not overwrite it');
     assert.equal(await readDisk(created), text);
+  });
+
+  it('takes a template argument, and leaves the config to the .readiness.yml that already governs the folder', async () => {
+    const sub = vscode.Uri.joinPath(folder, 'pipeline');
+    const subChecklist = vscode.Uri.joinPath(sub, 'PRODUCTION_READINESS.md');
+    await vscode.workspace.fs.createDirectory(sub);
+    try {
+      assert.equal(await vscode.commands.executeCommand('readiness.createChecklist', sub, 'data-pipeline'), 'created');
+      const { checklist } = analyzeChecklist(await readDisk(subChecklist), { config: defaultConfig(), path: 'pipeline/PRODUCTION_READINESS.md' });
+      assert.equal(checklist.categories[0].title, 'Data');
+      assert.ok(checklist.categories.some((c) => c.title === 'Performance'));
+      await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(sub, '.readiness.yml'))), 'the workspace root config applies; no second one');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await Promise.resolve(vscode.workspace.fs.delete(subChecklist)).catch(() => undefined);
+      await waitFor('the store to drop the template checklist', async () => !(await api.store.checklistUris()).some((u) => u.toString() === subChecklist.toString()));
+    }
   });
 });

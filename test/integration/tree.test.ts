@@ -175,7 +175,7 @@ describe('readiness tree over the size limit', () => {
     try {
       const state = await waitFor('the refused analysis', async () => {
         const s = await api.store.get(uri);
-        return s?.parsed.refused && s;
+        return s && s.parsed.refused ? s : undefined;
       });
       assert.equal(state.analysis.checklist.categories.length, 0);
       const files = (await api.tree.getChildren()) ?? [];

@@ -106,7 +106,7 @@ describe('readiness CLI (dist/cli.js)', function () {
         [[], /^readiness: no command given$/m],
         [['frobnicate'], /^readiness: unknown command 'frobnicate'$/m],
         [['check', '--bogus'], /^readiness: unknown option '--bogus'$/m],
-        [['check', '--format', 'xml'], /^readiness: invalid --format 'xml' \(expected text, json\)$/m],
+        [['check', '--format', 'xml'], /^readiness: invalid --format 'xml' \(expected text, json, compact, sarif, junit, github, markdown\)$/m],
         [['check', '--format'], /^readiness: option '--format' needs a value$/m],
         [['check', '--fail-on', 'sometimes'], /^readiness: invalid --fail-on 'sometimes'/m],
         [['set', 'a.md', 'x'], /^readiness: set takes 3 arguments/m],
@@ -235,7 +235,9 @@ describe('readiness CLI (dist/cli.js)', function () {
       }
       tempFile('PRODUCTION_READINESS.md', parts.join(''));
       const started = Date.now();
-      const report = checkJson([], [0, 1], { cwd: temp });
+      const refused = checkJson([], 1, { cwd: temp });
+      assert.deepEqual(allFindings(refused).map((f) => f.rule), ['too-large'], 'over the default 2,000,000 characters');
+      const report = checkJson(['--max-size', '6'], [0, 1], { cwd: temp });
       assert.ok(report.summary.progress.done > 10_000, `done = ${report.summary.progress.done}`);
       assert.ok(Date.now() - started < 100_000);
     });

@@ -4,15 +4,17 @@ import { CliError } from '../../src/cli/cliError';
 
 describe('parseCliArgs', () => {
   it('parses check with defaults and options', () => {
-    assert.deepEqual(parseCliArgs(['check']), { command: 'check', paths: [], format: 'text', config: undefined, failOn: 'error', noColor: false });
-    assert.deepEqual(parseCliArgs(['check', 'a.md', '-f', 'json', '--config=c.yml', '--fail-on', 'never', '--no-color', 'docs']), {
+    assert.deepEqual(parseCliArgs(['check']), { command: 'check', paths: [], format: 'text', config: undefined, failOn: 'error', noColor: false, maxChars: 2_000_000 });
+    assert.deepEqual(parseCliArgs(['check', 'a.md', '-f', 'json', '--config=c.yml', '--fail-on', 'never', '--no-color', '--max-size', '6.5', 'docs']), {
       command: 'check',
       paths: ['a.md', 'docs'],
       format: 'json',
       config: 'c.yml',
       failOn: 'never',
       noColor: true,
+      maxChars: 6_500_000,
     });
+    for (const bad of ['0', 'big', '1e9', '5000']) assert.throws(() => parseCliArgs(['check', '--max-size', bad]), /--max-size must be a number/);
     const odd = parseCliArgs(['check', '--', '--odd-name.md']);
     assert.ok(odd.command === 'check' && odd.paths[0] === '--odd-name.md');
   });
@@ -25,6 +27,18 @@ describe('parseCliArgs', () => {
     assert.deepEqual(parseCliArgs(['help', 'set']), { command: 'help', topic: 'set' });
   });
 
+  it('parses every check format, report and init', () => {
+    for (const format of ['text', 'json', 'compact', 'sarif', 'junit', 'github', 'markdown']) {
+      assert.equal((parseCliArgs(['check', '--format', format]) as { format: string }).format, format);
+    }
+    assert.deepEqual(parseCliArgs(['report', 'docs', '-o', 'r.html', '--title', 'Go-live']), { command: 'report', paths: ['docs'], out: 'r.html', config: undefined, title: 'Go-live', maxChars: 2_000_000 });
+    assert.deepEqual(parseCliArgs(['report']), { command: 'report', paths: [], out: undefined, config: undefined, title: undefined, maxChars: 2_000_000 });
+    assert.deepEqual(parseCliArgs(['init']), { command: 'init', folder: undefined, template: 'service', force: false });
+    assert.deepEqual(parseCliArgs(['init', 'svc', '-t', 'web-frontend', '--force']), { command: 'init', folder: 'svc', template: 'web-frontend', force: true });
+    assert.deepEqual(parseCliArgs(['help', 'report']), { command: 'help', topic: 'report' });
+    assert.deepEqual(parseCliArgs(['init', '-h']), { command: 'help', topic: 'init' });
+  });
+
   it('throws CliError with a short message for what it does not understand', () => {
     const cases: [string[], string][] = [
       [[], 'no command given'],
@@ -34,7 +48,10 @@ describe('parseCliArgs', () => {
       [['check', '--no-color=1'], "option '--no-color' takes no value"],
       [['check', '--config'], "option '--config' needs a value"],
       [['check', '--config='], "option '--config' needs a value"],
-      [['check', '--format', 'sarif'], "invalid --format 'sarif' (expected text, json)"],
+      [['check', '--format', 'xml'], "invalid --format 'xml' (expected text, json, compact, sarif, junit, github, markdown)"],
+      [['init', '--template', 'mobile'], "invalid --template 'mobile' (expected service, web-frontend, data-pipeline)"],
+      [['init', 'a', 'b'], 'init takes at most one folder, got 2'],
+      [['report', '--out'], "option '--out' needs a value"],
       [['set', 'f.md', 'x', 'done', 'extra'], 'set takes 3 arguments (FILE ITEM STATE), got 4'],
       [['help', 'lint'], "unknown command 'lint'"],
     ];

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { addDays, CHECKLIST_FILE_NAME, STARTER_CATEGORIES, starterChecklist } from '../../src/core/templates';
+import { parseConfigText } from '../../src/core/config';
+import { addDays, CHECKLIST_FILE_NAME, STARTER_CATEGORIES, starterChecklist, starterConfig, TEMPLATE_IDS, TEMPLATES } from '../../src/core/templates';
 import { allItems } from '../../src/core/setState';
 import { analyze } from './helpers/model';
 
@@ -14,10 +15,10 @@ describe('starter checklist template', () => {
     assert.equal(checklist.title, 'checkout: production readiness');
   });
 
-  it('parses into the six categories, in order, with every item open and tracked', () => {
+  it('parses into the service template\'s categories, in order, with every item open and tracked', () => {
     assert.deepEqual(
       checklist.categories.map((c) => c.title),
-      ['Security', 'Reliability', 'Observability', 'Operations', 'Testing', 'Documentation'],
+      ['Security', 'Reliability', 'Observability', 'Performance', 'Data', 'Testing', 'Operations', 'Documentation'],
     );
     assert.deepEqual(checklist.items, [], 'the how-to paragraphs hold no items');
     for (const [i, category] of checklist.categories.entries()) {
@@ -65,5 +66,57 @@ describe('starter checklist template', () => {
     assert.equal(addDays('2026-01-31', 1), '2026-02-01');
     assert.equal(addDays('2025-12-20', 14), '2026-01-03');
     assert.equal(addDays('2028-02-28', 1), '2028-02-29');
+  });
+});
+
+describe('checklist templates', () => {
+  const today = '2026-02-20';
+  const AREAS = ['security', 'observability', 'reliability', 'testing', 'operations', 'data', 'performance', 'documentation'];
+
+  it('are service, web-frontend and data-pipeline, each covering every launch area', () => {
+    assert.deepEqual(TEMPLATE_IDS, ['service', 'web-frontend', 'data-pipeline']);
+    for (const template of TEMPLATES) {
+      const titles = template.categories.map((c) => c.title.toLowerCase());
+      assert.deepEqual(AREAS.filter((area) => !titles.includes(area)), [], `${template.id} lacks categories`);
+      assert.ok(template.categories.every((c) => c.items.length >= 3), `${template.id}: at least 3 items per category`);
+    }
+  });
+
+  for (const template of TEMPLATES) {
+    it(`${template.id}: the checklist and its config parse cleanly; critical items follow the markers and the selectors`, () => {
+      const config = parseConfigText(starterConfig(template.id));
+      assert.deepEqual(config.findings, [], 'the config is valid');
+      assert.equal(config.config.evidence.required, 'critical');
+      assert.equal(config.config.evidence.dir, 'docs/evidence');
+      assert.deepEqual(config.config.runbooks.dirs, ['docs/runbooks']);
+      assert.ok(config.config.critical.length >= 2);
+
+      const text = starterChecklist({ name: 'svc', today, template: template.id });
+      const withConfig = analyze(text, config.config, { today, exists: () => false });
+      const items = allItems(withConfig.checklist);
+      assert.equal(items.length, template.categories.reduce((n, c) => n + c.items.length, 0));
+      const markedCritical = template.categories.flatMap((c) => c.items.filter(([, critical]) => critical).map(([text]) => text));
+      const critical = items.filter((item) => item.critical).map((item) => item.text.replace(/ \(critical\).*$/, ''));
+      assert.deepEqual(critical, markedCritical, 'the selectors agree with the (critical) markers');
+      assert.ok(critical.length >= 4 && critical.length < items.length / 2);
+      // Without the config only the markers count, so every selector must add nothing new: check that each one names something.
+      const withoutConfig = allItems(analyze(text, {}, { today, exists: () => false }).checklist).filter((item) => item.critical).length;
+      assert.equal(withoutConfig, critical.length, 'the checklist alone marks the same items');
+      for (const selector of config.config.critical) {
+        if ('category' in selector) assert.ok(withConfig.checklist.categories.some((c) => c.title === selector.category), `no category ${selector.category}`);
+        if ('item' in selector) {
+          const prefix = selector.item.replace(/\*$/, '');
+          assert.ok(items.some((item) => item.text.startsWith(prefix)), `no item matches ${selector.item}`);
+        }
+      }
+      assert.deepEqual([...new Set(withConfig.findings.map((f) => f.rule))], ['critical-open']);
+      assert.equal(items.filter((item) => item.owner !== null && item.due !== null && item.due > today).length, 3, 'three owner and due-date examples');
+    });
+  }
+
+  it('writes the config with the requested line ending', () => {
+    const crlf = starterConfig('service', '\r\n');
+    assert.ok(!/[^\r]\n/.test(crlf));
+    assert.deepEqual(parseConfigText(crlf).findings, []);
   });
 });
