@@ -2,6 +2,7 @@
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { generateValidators } from './generate-validators.mjs';
+import { iconvSingleByte } from './iconv-single-byte.mjs';
 
 const production = process.argv.includes('--production');
 await generateValidators();
@@ -15,6 +16,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  plugins: [iconvSingleByte()],
 };
 
 await build({

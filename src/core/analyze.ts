@@ -6,7 +6,7 @@ import { exceededLimit, type AnalysisLimits, type LimitProblem } from './limits'
 import { dominantEol, LineIndex } from './lineIndex';
 import { emptyProgress, finishProgress } from './progress';
 import { parseMarkdown } from './markdown';
-import type { Checklist } from './model';
+import type { Checklist, LinkRef } from './model';
 import { parseChecklist } from './parseChecklist';
 import type { Finding } from './rules';
 
@@ -79,7 +79,7 @@ export function parseWithFrontMatter(text: string, options: Pick<AnalyzeOptions,
 }
 
 /** An empty model for a text over the limits, carrying the one `too-large` finding. */
-function refusedParse(text: string, index: LineIndex, config: ReadinessConfig, problem: LimitProblem): ParsedChecklist {
+export function refusedParse(text: string, index: LineIndex, config: ReadinessConfig, problem: LimitProblem): ParsedChecklist {
   const checklist: Checklist = { title: null, frontMatter: null, items: [], categories: [], progress: finishProgress(emptyProgress()), eol: dominantEol(text), usedTokens: {} };
   const refused: Finding = { rule: 'too-large', severity: 'error', message: problem.message, span: index.span(problem.offset, problem.offset) };
   return { text, index, checklist, config, configFindings: [], refused };
@@ -111,20 +111,27 @@ export function evaluateChecklist(parsed: ParsedChecklist, options: Pick<Analyze
 export type LinkCheck = boolean | 'outside';
 
 function checkLinks(checklist: Checklist, exists: (path: string) => LinkCheck): void {
-  const cache = new Map<string, LinkCheck>();
+  const check = linkChecker(exists);
   for (const item of walkItems(checklist.items, checklist.categories)) {
-    for (const link of [...item.evidence, ...item.runbooks]) {
-      if (link.resolved === null) continue;
-      let known = cache.get(link.resolved);
-      if (known === undefined) {
-        known = safeExists(exists, link.resolved);
-        cache.set(link.resolved, known);
-      }
-      // Set on every evaluation: a symbolic link may have been replaced by a file meanwhile.
-      link.outside = known === 'outside';
-      link.exists = known === true;
-    }
+    for (const link of item.evidence) check(link);
+    for (const link of item.runbooks) check(link);
   }
+}
+
+/** A function that sets `exists` and `outside` of a link that resolves into the workspace (answers cached per path). */
+export function linkChecker(exists: (path: string) => LinkCheck): (link: LinkRef) => void {
+  const cache = new Map<string, LinkCheck>();
+  return (link) => {
+    if (link.resolved === null) return;
+    let known = cache.get(link.resolved);
+    if (known === undefined) {
+      known = safeExists(exists, link.resolved);
+      cache.set(link.resolved, known);
+    }
+    // Set on every evaluation: a symbolic link may have been replaced by a file meanwhile.
+    link.outside = known === 'outside';
+    link.exists = known === true;
+  };
 }
 
 function safeExists(exists: (path: string) => LinkCheck, path: string): LinkCheck {

@@ -2,7 +2,7 @@ import type { ReadinessConfig } from './configTypes';
 import { walkItems } from './itemIds';
 import type { LineIndex } from './lineIndex';
 import type { Checklist, LinkRef, ReadinessItem, Span } from './model';
-import { findMojibake } from './mojibake';
+import { findMojibake, type MojibakeRun } from './mojibake';
 import { RULE_BY_ID, type Finding, type RuleId } from './rules';
 
 /** What the rules need besides the checklist. */
@@ -21,53 +21,72 @@ const STATE_WORDS: Record<string, string> = { open: 'open', 'in-progress': 'in p
 /** Runs every checklist rule; severities are the defaults (see `applySeverities`). */
 export function checkChecklist(checklist: Checklist, inputs: RuleInputs): Finding[] {
   const findings: Finding[] = [];
-  const add = (rule: RuleId, message: string, span: Span, itemId?: string, fix?: Finding['fix']) => {
-    findings.push({ rule, severity: RULE_BY_ID.get(rule)!.defaultSeverity, message, span, ...(itemId !== undefined ? { itemId } : {}), ...(fix ? { fix } : {}) });
-  };
   const seenExplicit = new Map<string, ReadinessItem>();
   let count = 0;
   for (const item of walkItems(checklist.items, checklist.categories)) {
     count++;
-    const head = firstLine(inputs.index, item.span);
-    const label = quote(item.text);
-    if (item.critical && (item.state === 'open' || item.state === 'in-progress')) {
-      add('critical-open', `${label} is critical and ${STATE_WORDS[item.state]}`, head, item.id);
-    }
-    if (item.state === 'untracked') {
-      add('untracked-item', `${label} has no status marker; convert it to a checklist item to track it`, head, item.id);
-    }
-    if (item.unknownStatus !== undefined) {
-      add('unknown-status', `Unknown status "${item.unknownStatus}" for ${label}; it counts as open`, inputs.index.span(item.marker.start, item.marker.end), item.id);
-    }
+    let duplicateOf: ReadinessItem | undefined;
     if (item.explicitId) {
-      const first = seenExplicit.get(item.id);
-      if (first) add('duplicate-id', `Duplicate id "${item.id}" (first used on line ${first.line})`, head, item.id);
-      else seenExplicit.set(item.id, item);
+      duplicateOf = seenExplicit.get(item.id);
+      if (!duplicateOf) seenExplicit.set(item.id, item);
     }
-    if (inputs.today && item.due && item.due < inputs.today && item.state !== 'done' && item.state !== 'n/a') {
-      add('overdue', `${label} was due on ${item.due}`, head, item.id);
-    }
-    for (const link of [...item.evidence, ...item.runbooks]) {
-      if (link.outside) {
-        add('link-outside-workspace', `Link "${link.target}" points outside the workspace; it is not followed`, link.span, item.id);
-      } else if (link.exists === false) {
-        const kind = item.runbooks.includes(link) ? 'Runbook' : 'Evidence';
-        add('evidence-broken', `${kind} "${link.target}" does not exist`, link.span, item.id);
-      }
-    }
-    if (item.state === 'done' && needsEvidence(inputs.config, item) && !hasEvidence(item.evidence, inputs.linksChecked)) {
-      add('evidence-missing', `${label} is done but links to no existing evidence`, head, item.id);
-    }
+    checkItem(item, inputs, duplicateOf, findings);
   }
-  if (count === 0) {
-    add('no-items', 'No checklist items were found (task lists, status tables or status glyph bullets)', inputs.index.span(0, 0));
-  }
-  for (const run of findMojibake(inputs.text)) {
-    add('mojibake', `Mis-decoded text "${run.original}" (UTF-8 read as ${run.codePage}); should read "${run.repaired}"`, inputs.index.span(run.start, run.end), undefined, [
-      { start: run.start, end: run.end, newText: run.repaired },
-    ]);
-  }
+  if (count === 0) findings.push(noItemsFinding(inputs.index));
+  findings.push(...mojibakeFindings(findMojibake(inputs.text), inputs.index));
   return findings;
+}
+
+function finding(rule: RuleId, message: string, span: Span, itemId?: string, fix?: Finding['fix']): Finding {
+  return { rule, severity: RULE_BY_ID.get(rule)!.defaultSeverity, message, span, ...(itemId !== undefined ? { itemId } : {}), ...(fix ? { fix } : {}) };
+}
+
+/**
+ * The rules about one item, appended to `out` in a fixed order. `duplicateOf` is the first item
+ * (in `walkItems` order) with the same explicit id, when this one repeats it.
+ */
+export function checkItem(item: ReadinessItem, inputs: RuleInputs, duplicateOf: ReadinessItem | undefined, out: Finding[]): void {
+  const add = (rule: RuleId, message: string, span: Span) => out.push(finding(rule, message, span, item.id));
+  const head = firstLine(inputs.index, item.span);
+  const label = quote(item.text);
+  if (item.critical && (item.state === 'open' || item.state === 'in-progress')) {
+    add('critical-open', `${label} is critical and ${STATE_WORDS[item.state]}`, head);
+  }
+  if (item.state === 'untracked') {
+    add('untracked-item', `${label} has no status marker; convert it to a checklist item to track it`, head);
+  }
+  if (item.unknownStatus !== undefined) {
+    add('unknown-status', `Unknown status "${item.unknownStatus}" for ${label}; it counts as open`, inputs.index.span(item.marker.start, item.marker.end));
+  }
+  if (duplicateOf) add('duplicate-id', `Duplicate id "${item.id}" (first used on line ${duplicateOf.line})`, head);
+  if (inputs.today && item.due && item.due < inputs.today && item.state !== 'done' && item.state !== 'n/a') {
+    add('overdue', `${label} was due on ${item.due}`, head);
+  }
+  for (const link of [...item.evidence, ...item.runbooks]) {
+    if (link.outside) {
+      add('link-outside-workspace', `Link "${link.target}" points outside the workspace; it is not followed`, link.span);
+    } else if (link.exists === false) {
+      const kind = item.runbooks.includes(link) ? 'Runbook' : 'Evidence';
+      add('evidence-broken', `${kind} "${link.target}" does not exist`, link.span);
+    }
+  }
+  if (item.state === 'done' && needsEvidence(inputs.config, item) && !hasEvidence(item.evidence, inputs.linksChecked)) {
+    add('evidence-missing', `${label} is done but links to no existing evidence`, head);
+  }
+}
+
+/** The finding of a checklist without items. */
+export function noItemsFinding(index: LineIndex): Finding {
+  return finding('no-items', 'No checklist items were found (task lists, status tables or status glyph bullets)', index.span(0, 0));
+}
+
+/** Findings (with fixes) for mojibake runs. */
+export function mojibakeFindings(runs: readonly MojibakeRun[], index: LineIndex): Finding[] {
+  return runs.map((run) =>
+    finding('mojibake', `Mis-decoded text "${run.original}" (UTF-8 read as ${run.codePage}); should read "${run.repaired}"`, index.span(run.start, run.end), undefined, [
+      { start: run.start, end: run.end, newText: run.repaired },
+    ]),
+  );
 }
 
 /** Applies the config's rule settings: overrides severities and drops rules set to `off`. */

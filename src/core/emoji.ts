@@ -6,7 +6,6 @@
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
 const PRESENTATION = /\p{Emoji_Presentation}/u;
 const REGIONAL_INDICATOR = /\p{Regional_Indicator}/u;
-const KEYCAP_BASE = /[0-9#*]/;
 const VS15 = 0xfe0e;
 const VS16 = 0xfe0f;
 const ZWJ = 0x200d;
@@ -28,6 +27,11 @@ export function shortcodeLength(text: string, at: number): number {
   SHORTCODE_AT.lastIndex = at;
   const m = SHORTCODE_AT.exec(text);
   return m ? m[0].length : 0;
+}
+
+/** `0`–`9`, `#` and `*`, which are emoji only with a keycap mark. */
+function isKeycapBase(codePoint: number): boolean {
+  return (codePoint >= 0x30 && codePoint <= 0x39) || codePoint === 0x23 || codePoint === 0x2a;
 }
 
 function charSize(codePoint: number): number {
@@ -67,10 +71,12 @@ export function skipEmojiModifiers(text: string, at: number): number {
 export function emojiLength(text: string, at: number): number {
   const cp = text.codePointAt(at);
   if (cp === undefined) return 0;
-  if (KEYCAP_BASE.test(text[at])) {
+  if (isKeycapBase(cp)) {
     const j = text.charCodeAt(at + 1) === VS16 ? at + 2 : at + 1;
     return text.charCodeAt(j) === KEYCAP ? j + 1 - at : 0;
   }
+  // Nothing below © is pictographic (keycaps are handled above).
+  if (cp < 0xa9) return 0;
   let i = at + charSize(cp);
   if (!isEmojiBase(cp, text.codePointAt(i))) return 0;
   if (REGIONAL_INDICATOR.test(String.fromCodePoint(cp))) {

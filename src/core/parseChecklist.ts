@@ -1,14 +1,16 @@
 import type { Heading, Paragraph, Root, RootContent } from 'mdast';
+import { AssemblyMemo, assembleChecklist } from './assembleChecklist';
 import type { ReadinessConfig } from './configTypes';
 import { collectInline, collapseWhitespace } from './inlineText';
-import { LineIndex, dominantEol } from './lineIndex';
+import { countEols, LineIndex } from './lineIndex';
 import { parseList } from './listItems';
 import { parseMarkdown } from './markdown';
-import type { Checklist, FrontMatter, ReadinessCategory } from './model';
+import { newMemo } from './itemMemo';
+import type { Checklist, ReadinessItem } from './model';
+import { findMojibake } from './mojibake';
 import { makeItem, noteToken, readThroughMojibake, repaired, type ItemSink, type ParseContext } from './parseContext';
-import { itemsProgress, sumProgress } from './progress';
-import { assignIds, applySelectors } from './itemIds';
 import { cleanLabel } from './labels';
+import type { CategoryTemplate, SectionBuild, SectionEvent } from './sections';
 import { readLeadingGlyph } from './statusValues';
 import { parseTable } from './tableItems';
 
@@ -25,90 +27,103 @@ export interface ParseOptions {
   frontMatterData?: unknown;
 }
 
-/** One open heading while walking the document. */
-interface Frame {
-  depth: number;
-  category: ReadinessCategory | null;
-  sink: ItemSink;
-  categories: ReadinessCategory[];
-}
-
 /** Parses a checklist's Markdown into the readiness model. Never throws on any text. */
 export function parseChecklist(text: string, options: ParseOptions): Checklist {
   const index = options.index ?? new LineIndex(text);
   const tree = options.tree ?? parseMarkdown(text);
-  const ctx: ParseContext = { text, index, path: options.path, config: options.config, definitions: new Map(), usedTokens: {} };
+  const definitions = new Map<string, string>();
   for (const node of tree.children) {
-    if (node.type === 'definition') ctx.definitions.set(node.identifier, node.url);
+    if (node.type === 'definition') definitions.set(node.identifier, node.url);
   }
+  const ctx: SectionContext = { text, index, path: options.path, config: options.config, definitions };
+  const build = buildSection(ctx, tree.children, 0, tree.children.length, { offset: 0, line: 1 }, text.length);
+  return assembleChecklist([{ build, offset: 0, line: 1 }], { config: options.config, index, frontMatterData: options.frontMatterData, memo: new AssemblyMemo() }).checklist;
+}
 
-  const root: Frame = { depth: 0, category: null, sink: { items: [], categoryPath: [], underCritical: false }, categories: [] };
-  const stack: Frame[] = [root];
-  const titleHeading = findTitleHeading(tree);
-  let frontMatter: FrontMatter | null = null;
+/** What building a section needs: the document's text and line index, and what applies to all of it. */
+export type SectionContext = Omit<ParseContext, 'usedTokens'>;
 
-  const blocks = tree.children;
-  for (let i = 0; i < blocks.length; i++) {
+/** Items go to a sink without a place in the hierarchy; `assembleChecklist` gives them theirs. */
+const NO_PATH: string[] = [];
+
+/**
+ * Builds the readiness content of the top-level blocks `blocks[from, to)`, which cover
+ * `ctx.text[at.offset, end)`. Depends only on that text (and, through `ctx`, on the path, config
+ * and link definitions), so the result can be reused while the text is unchanged.
+ */
+export function buildSection(ctx: SectionContext, blocks: readonly RootContent[], from: number, to: number, at: SectionBuild['at'], end: number): SectionBuild {
+  const parse: ParseContext = { ...ctx, usedTokens: {} };
+  const events: SectionEvent[] = [];
+  let frontMatter: SectionBuild['frontMatter'] = null;
+  for (let i = from; i < to; i++) {
     const node = blocks[i];
     if (node.type === 'yaml' && i === 0) {
-      frontMatter = frontMatterOf(ctx, node.value, node.position?.start.offset ?? 0, options.frontMatterData);
+      frontMatter = { value: node.value, nodeStart: node.position?.start.offset ?? 0 };
       continue;
     }
     if (node.type === 'heading') {
-      if (node === titleHeading) continue;
-      while (stack.length > 1 && stack[stack.length - 1].depth >= node.depth) stack.pop();
-      const parent = stack[stack.length - 1];
-      const category = newCategory(ctx, node);
-      parent.categories.push(category);
-      stack.push({ depth: node.depth, category, sink: sinkOf(category, parent.sink), categories: category.categories });
+      events.push({ kind: 'heading', depth: node.depth, category: categoryOf(parse, node) });
       continue;
     }
-    i = parseBlock(ctx, blocks, i, stack[stack.length - 1]);
+    const sink: ItemSink = { items: [], categoryPath: NO_PATH, underCritical: false };
+    i = parseBlock(parse, blocks, i, sink, events);
+    if (sink.items.length > 0) events.push({ kind: 'items', items: sink.items, first: 0, count: 0 });
   }
-
-  assignIds(root.sink.items, root.categories);
-  applySelectors(options.config.critical, root.sink.items, root.categories);
-  finishCategories(root.categories);
+  const mojibake = findMojibake(ctx.text.slice(at.offset, end));
+  for (const run of mojibake) {
+    run.start += at.offset;
+    run.end += at.offset;
+  }
+  const items: ReadinessItem[] = [];
+  for (const event of events) {
+    if (event.kind === 'heading') continue;
+    event.first = items.length;
+    const stack = [...event.items].reverse();
+    while (stack.length > 0) {
+      const item = stack.pop()!;
+      items.push(item);
+      for (let c = item.children.length - 1; c >= 0; c--) stack.push(item.children[c]);
+    }
+    event.count = items.length - event.first;
+  }
+  const explicitIds = items.filter((item) => item.explicitId).map((item) => item.id);
+  const linked: number[] = [];
+  items.forEach((item, k) => item.evidence.length + item.runbooks.length > 0 && linked.push(k));
   return {
-    title: titleHeading ? headingTitle(ctx, titleHeading) : frontMatterTitle(frontMatter),
-    frontMatter,
-    items: root.sink.items,
-    categories: root.categories,
-    progress: sumProgress([itemsProgress(root.sink.items), ...root.categories.map((c) => c.progress)]),
-    eol: dominantEol(text),
-    usedTokens: ctx.usedTokens,
+    events, items, memos: items.map(newMemo), usedTokens: parse.usedTokens, frontMatter, mojibake, eol: countEols(ctx.text, at.offset, end), at, explicitIds, linked, shared: false, dirty: false, version: 0,
   };
 }
 
-/** Handles the block at `i` (and a list it introduces); returns the last index consumed. */
-function parseBlock(ctx: ParseContext, blocks: readonly RootContent[], i: number, frame: Frame): number {
+/**
+ * Handles the block at `i` (and a list it introduces); returns the last index consumed. Items go
+ * to `sink`; a bold paragraph heading a list becomes a `group` event.
+ */
+function parseBlock(ctx: ParseContext, blocks: readonly RootContent[], i: number, sink: ItemSink, events: SectionEvent[]): number {
   const node = blocks[i];
   switch (node.type) {
     case 'list':
-      parseList(ctx, node, frame.sink, { introduced: endsWithColon(blocks[i - 1]) });
+      parseList(ctx, node, sink, { introduced: endsWithColon(blocks[i - 1]) });
       return i;
     case 'table':
-      parseTable(ctx, node, frame.sink);
+      parseTable(ctx, node, sink);
       return i;
     case 'blockquote': {
       const inner = node.children;
       for (let j = 0; j < inner.length; j++) {
-        if (inner[j].type !== 'heading') j = parseBlock(ctx, inner, j, frame);
+        if (inner[j].type !== 'heading') j = parseBlock(ctx, inner, j, sink, events);
       }
       return i;
     }
     case 'paragraph': {
       const next = blocks[i + 1];
       if (next?.type === 'list' && isBoldHeading(node)) {
-        const parentDepth = frame.depth;
-        const pseudo: Heading = { type: 'heading', depth: Math.min(6, parentDepth + 1) as Heading['depth'], children: node.children, position: node.position };
-        const category = newCategory(ctx, pseudo);
-        category.depth = parentDepth + 1;
-        frame.categories.push(category);
-        parseList(ctx, next, sinkOf(category, frame.sink), { introduced: false });
+        const group: ItemSink = { items: [], categoryPath: NO_PATH, underCritical: false };
+        const category = categoryOf(ctx, node);
+        parseList(ctx, next, group, { introduced: false });
+        events.push({ kind: 'group', category, items: group.items, first: 0, count: 0 });
         return i + 1;
       }
-      parseGlyphLines(ctx, node, frame.sink, endsWithColon(blocks[i - 1]));
+      parseGlyphLines(ctx, node, sink, endsWithColon(blocks[i - 1]));
       return i;
     }
     default:
@@ -170,67 +185,13 @@ function endsWithColon(node: RootContent | undefined): boolean {
   return node?.type === 'paragraph' && /[:：]\s*$/.test(collectInline(node.children).text);
 }
 
-/** A single leading H1 is the document's title, not a category. */
-function findTitleHeading(tree: Root): Heading | null {
-  const headings = tree.children.filter((n): n is Heading => n.type === 'heading');
-  const h1s = headings.filter((h) => h.depth === 1);
-  return h1s.length === 1 && headings[0] === h1s[0] ? h1s[0] : null;
-}
-
-function headingTitle(ctx: ParseContext, heading: Heading): string {
-  return cleanLabel(repaired(collectInline(heading.children).text));
-}
-
-function newCategory(ctx: ParseContext, heading: Heading): ReadinessCategory {
-  const start = heading.position?.start.offset ?? 0;
-  const end = heading.position?.end.offset ?? start;
-  const title = headingTitle(ctx, heading);
+/** A category's title and place as its heading (or bold paragraph) writes them. */
+function categoryOf(ctx: ParseContext, node: Heading | Paragraph): CategoryTemplate {
+  const start = node.position?.start.offset ?? 0;
+  const end = node.position?.end.offset ?? start;
   return {
-    id: '',
-    title,
-    depth: heading.depth,
+    title: cleanLabel(repaired(collectInline(node.children).text)),
     line: ctx.index.positionAt(start).line,
     span: ctx.index.span(start, end),
-    items: [],
-    categories: [],
-    progress: { done: 0, open: 0, inProgress: 0, notApplicable: 0, untracked: 0, percent: null },
   };
 }
-
-function sinkOf(category: ReadinessCategory, parent: ItemSink): ItemSink {
-  return {
-    items: category.items,
-    categoryPath: [...parent.categoryPath, category.title],
-    underCritical: parent.underCritical || /critical/i.test(category.title),
-  };
-}
-
-function finishCategories(categories: ReadinessCategory[]): void {
-  const stack = [...categories];
-  const order: ReadinessCategory[] = [];
-  while (stack.length > 0) {
-    const c = stack.pop()!;
-    order.push(c);
-    stack.push(...c.categories);
-  }
-  // Children before parents, so each parent sums finished children.
-  for (let i = order.length - 1; i >= 0; i--) {
-    const c = order[i];
-    c.progress = sumProgress([itemsProgress(c.items), ...c.categories.map((sub) => sub.progress)]);
-  }
-}
-
-function frontMatterOf(ctx: ParseContext, value: string, nodeStart: number, data: unknown): FrontMatter {
-  const bodyStart = ctx.text.indexOf(value, nodeStart);
-  const start = bodyStart >= 0 ? bodyStart : nodeStart;
-  return { data: data ?? null, span: ctx.index.span(start, start + value.length) };
-}
-
-function frontMatterTitle(frontMatter: FrontMatter | null): string | null {
-  const data = frontMatter?.data;
-  if (data && typeof data === 'object' && 'title' in data && typeof (data as { title: unknown }).title === 'string') {
-    return cleanLabel((data as { title: string }).title) || null;
-  }
-  return null;
-}
-

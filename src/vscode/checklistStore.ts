@@ -3,6 +3,7 @@ import { evaluateChecklist, linkTargets, parseWithFrontMatter, type Analysis, ty
 import { parseConfigText, type ConfigResult } from '../core/config';
 import { defaultConfig, type ReadinessConfig } from '../core/configTypes';
 import { decodeText } from '../core/decode';
+import { IncrementalAnalyzer, type IncrementalOptions } from '../core/incremental';
 import { checkLinkTarget } from './linkCheck';
 import { readSettings } from './settings';
 import { localIsoDate } from '../core/dates';
@@ -35,11 +36,14 @@ export interface ConfigState {
 /**
  * Knows every checklist of the workspace, analyses them lazily, and keeps the analyses fresh:
  * debounced re-analysis on edits, on save, on config changes, and cheap re-evaluation (no
- * re-parse) when evidence files appear or disappear.
+ * re-parse) when evidence files appear or disappear. An open checklist keeps an incremental
+ * analyzer, so an edit re-parses only the sections it touched; each document version is
+ * analysed at most once.
  */
 export class ChecklistStore implements vscode.Disposable {
   private readonly states = new Map<string, ChecklistState>();
-  private readonly pending = new Map<string, Promise<ChecklistState | undefined>>();
+  private readonly pending = new Map<string, { version: number | undefined; job: Promise<ChecklistState | undefined> }>();
+  private readonly analyzers = new Map<string, IncrementalAnalyzer>();
   private readonly configs = new Map<string, ConfigState | null>();
   private readonly existence = new Map<string, LinkCheck>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -65,6 +69,7 @@ export class ChecklistStore implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((d) => {
         if (this.isChecklist(d.uri) && this.states.get(d.uri.toString())?.text !== d.getText()) this.schedule(d.uri);
       }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.analyzers.delete(d.uri.toString())),
       vscode.workspace.onDidSaveTextDocument((d) => {
         if (this.isChecklist(d.uri)) this.schedule(d.uri, 0);
         else if (isConfigUri(d.uri)) this.reloadConfigs();
@@ -107,11 +112,14 @@ export class ChecklistStore implements vscode.Disposable {
     const key = uri.toString();
     const doc = openDocument(uri);
     const cached = this.states.get(key);
-    if (cached && (doc ? cached.version === doc.version : cached.version === undefined)) return cached;
+    const version = doc?.version;
+    if (cached && cached.version === version) return cached;
     const running = this.pending.get(key);
-    if (running) return running;
-    const job = this.analyze(uri).finally(() => this.pending.delete(key));
-    this.pending.set(key, job);
+    if (running && running.version === version) return running.job;
+    const job = this.analyze(uri).finally(() => {
+      if (this.pending.get(key)?.job === job) this.pending.delete(key);
+    });
+    this.pending.set(key, { version, job });
     return job;
   }
 
@@ -129,6 +137,7 @@ export class ChecklistStore implements vscode.Disposable {
   /** Forgets everything and rediscovers (the Refresh command). */
   reset(): void {
     this.states.clear();
+    this.analyzers.clear();
     this.configs.clear();
     this.existence.clear();
     this.discovered = undefined;
@@ -176,20 +185,31 @@ export class ChecklistStore implements vscode.Disposable {
     const version = doc?.version;
     const path = relativePath(folder, uri);
     const { config, configUri } = await this.configFor(uri, folder);
-    const parsed = parseWithFrontMatter(text, { config, path, limits: readSettings(uri).limits });
+    const options: IncrementalOptions = { config, path, limits: readSettings(uri).limits };
+    const parsed = doc ? this.analyzerFor(key, options).parse(text) : parseWithFrontMatter(text, options);
     await this.checkExistence(folder, linkTargets(parsed.checklist));
     // A newer analysis of the same file started meanwhile: its result wins.
     if (this.generation.get(key) !== gen) return this.states.get(key);
-    const analysis = this.evaluate(folder, parsed);
+    const analysis = this.evaluate(folder, uri, parsed);
     const state: ChecklistState = { uri, folder, path, version, text, parsed, analysis, configUri };
     this.states.set(key, state);
     this.emitter.fire(uri);
     return state;
   }
 
-  private evaluate(folder: vscode.WorkspaceFolder, parsed: ParsedChecklist): Analysis {
-    const today = localIsoDate(new Date());
-    return evaluateChecklist(parsed, { exists: (p) => this.existence.get(existenceKey(folder, p)) ?? false, today });
+  /** The open document's analyzer, set up with the current config, path and limits. */
+  private analyzerFor(key: string, options: IncrementalOptions): IncrementalAnalyzer {
+    let analyzer = this.analyzers.get(key);
+    if (analyzer) analyzer.configure(options);
+    else this.analyzers.set(key, (analyzer = new IncrementalAnalyzer(options)));
+    return analyzer;
+  }
+
+  private evaluate(folder: vscode.WorkspaceFolder, uri: vscode.Uri, parsed: ParsedChecklist): Analysis {
+    const options = { exists: (p: string) => this.existence.get(existenceKey(folder, p)) ?? false, today: localIsoDate(new Date()) };
+    // The analyzer reuses the findings of sections the edit left alone (a parse it did not make is evaluated whole).
+    const analyzer = this.analyzers.get(uri.toString());
+    return analyzer ? analyzer.evaluate(parsed, options) : evaluateChecklist(parsed, options);
   }
 
   private async checkExistence(folder: vscode.WorkspaceFolder, paths: readonly string[]): Promise<void> {
@@ -297,7 +317,7 @@ export class ChecklistStore implements vscode.Disposable {
     for (const state of this.states.values()) {
       if (state.folder.uri.toString() !== folder.uri.toString()) continue;
       if (!linkTargets(state.parsed.checklist).includes(path)) continue;
-      state.analysis = this.evaluate(folder, state.parsed);
+      state.analysis = this.evaluate(folder, state.uri, state.parsed);
       this.emitter.fire(state.uri);
     }
   }
@@ -305,6 +325,7 @@ export class ChecklistStore implements vscode.Disposable {
   private reloadConfigs(): void {
     this.configs.clear();
     this.states.clear();
+    this.analyzers.clear();
     this.discovered = undefined;
     this.emitter.fire(undefined);
   }

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
-import { cleanLabel, labelKey, labelMatches, slugify } from '../../src/core/labels';
+import { cleanDecoratedLabel, cleanLabel, labelKey, labelMatches, slugify } from '../../src/core/labels';
 
 const corpus = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
 
@@ -202,6 +202,11 @@ describe('labels', () => {
           assert.equal(slug, slug.toLowerCase());
         }),
       );
+    });
+
+    it('cleanLabel takes its plain-ASCII shortcut only where the full cleaning changes nothing more', () => {
+      const ascii = fc.string({ unit: fc.constantFrom(...'aZ09 #*-.()[]:\t\n\r~_/', 'x', 'Security', '1.', 'A)') });
+      fc.assert(fc.property(fc.oneof(ascii, label), (text) => assert.equal(cleanLabel(text), cleanDecoratedLabel(text))), { numRuns: 2000 });
     });
 
     it('cleanLabel is idempotent and never adds text', () => {

@@ -1,0 +1,398 @@
+/**
+ * Assembles sections (see `sections.ts`) into a checklist: replays their headings to build the
+ * category tree, then settles what depends on the whole document — the title, ids, critical flags
+ * from enclosing headings and config selectors, progress, the dominant line break and the status
+ * tokens in use.
+ *
+ * Ids: explicit ids (`<!-- id: … -->`, `{#…}`) stay; others are a slug of the category path and
+ * the text (not the status marker, so ticking keeps the id). Repeated slugs get `~2`, `~3`… in
+ * `walkItems` order, categories first, so ids stay unique; repeated explicit ids are left for the
+ * `duplicate-id` rule.
+ *
+ * Items of a section already handed out in an earlier checklist are never changed: when the
+ * section moved, or an item's id, critical flag or category path changed, the section's items
+ * are copied (`cloneItem`); otherwise the very same objects are reused.
+ */
+import type { CriticalSelector, ReadinessConfig } from './configTypes';
+import type { ItemMemo } from './itemMemo';
+import { cleanLabel, labelMatches, slugify } from './labels';
+import { eolOf, type EolCounts, type LineIndex } from './lineIndex';
+import type { Checklist, FrontMatter, Progress, ReadinessCategory, ReadinessItem, UsedTokens } from './model';
+import { countState, emptyProgress, finishProgress } from './progress';
+import type { CategoryTemplate, SectionBuild, SectionEvent } from './sections';
+import { cloneItem, shiftSpan, type Delta } from './shiftModel';
+
+/** A section and where it now starts: offset and 1-based line. */
+export interface PlacedSection {
+  build: SectionBuild;
+  offset: number;
+  line: number;
+}
+
+/** Inputs of `assembleChecklist`. */
+export interface AssembleInputs {
+  config: ReadinessConfig;
+  /** The line index of the whole text. */
+  index: LineIndex;
+  /** The parsed front matter value (for the title), when there is front matter. */
+  frontMatterData: unknown;
+  memo: AssemblyMemo;
+}
+
+/** Items of one event and the category (or the root) they went to. */
+export interface Placement {
+  build: SectionBuild;
+  event: Extract<SectionEvent, { items: ReadinessItem[] }>;
+}
+
+/** A checklist and, per section, its placements in the order `walkItems` visits them. */
+export interface Assembly {
+  checklist: Checklist;
+  walks: Placement[][];
+  /** Items whose explicit id an earlier item (in `walkItems` order) already has, with that item. */
+  duplicates: Map<ReadinessItem, ReadinessItem>;
+}
+
+/** What assemblies of one document share: the ids taken, and which titles config selectors match. */
+export class AssemblyMemo {
+  private readonly selected = new Map<string, boolean>();
+  private selectorsOfTitles: readonly CriticalSelector[] | undefined;
+  // Ids taken by the assembly of stamp `stamp` (a map kept between assemblies is cheaper than a new set each time).
+  private readonly taken = new Map<string, number>();
+  private stamp = 0;
+  private claimed = 0;
+
+  /** Starts an assembly: no id is taken. */
+  startIds(): void {
+    if (this.taken.size > 4 * this.claimed + 1024) {
+      for (const [id, stamp] of this.taken) if (stamp !== this.stamp) this.taken.delete(id);
+    }
+    this.stamp++;
+    this.claimed = 0;
+  }
+
+  /** Whether the id is taken in this assembly. */
+  isTaken(id: string): boolean {
+    return this.taken.get(id) === this.stamp;
+  }
+
+  /** Takes an id. */
+  take(id: string): void {
+    this.taken.set(id, this.stamp);
+    this.claimed++;
+  }
+
+  /** Whether a `category:` selector matches the title (cached per selector list). */
+  titleSelected(selectors: readonly CriticalSelector[], title: string): boolean {
+    if (selectors !== this.selectorsOfTitles || this.selected.size > 10_000) {
+      this.selected.clear();
+      this.selectorsOfTitles = selectors;
+    }
+    let hit = this.selected.get(title);
+    if (hit === undefined) {
+      hit = selectors.some((s) => 'category' in s && labelMatches(s.category, title));
+      this.selected.set(title, hit);
+    }
+    return hit;
+  }
+}
+
+/** One category while assembling (the root frame holds the items outside any category). */
+interface Frame {
+  depth: number;
+  key: string;
+  path: string[];
+  underCritical: boolean;
+  /** A `category:` selector matches a title on the path. */
+  selected: boolean;
+  /** `slugify` of the path's titles, empty ones left out (the prefix of item slugs). */
+  pathSlug: string;
+  /** The category's id before de-duplication (the prefix of sub-category ids). */
+  idSlug: string;
+  items: ReadinessItem[];
+  category: ReadinessCategory | null;
+  children: Frame[];
+  placements: (Placement & { at: number; section: number })[];
+  counts: Progress;
+}
+
+/** Builds the checklist of the sections, in document order. */
+export function assembleChecklist(sections: readonly PlacedSection[], inputs: AssembleInputs): Assembly {
+  const { config, memo } = inputs;
+  const hasCategorySelectors = config.critical.some((s) => 'category' in s);
+  const root: Frame = { depth: 0, key: '', path: [], underCritical: false, selected: false, pathSlug: '', idSlug: '', items: [], category: null, children: [], placements: [], counts: emptyProgress() };
+  const title = findTitle(sections);
+  memo.startIds();
+  let repeated = false;
+  for (const { build } of sections) {
+    for (const id of build.explicitIds) {
+      repeated ||= memo.isTaken(id);
+      memo.take(id);
+    }
+  }
+  const unique = (base: string): string => {
+    if (!memo.isTaken(base)) {
+      memo.take(base);
+      return base;
+    }
+    let id = base;
+    for (let n = 2; memo.isTaken(id); n++) id = `${base}~${n}`;
+    memo.take(id);
+    return id;
+  };
+
+  // Replay: the category tree, in document order (which is also the tree's pre-order).
+  const order: Frame[] = [root];
+  const stack: Frame[] = [root];
+  const open = (parent: Frame, template: CategoryTemplate, depth: number, delta: Delta): Frame => {
+    let placed = template.placed;
+    if (placed?.parentKey !== parent.key) {
+      const slug = (template.slug ??= slugify(template.title));
+      placed = {
+        parentKey: parent.key,
+        key: `${parent.key}\u0000${template.title}`,
+        path: [...parent.path, template.title],
+        pathSlug: join(parent.pathSlug, slug),
+        idSlug: join(parent.idSlug, slug || 'section'),
+        underCritical: parent.underCritical || /critical/i.test(template.title),
+      };
+      template.placed = placed;
+    }
+    const items: ReadinessItem[] = [];
+    const still = delta.offset === 0 && delta.line === 0;
+    const category: ReadinessCategory = {
+      id: unique(placed.idSlug),
+      title: template.title,
+      depth,
+      line: template.line + delta.line,
+      span: still ? template.span : shiftSpan(template.span, delta),
+      items,
+      categories: [],
+      progress: emptyProgress(),
+    };
+    const frame: Frame = {
+      depth,
+      key: placed.key,
+      path: placed.path,
+      underCritical: placed.underCritical,
+      selected: parent.selected || (hasCategorySelectors && memo.titleSelected(config.critical, template.title)),
+      pathSlug: placed.pathSlug,
+      idSlug: placed.idSlug,
+      items,
+      category,
+      children: [],
+      placements: [],
+      counts: category.progress,
+    };
+    parent.category?.categories.push(category);
+    parent.children.push(frame);
+    order.push(frame);
+    return frame;
+  };
+  sections.forEach((placed, section) => {
+    const { build } = placed;
+    const delta = deltaOf(placed);
+    for (const event of build.events) {
+      if (event.kind === 'heading') {
+        if (event.category === title) continue;
+        while (stack.length > 1 && stack[stack.length - 1].depth >= event.depth) stack.pop();
+        stack.push(open(stack[stack.length - 1], event.category, event.depth, delta));
+      } else {
+        const top = stack[stack.length - 1];
+        const frame = event.kind === 'group' ? open(top, event.category, top.depth + 1, delta) : top;
+        frame.placements.push({ build, event, at: frame.items.length, section });
+        for (const item of event.items) frame.items.push(item);
+      }
+    }
+  });
+
+  // Ids, critical flags and progress counts, visiting items in `walkItems` order.
+  const selectors = config.critical;
+  const walks: Placement[][] = sections.map(() => []);
+  for (const frame of order) {
+    for (const placement of frame.placements) {
+      walks[placement.section].push(placement);
+      const { build, event } = placement;
+      for (let k = event.first, end = event.first + event.count; k < end; k++) {
+        const item = build.items[k];
+        const memo = build.memos[k];
+        if (item.explicitId) memo.nextId = item.id;
+        else {
+          if (memo.basePrefix !== frame.pathSlug || memo.base === undefined) {
+            memo.slug ??= slugify(item.text);
+            memo.base = join(frame.pathSlug, memo.slug) || 'item';
+            memo.basePrefix = frame.pathSlug;
+          }
+          memo.nextId = unique(memo.base);
+        }
+        memo.nextCritical = memo.baseCritical || frame.underCritical || (selectors.length > 0 && isSelected(memo, selectors, frame.selected, item.text));
+        memo.nextPath = frame.path;
+        if (memo.nextId !== item.id || memo.nextCritical !== item.critical || frame.path !== item.categoryPath) build.dirty = true;
+        countState(frame.counts, item.state);
+      }
+    }
+  }
+  for (let i = order.length - 1; i >= 0; i--) {
+    const frame = order[i];
+    for (const child of frame.children) addCounts(frame.counts, child.counts);
+    finishProgress(frame.counts);
+  }
+
+  // Items: set in place when never handed out, reused when nothing changed, else copied.
+  for (const frame of order) {
+    for (const p of frame.placements) materialize(sections[p.section], p, frame);
+  }
+  for (const placed of sections) settle(placed);
+  const duplicates = new Map<ReadinessItem, ReadinessItem>();
+  if (repeated) {
+    const firsts = new Map<string, ReadinessItem>();
+    for (const frame of order) {
+      for (const { build, event } of frame.placements) {
+        for (let k = event.first, end = event.first + event.count; k < end; k++) {
+          const item = build.items[k];
+          if (!item.explicitId) continue;
+          const first = firsts.get(item.id);
+          if (first) duplicates.set(item, first);
+          else firsts.set(item.id, item);
+        }
+      }
+    }
+  }
+
+  const first = sections[0]?.build;
+  const frontMatter = first?.frontMatter ? frontMatterOf(inputs.index, first.frontMatter, inputs.frontMatterData) : null;
+  const checklist: Checklist = {
+    title: title ? title.title : frontMatterTitle(frontMatter),
+    frontMatter,
+    items: root.items,
+    categories: root.children.map((f) => f.category!),
+    progress: root.counts,
+    eol: eolOf(sumEols(sections)),
+    usedTokens: mergeTokens(sections),
+  };
+  return { checklist, walks, duplicates };
+}
+
+function join(prefix: string, slug: string): string {
+  if (prefix === '') return slug;
+  return slug === '' ? prefix : `${prefix}/${slug}`;
+}
+
+function deltaOf(placed: PlacedSection): Delta {
+  return { offset: placed.offset - placed.build.at.offset, line: placed.line - placed.build.at.line };
+}
+
+function addCounts(into: Progress, part: Progress): void {
+  into.done += part.done;
+  into.open += part.open;
+  into.inProgress += part.inProgress;
+  into.notApplicable += part.notApplicable;
+  into.untracked += part.untracked;
+}
+
+/** A single leading H1 is the document's title, not a category. */
+function findTitle(sections: readonly PlacedSection[]): CategoryTemplate | null {
+  let first: { depth: number; category: CategoryTemplate } | null = null;
+  let h1s = 0;
+  for (const { build } of sections) {
+    for (const event of build.events) {
+      if (event.kind !== 'heading') continue;
+      first ??= event;
+      if (event.depth === 1) h1s++;
+    }
+  }
+  return first && first.depth === 1 && h1s === 1 ? first.category : null;
+}
+
+/** Whether a config selector marks the item critical (by category title, item text or id). */
+function isSelected(memo: ItemMemo, selectors: readonly CriticalSelector[], categorySelected: boolean, text: string): boolean {
+  if (categorySelected) return true;
+  if (memo.selectorsOf !== selectors) {
+    memo.itemSelected = selectors.some((s) => 'item' in s && labelMatches(s.item, text));
+    memo.selectorsOf = selectors;
+  }
+  return memo.itemSelected === true || selectors.some((s) => 'id' in s && s.id === memo.nextId);
+}
+
+/**
+ * Gives the items of one placement their id, critical flag and category path: in place when
+ * the section was never handed out, as copies when it moved or something changed.
+ */
+function materialize(placed: PlacedSection, placement: Placement & { at: number }, frame: Frame): void {
+  const { build, event } = placement;
+  const delta = deltaOf(placed);
+  const fresh = !build.shared;
+  if (!fresh && !build.dirty && delta.offset === 0 && delta.line === 0) return;
+  // A move alone keeps the version: findings of a moved section are moved copies.
+  if (fresh || build.dirty) build.version++;
+  const items = fresh ? event.items : event.items.map((item) => cloneItem(item, delta));
+  if (!fresh) {
+    // The copies, numbered in pre-order like the originals.
+    const stack = [...items].reverse();
+    for (let k = event.first; stack.length > 0; k++) {
+      const copy = stack.pop()!;
+      build.items[k] = copy;
+      for (let c = copy.children.length - 1; c >= 0; c--) stack.push(copy.children[c]);
+    }
+    for (let k = 0; k < items.length; k++) frame.items[placement.at + k] = items[k];
+    event.items = items;
+  }
+  for (let k = event.first, end = event.first + event.count; k < end; k++) {
+    const item = build.items[k];
+    const memo = build.memos[k];
+    item.id = memo.nextId;
+    item.critical = memo.nextCritical;
+    item.categoryPath = memo.nextPath;
+  }
+}
+
+/** Records where the section's items now point, and moves its category templates and mojibake runs along. */
+function settle(placed: PlacedSection): void {
+  const { build } = placed;
+  const delta = deltaOf(placed);
+  build.shared = true;
+  build.dirty = false;
+  if (delta.offset === 0 && delta.line === 0) return;
+  for (const event of build.events) if (event.kind !== 'items') event.category = shiftTemplate(event.category, delta);
+  build.mojibake = build.mojibake.map((run) => ({ ...run, start: run.start + delta.offset, end: run.end + delta.offset }));
+  build.at = { offset: placed.offset, line: placed.line };
+}
+
+function shiftTemplate(template: CategoryTemplate, delta: Delta): CategoryTemplate {
+  return { ...template, line: template.line + delta.line, span: shiftSpan(template.span, delta) };
+}
+
+function sumEols(sections: readonly PlacedSection[]): EolCounts {
+  const total: EolCounts = { lf: 0, crlf: 0, cr: 0 };
+  for (const { build } of sections) {
+    total.lf += build.eol.lf;
+    total.crlf += build.eol.crlf;
+    total.cr += build.eol.cr;
+  }
+  return total;
+}
+
+function mergeTokens(sections: readonly PlacedSection[]): UsedTokens {
+  const merged: UsedTokens = {};
+  for (const { build } of sections) {
+    for (const [family, byState] of Object.entries(build.usedTokens) as [keyof UsedTokens, NonNullable<UsedTokens[keyof UsedTokens]>][]) {
+      const into = (merged[family] ??= {});
+      for (const [state, token] of Object.entries(byState) as [keyof typeof byState, string][]) into[state] ??= token;
+    }
+  }
+  return merged;
+}
+
+function frontMatterOf(index: LineIndex, yaml: { value: string; nodeStart: number }, data: unknown): FrontMatter {
+  const bodyStart = index.text.indexOf(yaml.value, yaml.nodeStart);
+  const start = bodyStart >= 0 ? bodyStart : yaml.nodeStart;
+  return { data: data ?? null, span: index.span(start, start + yaml.value.length) };
+}
+
+function frontMatterTitle(frontMatter: FrontMatter | null): string | null {
+  const data = frontMatter?.data;
+  if (data && typeof data === 'object' && 'title' in data && typeof (data as { title: unknown }).title === 'string') {
+    return cleanLabel((data as { title: string }).title) || null;
+  }
+  return null;
+}

@@ -1,0 +1,60 @@
+/**
+ * Copies of model parts moved by an edit before them: offsets move by `offset`, lines by `line`.
+ * Columns never change, since sections start at the start of a line.
+ */
+import type { LinkRef, Position, ReadinessItem, Span } from './model';
+import type { Finding } from './rules';
+
+/** How far an edit moved the text after it. */
+export interface Delta {
+  offset: number;
+  line: number;
+}
+
+// Positions are never changed once made, so an edit that adds no line shares them.
+function position(p: Position, d: Delta): Position {
+  return d.line === 0 ? p : { line: p.line + d.line, column: p.column };
+}
+
+/** A span moved by `d`. */
+export function shiftSpan(span: Span, d: Delta): Span {
+  return { start: span.start + d.offset, end: span.end + d.offset, startPosition: position(span.startPosition, d), endPosition: position(span.endPosition, d) };
+}
+
+/** A link moved by `d`, as parsing left it (existence unchecked). */
+function shiftLink(link: LinkRef, d: Delta): LinkRef {
+  // Links that resolve into the workspace are only `outside` once a check says so (`evaluateChecklist`).
+  const outside = link.resolved === null ? link.outside : false;
+  return { target: link.target, resolved: link.resolved, exists: null, outside, span: shiftSpan(link.span, d) };
+}
+
+/** A deep copy of an item and its children moved by `d`, with the same key order as a parsed item. */
+export function cloneItem(item: ReadinessItem, d: Delta): ReadinessItem {
+  return {
+    id: item.id,
+    explicitId: item.explicitId,
+    text: item.text,
+    state: item.state,
+    critical: item.critical,
+    kind: item.kind,
+    line: item.line + d.line,
+    column: item.column,
+    span: shiftSpan(item.span, d),
+    marker: { style: item.marker.style, start: item.marker.start + d.offset, end: item.marker.end + d.offset, text: item.marker.text },
+    owner: item.owner,
+    due: item.due,
+    evidence: item.evidence.map((l) => shiftLink(l, d)),
+    runbooks: item.runbooks.map((l) => shiftLink(l, d)),
+    references: item.references,
+    children: item.children.map((child) => cloneItem(child, d)),
+    categoryPath: item.categoryPath,
+    ...(item.unknownStatus !== undefined ? { unknownStatus: item.unknownStatus } : {}),
+  };
+}
+
+/** A finding moved by `d` (its fix edits too). */
+export function shiftFinding(finding: Finding, d: Delta): Finding {
+  const moved: Finding = { ...finding, span: shiftSpan(finding.span, d) };
+  if (finding.fix) moved.fix = finding.fix.map((e) => ({ ...e, start: e.start + d.offset, end: e.end + d.offset }));
+  return moved;
+}
