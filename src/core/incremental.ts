@@ -214,12 +214,12 @@ export class IncrementalAnalyzer {
     return [...old.slice(0, first), ...rebuilt, ...moved.map((s) => ({ build: s.build, offset: s.offset + delta, line: s.line + lineDelta }))];
   }
 
-  /** The sections after a task box was ticked (one character changed in place), when it was. */
+  /** The sections after an item was ticked (a task box or a status glyph replaced in place), when it was. */
   private tick(previous: string, text: string, edit: Edit): PlacedSection[] | undefined {
-    if (edit.previousTo !== edit.from + 1 || edit.to !== edit.from + 1) return undefined;
+    if (edit.previousTo !== edit.to) return undefined;
     const s = lastAtOrBefore(this.sections, edit.from);
     const placed = this.sections[s];
-    const build = patchTick(placed.build, edit.from, previous[edit.from], text[edit.from]);
+    const build = patchTick(placed.build, previous, text, edit.from, edit.to - edit.from);
     if (!build) return undefined;
     const sections = [...this.sections];
     sections[s] = { ...placed, build };

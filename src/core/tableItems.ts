@@ -88,7 +88,8 @@ export function parseTable(ctx: ParseContext, table: Table, sink: ItemSink): voi
   });
 }
 
-function knownToken(text: string): StatusToken | null {
+/** The status token a status cell's raw text starts with, when it reads as a known status. */
+export function knownToken(text: string): StatusToken | null {
   const cell = readStatusCell(text);
   return cell.kind === 'known' ? cell.token : null;
 }

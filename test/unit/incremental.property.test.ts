@@ -26,7 +26,7 @@ const glyph = fc.tuple(fc.constantFrom('- ✅', '- ❌', '☐', '- ⏳'), words,
 const list = fc.array(fc.oneof(task, glyph), { minLength: 1, maxLength: 4 }).map((lines) => lines.join('\n'));
 const heading = fc.tuple(fc.constantFrom('#', '##', '##', '###', '####', ' ##', '#'), words, fc.constantFrom('', ' ##', ' ✅')).map(([h, w, t]) => `${h} ${w}${t}`);
 const table = fc.tuple(words, fc.constantFrom('✅', 'Done', 'open', '❓ maybe', '', 'âœ…'), fc.constantFrom('P0', 'P2', '')).map(
-  ([w, s, p]) => `| Check | Status | Priority |\n|---|---|---|\n| ${w} | ${s} | ${p} |\n| Second ${w} | ☐ | |`,
+  ([w, s, p]) => `| Check | Status | Priority |\n|---|---|---|\n| ${w} | ${s} | ${p} |\n| Second ${w} | ☐ | |\n| Third | 🔄 | P1 |\n| Fourth |⏳| |`,
 );
 const fence = fc.tuple(fc.constantFrom('```', '~~~', '````', '```bash', '~~~ yaml'), fc.boolean()).map(([f, closed]) => `${f}\n# not a heading\n- [ ] not an item\n${closed ? f.replace(/[a-z ]+$/, '') : ''}`);
 const other = fc.constantFrom(
@@ -76,6 +76,18 @@ function applyEdit(text: string, edit: Edit): string {
   return text.slice(0, at) + edit.insert + text.slice(Math.min(text.length, at + edit.remove));
 }
 
+/** Status glyphs a tick swaps in a table cell or at a bullet's start (some one UTF-16 unit long, some two). */
+const GLYPHS = ['✅', '❌', '⏳', '☐', '🔄', '🔍', '⬜', '✔️', '🟡', '☑', '🔴', '🟢', '➖'];
+const GLYPH_RE = new RegExp(GLYPHS.map((g) => g.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gu');
+
+/** Replaces the n-th status glyph with another (as ticking a table row or a glyph bullet does). */
+function swapGlyph(text: string, [n, g]: [number, number]): string {
+  const found = [...text.matchAll(GLYPH_RE)];
+  if (found.length === 0) return text;
+  const m = found[n % found.length];
+  return text.slice(0, m.index) + GLYPHS[g % GLYPHS.length] + text.slice(m.index + m[0].length);
+}
+
 /** Ticks (or unticks) the n-th task box, as the editor does. */
 function tick(text: string, n: number): string {
   const boxes = [...text.matchAll(/\[[ xX]\]/g)];
@@ -92,7 +104,7 @@ function full(text: string, checked: boolean, limits?: AnalysisLimits): Analysis
 }
 
 /** Applies the edits one after the other; after each, the incremental analysis must equal a full one. */
-function checkSequence(start: string, edits: readonly (Edit | number)[], sometimesUnchecked: boolean, limits?: AnalysisLimits): void {
+function checkSequence(start: string, edits: readonly (Edit | number | [number, number])[], sometimesUnchecked: boolean, limits?: AnalysisLimits): void {
   const analyzer = new IncrementalAnalyzer({ config: CONFIG, path: PATH, limits });
   let text = start;
   const compare = (step: number) => {
@@ -103,12 +115,13 @@ function checkSequence(start: string, edits: readonly (Edit | number)[], sometim
   };
   compare(0);
   edits.forEach((edit, i) => {
-    text = typeof edit === 'number' ? tick(text, edit) : applyEdit(text, edit);
+    text = typeof edit === 'number' ? tick(text, edit) : Array.isArray(edit) ? swapGlyph(text, edit) : applyEdit(text, edit);
     compare(i + 1);
   });
 }
 
-const editsArb = fc.array(fc.oneof({ weight: 4, arbitrary: editArb }, { weight: 1, arbitrary: tickArb }), { minLength: 1, maxLength: 8 });
+const swapArb = fc.tuple(fc.nat(), fc.nat());
+const editsArb = fc.array(fc.oneof({ weight: 4, arbitrary: editArb }, { weight: 1, arbitrary: tickArb }, { weight: 1, arbitrary: swapArb }), { minLength: 1, maxLength: 8 });
 
 describe('incremental analysis (property)', () => {
   it('equals a full analysis after every edit', function () {
@@ -117,6 +130,16 @@ describe('incremental analysis (property)', () => {
       fc.property(documentArb, editsArb, fc.boolean(), (start, edits, sometimesUnchecked) => checkSequence(start, edits, sometimesUnchecked)),
       { numRuns: RUNS },
     );
+  });
+
+  it('equals a full analysis after ticks of status tables and glyph bullets (the patched path)', function () {
+    this.timeout(30_000 + RUNS * 100);
+    const cell = fc.constantFrom(...GLYPHS, ' ✅ ', '✅ Done', 'Done', '', '-', 'âœ…', '&#9745;', ':white_check_mark:', '*✅*');
+    const row = fc.tuple(words, cell, fc.constantFrom('P0', 'P2', '')).map(([w, c, p]) => `| ${w} |${c}| ${p} |`);
+    const statusTable = fc.array(row, { minLength: 1, maxLength: 6 }).map((rows) => `| Check | Status | Priority |\n|---|---|---|\n${rows.join('\n')}`);
+    const doc = fc.array(fc.oneof(statusTable, list, heading), { minLength: 1, maxLength: 8 }).map((blocks) => `${blocks.join('\n\n')}\n`);
+    const ticks = fc.array(fc.oneof({ weight: 3, arbitrary: swapArb }, { weight: 1, arbitrary: tickArb }), { minLength: 1, maxLength: 10 });
+    fc.assert(fc.property(doc, ticks, (start, edits) => checkSequence(start, edits, false)), { numRuns: RUNS });
   });
 
   it('refuses exactly when a full analysis does (size and nesting limits)', function () {

@@ -71,6 +71,40 @@ describe('IncrementalAnalyzer', () => {
     assert.equal(item(back, 'Check 4.3').state, 'open');
   });
 
+  describe('a status glyph swapped in a table cell', () => {
+    const TABLE = `${DOC}## Table\n\n| Check | Status |\n|---|---|\n| Backups | ✅ |\n| Restore |⏳|\n| Drill | ✅ Done |\n| Alerts | 🔄 |\n`;
+    const swap = (text: string, row: string, from: string, to: string) => {
+      const at = text.indexOf(from, text.indexOf(row));
+      return `${text.slice(0, at)}${to}${text.slice(at + from.length)}`;
+    };
+
+    it('is patched without parsing when the cell holds only the glyph', () => {
+      const analyzer = setup(TABLE);
+      let text = swap(TABLE, '| Backups', '✅', '⏳');
+      let result = analyze(analyzer, text);
+      assert.equal(analyzer.parsedLength, 0);
+      assert.equal(item(result, 'Backups').state, 'in-progress');
+      text = swap(text, '| Restore', '⏳', '☐');
+      result = analyze(analyzer, text);
+      assert.equal(analyzer.parsedLength, 0);
+      assert.equal(item(result, 'Restore').state, 'open');
+      // Two-unit glyphs that differ in their second unit only.
+      text = swap(text, '| Alerts', '🔄', '🟢');
+      result = analyze(analyzer, text);
+      assert.equal(analyzer.parsedLength, 0, 'parsed the 🔄 → 🟢 swap');
+      assert.equal(item(result, 'Alerts').state, 'done');
+    });
+
+    it('is parsed when the cell holds more than the glyph or the glyph changes length', () => {
+      const analyzer = setup(TABLE);
+      analyze(analyzer, swap(TABLE, '| Drill', '✅', '❌'));
+      assert.ok(analyzer.parsedLength > 0);
+      const result = analyze(analyzer, swap(swap(TABLE, '| Drill', '✅', '❌'), '| Backups', '✅', '🔄'));
+      assert.ok(analyzer.parsedLength > 0);
+      assert.equal(item(result, 'Backups').state, 'in-progress');
+    });
+  });
+
   it('parses on to the end when an edit opens a fence that swallows the next headings', () => {
     const analyzer = setup();
     const at = DOC.indexOf('## Area 3');
