@@ -1,3 +1,4 @@
+import type { RootContent } from 'mdast';
 import { applySeverities, checkChecklist } from './checklistRules';
 import { applyFrontMatter } from './config';
 import type { ReadinessConfig } from './configTypes';
@@ -61,21 +62,28 @@ export function parseWithFrontMatter(text: string, options: Pick<AnalyzeOptions,
   const problem = exceededLimit(text, options.limits);
   if (problem) return refusedParse(text, index, options.config, problem);
   const tree = parseMarkdown(text);
-  let config = options.config;
-  let frontMatterData: unknown;
-  const configFindings: Finding[] = [];
-  const yaml = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
-  if (yaml) {
-    const nodeStart = yaml.position?.start.offset ?? 0;
-    const bodyStart = Math.max(nodeStart, text.indexOf(yaml.value, nodeStart));
-    const base = { offset: bodyStart, ...index.positionAt(bodyStart) };
-    const applied = applyFrontMatter(config, yaml.value, base);
-    config = applied.config;
-    frontMatterData = applied.data;
-    configFindings.push(...applied.findings);
-  }
+  const { config, configFindings, frontMatterData } = applyFrontMatterNode(options.config, tree.children[0], text, index);
   const checklist = parseChecklist(text, { path: options.path, config, index, tree, frontMatterData });
   return { text, index, checklist, config, configFindings, refused: null };
+}
+
+/** The effective config and front matter of a text whose first top-level block is `node`. */
+export interface AppliedFrontMatter {
+  /** `config` with the front matter's `readiness:` applied (the same object when there is none). */
+  config: ReadinessConfig;
+  /** Front matter config findings (located in the checklist). */
+  configFindings: Finding[];
+  /** The parsed front matter value, when there is front matter. */
+  frontMatterData: unknown;
+}
+
+/** Applies the front matter (`node`, when it is the yaml block) to `config`. */
+export function applyFrontMatterNode(config: ReadinessConfig, node: RootContent | undefined, text: string, index: LineIndex): AppliedFrontMatter {
+  if (node?.type !== 'yaml') return { config, configFindings: [], frontMatterData: undefined };
+  const nodeStart = node.position?.start.offset ?? 0;
+  const bodyStart = Math.max(nodeStart, text.indexOf(node.value, nodeStart));
+  const applied = applyFrontMatter(config, node.value, { offset: bodyStart, ...index.positionAt(bodyStart) });
+  return { config: applied.config, configFindings: applied.findings, frontMatterData: applied.data };
 }
 
 /** An empty model for a text over the limits, carrying the one `too-large` finding. */

@@ -14,11 +14,12 @@
  * are copied (`cloneItem`); otherwise the very same objects are reused.
  */
 import type { CriticalSelector, ReadinessConfig } from './configTypes';
+import { preOrder } from './itemIds';
 import type { ItemMemo } from './itemMemo';
 import { cleanLabel, labelMatches, slugify } from './labels';
 import { eolOf, type EolCounts, type LineIndex } from './lineIndex';
 import type { Checklist, FrontMatter, Progress, ReadinessCategory, ReadinessItem, UsedTokens } from './model';
-import { countState, emptyProgress, finishProgress } from './progress';
+import { addProgress, countState, emptyProgress, finishProgress } from './progress';
 import type { CategoryTemplate, SectionBuild, SectionEvent } from './sections';
 import { cloneItem, shiftSpan, type Delta } from './shiftModel';
 
@@ -234,7 +235,7 @@ export function assembleChecklist(sections: readonly PlacedSection[], inputs: As
   }
   for (let i = order.length - 1; i >= 0; i--) {
     const frame = order[i];
-    for (const child of frame.children) addCounts(frame.counts, child.counts);
+    for (const child of frame.children) addProgress(frame.counts, child.counts);
     finishProgress(frame.counts);
   }
 
@@ -282,13 +283,6 @@ function deltaOf(placed: PlacedSection): Delta {
   return { offset: placed.offset - placed.build.at.offset, line: placed.line - placed.build.at.line };
 }
 
-function addCounts(into: Progress, part: Progress): void {
-  into.done += part.done;
-  into.open += part.open;
-  into.inProgress += part.inProgress;
-  into.notApplicable += part.notApplicable;
-  into.untracked += part.untracked;
-}
 
 /** A single leading H1 is the document's title, not a category. */
 function findTitle(sections: readonly PlacedSection[]): CategoryTemplate | null {
@@ -328,12 +322,7 @@ function materialize(placed: PlacedSection, placement: Placement & { at: number 
   const items = fresh ? event.items : event.items.map((item) => cloneItem(item, delta));
   if (!fresh) {
     // The copies, numbered in pre-order like the originals.
-    const stack = [...items].reverse();
-    for (let k = event.first; stack.length > 0; k++) {
-      const copy = stack.pop()!;
-      build.items[k] = copy;
-      for (let c = copy.children.length - 1; c >= 0; c--) stack.push(copy.children[c]);
-    }
+    preOrder(items).forEach((copy, k) => (build.items[event.first + k] = copy));
     for (let k = 0; k < items.length; k++) frame.items[placement.at + k] = items[k];
     event.items = items;
   }

@@ -16,18 +16,16 @@
  * close it), when the front matter's `readiness:` config changed, and on the first analysis.
  * The result always equals `parseWithFrontMatter` + `evaluateChecklist` on the same text.
  */
-import type { Nodes, RootContent } from 'mdast';
-import { evaluateChecklist, linkChecker, refusedParse, type Analysis, type AnalyzeOptions, type ParsedChecklist } from './analyze';
+import type { RootContent } from 'mdast';
+import { applyFrontMatterNode, evaluateChecklist, linkChecker, refusedParse, type Analysis, type AnalyzeOptions, type AppliedFrontMatter, type ParsedChecklist } from './analyze';
 import { AssemblyMemo, assembleChecklist, type Assembly, type PlacedSection } from './assembleChecklist';
 import { applySeverities, checkItem, mojibakeFindings, noItemsFinding, type RuleInputs } from './checklistRules';
-import { applyFrontMatter } from './config';
-import type { ReadinessConfig } from './configTypes';
 import type { ItemMemo } from './itemMemo';
 import { DEFAULT_LIMITS, exceededLimit, type LimitProblem } from './limits';
 import { LineIndex } from './lineIndex';
-import { parseMarkdown } from './markdown';
+import { parseMarkdown, shiftPositions } from './markdown';
 import type { LinkRef, ReadinessItem } from './model';
-import { buildSection, type SectionContext } from './parseChecklist';
+import { buildSection, definitionsOf, type SectionContext } from './parseChecklist';
 import type { Finding } from './rules';
 import { mayHoldDefinitions, splitAtHeadings, startsWithFrontMatterFence } from './sections';
 import { shiftFinding } from './shiftModel';
@@ -35,13 +33,6 @@ import { patchTick } from './tickPatch';
 
 /** What the analyzer is set up with. */
 export type IncrementalOptions = Pick<AnalyzeOptions, 'config' | 'path' | 'limits'>;
-
-/** The effective config of the last parse and what the front matter contributed. */
-interface Applied {
-  config: ReadinessConfig;
-  configFindings: Finding[];
-  frontMatterData: unknown;
-}
 
 /** Where two versions of a text differ: `[from, previousTo)` became `[from, to)`. */
 interface Edit {
@@ -58,7 +49,7 @@ export class IncrementalAnalyzer {
   private sections: PlacedSection[] = [];
   private assembly: Assembly | undefined;
   private memo = new AssemblyMemo();
-  private applied: Applied | undefined;
+  private applied: AppliedFrontMatter | undefined;
   private last: ParsedChecklist | undefined;
   private options: IncrementalOptions;
   private optionsKey: string;
@@ -155,11 +146,7 @@ export class IncrementalAnalyzer {
     const tree = parseMarkdown(text);
     this.parsedChars += text.length;
     this.applied = this.frontMatter(tree.children[0], text, index);
-    const definitions = new Map<string, string>();
-    for (const node of tree.children) {
-      if (node.type === 'definition') definitions.set(node.identifier, node.url);
-    }
-    return this.buildSections(text, index, tree.children, 0, text.length, definitions);
+    return this.buildSections(text, index, tree.children, 0, text.length, definitionsOf(tree.children));
   }
 
   /**
@@ -241,7 +228,7 @@ export class IncrementalAnalyzer {
   private parseRange(text: string, from: number, to: number): RootContent[] {
     const tree = parseMarkdown(text.slice(from, to));
     this.parsedChars += to - from;
-    if (from > 0) shiftOffsets(tree.children, from);
+    if (from > 0) shiftPositions(tree.children, from);
     return tree.children;
   }
 
@@ -256,13 +243,8 @@ export class IncrementalAnalyzer {
   }
 
   /** The effective config: the analyzer's config with the front matter's `readiness:` applied. */
-  private frontMatter(node: RootContent | undefined, text: string, index: LineIndex): Applied {
-    const config = this.options.config;
-    if (node?.type !== 'yaml') return { config, configFindings: [], frontMatterData: undefined };
-    const nodeStart = node.position?.start.offset ?? 0;
-    const bodyStart = Math.max(nodeStart, text.indexOf(node.value, nodeStart));
-    const applied = applyFrontMatter(config, node.value, { offset: bodyStart, ...index.positionAt(bodyStart) });
-    return { config: applied.config, configFindings: applied.findings, frontMatterData: applied.data };
+  private frontMatter(node: RootContent | undefined, text: string, index: LineIndex): AppliedFrontMatter {
+    return applyFrontMatterNode(this.options.config, node, text, index);
   }
 }
 
@@ -419,17 +401,4 @@ function lineEnd(text: string, offset: number, withBreak = false): number {
   if (!withBreak) return i;
   if (text.charCodeAt(i) === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
   return text.charCodeAt(i) === 10 ? i + 1 : i;
-}
-
-function shiftOffsets(nodes: readonly RootContent[], by: number): void {
-  const stack: Nodes[] = [...nodes];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    const p = node.position;
-    if (p) {
-      if (p.start.offset !== undefined) p.start.offset += by;
-      if (p.end.offset !== undefined) p.end.offset += by;
-    }
-    if ('children' in node) for (const child of node.children) stack.push(child);
-  }
 }

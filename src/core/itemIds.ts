@@ -1,5 +1,17 @@
 import type { ReadinessCategory, ReadinessItem } from './model';
 
+/** The items and their nested items, parents before children (document order), appended to `out`. */
+export function preOrder(items: readonly ReadinessItem[], out: ReadinessItem[] = []): ReadinessItem[] {
+  const stack: ReadinessItem[] = [];
+  for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]);
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    out.push(item);
+    for (let c = item.children.length - 1; c >= 0; c--) stack.push(item.children[c]);
+  }
+  return out;
+}
+
 /** Every item (nested ones included) in document order. */
 export function* walkItems(rootItems: readonly ReadinessItem[], categories: readonly ReadinessCategory[]): Generator<ReadinessItem> {
   const stack: ReadinessItem[] = [];

@@ -1,4 +1,6 @@
 import type { Nodes, Root } from 'mdast';
+
+type Point = NonNullable<Nodes['position']>['start'];
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -15,21 +17,28 @@ export function parseMarkdown(text: string): Root {
   processor ??= unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze() as unknown as Processor<Root>;
   if (text.charCodeAt(0) !== 0xfeff) return processor.parse(text) as Root;
   const tree = processor.parse(text.slice(1)) as Root;
-  shiftPositions(tree, 1);
+  shiftPositions([tree], 1, true);
   return tree;
 }
 
-function shiftPositions(tree: Root, by: number): void {
-  const stack: Nodes[] = [tree];
+/**
+ * Moves the nodes' positions (and their descendants') `by` characters later in the text: offsets,
+ * and with `firstLine` also the columns on line 1 (text inserted before the parsed text's start).
+ */
+export function shiftPositions(nodes: readonly Nodes[], by: number, firstLine = false): void {
+  const stack: Nodes[] = [...nodes];
   while (stack.length > 0) {
     const node = stack.pop()!;
     const p = node.position;
     if (p) {
-      for (const point of [p.start, p.end]) {
-        if (point.offset !== undefined) point.offset += by;
-        if (point.line === 1) point.column += by;
-      }
+      shiftPoint(p.start, by, firstLine);
+      shiftPoint(p.end, by, firstLine);
     }
-    if ('children' in node) stack.push(...(node.children as Nodes[]));
+    if ('children' in node) for (const child of node.children) stack.push(child);
   }
+}
+
+function shiftPoint(point: Point, by: number, firstLine: boolean): void {
+  if (point.offset !== undefined) point.offset += by;
+  if (firstLine && point.line === 1) point.column += by;
 }

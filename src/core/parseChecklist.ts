@@ -2,6 +2,7 @@ import type { Heading, Paragraph, Root, RootContent } from 'mdast';
 import { AssemblyMemo, assembleChecklist } from './assembleChecklist';
 import type { ReadinessConfig } from './configTypes';
 import { collectInline, collapseWhitespace } from './inlineText';
+import { preOrder } from './itemIds';
 import { countEols, LineIndex } from './lineIndex';
 import { parseList } from './listItems';
 import { parseMarkdown } from './markdown';
@@ -31,13 +32,18 @@ export interface ParseOptions {
 export function parseChecklist(text: string, options: ParseOptions): Checklist {
   const index = options.index ?? new LineIndex(text);
   const tree = options.tree ?? parseMarkdown(text);
-  const definitions = new Map<string, string>();
-  for (const node of tree.children) {
-    if (node.type === 'definition') definitions.set(node.identifier, node.url);
-  }
-  const ctx: SectionContext = { text, index, path: options.path, config: options.config, definitions };
+  const ctx: SectionContext = { text, index, path: options.path, config: options.config, definitions: definitionsOf(tree.children) };
   const build = buildSection(ctx, tree.children, 0, tree.children.length, { offset: 0, line: 1 }, text.length);
   return assembleChecklist([{ build, offset: 0, line: 1 }], { config: options.config, index, frontMatterData: options.frontMatterData, memo: new AssemblyMemo() }).checklist;
+}
+
+/** Link reference definitions among top-level blocks: identifier → URL. */
+export function definitionsOf(blocks: readonly RootContent[]): Map<string, string> {
+  const definitions = new Map<string, string>();
+  for (const node of blocks) {
+    if (node.type === 'definition') definitions.set(node.identifier, node.url);
+  }
+  return definitions;
 }
 
 /** What building a section needs: the document's text and line index, and what applies to all of it. */
@@ -78,12 +84,7 @@ export function buildSection(ctx: SectionContext, blocks: readonly RootContent[]
   for (const event of events) {
     if (event.kind === 'heading') continue;
     event.first = items.length;
-    const stack = [...event.items].reverse();
-    while (stack.length > 0) {
-      const item = stack.pop()!;
-      items.push(item);
-      for (let c = item.children.length - 1; c >= 0; c--) stack.push(item.children[c]);
-    }
+    preOrder(event.items, items);
     event.count = items.length - event.first;
   }
   const explicitIds = items.filter((item) => item.explicitId).map((item) => item.id);

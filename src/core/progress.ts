@@ -1,4 +1,4 @@
-import type { ItemState, Progress, ReadinessItem } from './model';
+import type { ItemState, Progress } from './model';
 
 /** Progress with every count at zero. */
 export function emptyProgress(): Progress {
@@ -23,21 +23,30 @@ export function finishProgress(progress: Progress): Progress {
   return progress;
 }
 
+/** Adds the counts of `part` to `into` (percent is left for `finishProgress`). */
+export function addProgress(into: Progress, part: Progress): void {
+  into.done += part.done;
+  into.open += part.open;
+  into.inProgress += part.inProgress;
+  into.notApplicable += part.notApplicable;
+  into.untracked += part.untracked;
+}
+
 /** Sums several progress records (percent recomputed). */
 export function sumProgress(parts: readonly Progress[]): Progress {
   const total = emptyProgress();
-  for (const p of parts) {
-    total.done += p.done;
-    total.open += p.open;
-    total.inProgress += p.inProgress;
-    total.notApplicable += p.notApplicable;
-    total.untracked += p.untracked;
-  }
+  for (const p of parts) addProgress(total, p);
   return finishProgress(total);
 }
 
+/** An item of the model or of a report: a state and nested items. */
+interface Counted {
+  state: ItemState;
+  children: readonly Counted[];
+}
+
 /** Progress of items and their nested children (as GitHub counts task lists). */
-export function itemsProgress(items: readonly ReadinessItem[]): Progress {
+export function itemsProgress(items: readonly Counted[]): Progress {
   const progress = emptyProgress();
   const stack = [...items];
   while (stack.length > 0) {

@@ -5,6 +5,7 @@
  * text. No position moves, no other text changes, so the section can be patched instead of
  * parsed again — the most frequent edit gets the cheapest update. Anything else is parsed.
  */
+import { preOrder } from './itemIds';
 import type { ItemState, ReadinessItem, UsedTokens } from './model';
 import { mayContainMojibake } from './mojibake';
 import { readThroughMojibake, repaired } from './parseContext';
@@ -84,12 +85,7 @@ function patched(build: SectionBuild, target: number, state: ItemState, markerTe
   const events = build.events.map((event) => {
     if (event.kind === 'heading') return event;
     const copies = event.items.map((item) => cloneItem(item, NO_MOVE));
-    const stack = [...copies].reverse();
-    while (stack.length > 0) {
-      const copy = stack.pop()!;
-      items.push(copy);
-      for (let c = copy.children.length - 1; c >= 0; c--) stack.push(copy.children[c]);
-    }
+    preOrder(copies, items);
     return { ...event, items: copies };
   });
   const ticked = items[target];

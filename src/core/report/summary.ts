@@ -5,7 +5,7 @@
 import { textWithoutMeta } from '../itemMeta';
 import type { ReadinessReport, ReportCategory, ReportFile, ReportFinding, ReportItem } from '../jsonReport';
 import type { Progress } from '../model';
-import { countState, emptyProgress, finishProgress } from '../progress';
+import { itemsProgress } from '../progress';
 
 /** An item with where it sits. */
 export interface LocatedItem {
@@ -147,13 +147,3 @@ export function isOverdue(item: ReportItem, today: string | undefined): boolean 
   return today !== undefined && item.due !== null && item.state !== 'done' && item.state !== 'n/a' && item.due < today;
 }
 
-function itemsProgress(items: readonly ReportItem[]): Progress {
-  const progress = emptyProgress();
-  const stack = [...items];
-  while (stack.length > 0) {
-    const item = stack.pop()!;
-    countState(progress, item.state);
-    stack.push(...item.children);
-  }
-  return finishProgress(progress);
-}
