@@ -16,12 +16,15 @@
 import type { CriticalSelector, ReadinessConfig } from './configTypes';
 import { preOrder } from './itemIds';
 import type { ItemMemo } from './itemMemo';
+import { AssemblyMemo, baseOf, join, type EventMemo } from './assemblyMemo';
 import { cleanLabel, labelMatches, slugify } from './labels';
 import { eolOf, type EolCounts, type LineIndex } from './lineIndex';
 import type { Checklist, FrontMatter, Progress, ReadinessCategory, ReadinessItem, UsedTokens } from './model';
-import { addProgress, countState, emptyProgress, finishProgress } from './progress';
+import { addProgress, emptyProgress, finishProgress } from './progress';
 import type { CategoryTemplate, SectionBuild, SectionEvent } from './sections';
 import { cloneItem, shiftSpan, type Delta } from './shiftModel';
+
+export { AssemblyMemo };
 
 /** A section and where it now starts: offset and 1-based line. */
 export interface PlacedSection {
@@ -54,50 +57,6 @@ export interface Assembly {
   duplicates: Map<ReadinessItem, ReadinessItem>;
 }
 
-/** What assemblies of one document share: the ids taken, and which titles config selectors match. */
-export class AssemblyMemo {
-  private readonly selected = new Map<string, boolean>();
-  private selectorsOfTitles: readonly CriticalSelector[] | undefined;
-  // Ids taken by the assembly of stamp `stamp` (a map kept between assemblies is cheaper than a new set each time).
-  private readonly taken = new Map<string, number>();
-  private stamp = 0;
-  private claimed = 0;
-
-  /** Starts an assembly: no id is taken. */
-  startIds(): void {
-    if (this.taken.size > 4 * this.claimed + 1024) {
-      for (const [id, stamp] of this.taken) if (stamp !== this.stamp) this.taken.delete(id);
-    }
-    this.stamp++;
-    this.claimed = 0;
-  }
-
-  /** Whether the id is taken in this assembly. */
-  isTaken(id: string): boolean {
-    return this.taken.get(id) === this.stamp;
-  }
-
-  /** Takes an id. */
-  take(id: string): void {
-    this.taken.set(id, this.stamp);
-    this.claimed++;
-  }
-
-  /** Whether a `category:` selector matches the title (cached per selector list). */
-  titleSelected(selectors: readonly CriticalSelector[], title: string): boolean {
-    if (selectors !== this.selectorsOfTitles || this.selected.size > 10_000) {
-      this.selected.clear();
-      this.selectorsOfTitles = selectors;
-    }
-    let hit = this.selected.get(title);
-    if (hit === undefined) {
-      hit = selectors.some((s) => 'category' in s && labelMatches(s.category, title));
-      this.selected.set(title, hit);
-    }
-    return hit;
-  }
-}
-
 /** One category while assembling (the root frame holds the items outside any category). */
 interface Frame {
   depth: number;
@@ -113,34 +72,29 @@ interface Frame {
   items: ReadinessItem[];
   category: ReadinessCategory | null;
   children: Frame[];
-  placements: (Placement & { at: number; section: number })[];
+  placements: (Placement & { at: number; section: number; memo: EventMemo })[];
   counts: Progress;
 }
 
 /** Builds the checklist of the sections, in document order. */
 export function assembleChecklist(sections: readonly PlacedSection[], inputs: AssembleInputs): Assembly {
   const { config, memo } = inputs;
+  const { claims } = memo;
   const hasCategorySelectors = config.critical.some((s) => 'category' in s);
   const root: Frame = { depth: 0, key: '', path: [], underCritical: false, selected: false, pathSlug: '', idSlug: '', items: [], category: null, children: [], placements: [], counts: emptyProgress() };
   const title = findTitle(sections);
   memo.startIds();
   let repeated = false;
+  const explicitIds: string[] = [];
   for (const { build } of sections) {
     for (const id of build.explicitIds) {
       repeated ||= memo.isTaken(id);
       memo.take(id);
+      explicitIds.push(id);
     }
   }
-  const unique = (base: string): string => {
-    if (!memo.isTaken(base)) {
-      memo.take(base);
-      return base;
-    }
-    let id = base;
-    for (let n = 2; memo.isTaken(id); n++) id = `${base}~${n}`;
-    memo.take(id);
-    return id;
-  };
+  const unique = (base: string): string => memo.unique(base);
+  const categoryIds: string[] = [];
 
   // Replay: the category tree, in document order (which is also the tree's pre-order).
   const order: Frame[] = [root];
@@ -159,6 +113,7 @@ export function assembleChecklist(sections: readonly PlacedSection[], inputs: As
       };
       template.placed = placed;
     }
+    categoryIds.push(placed.idSlug);
     const items: ReadinessItem[] = [];
     const still = delta.offset === 0 && delta.line === 0;
     const category: ReadinessCategory = {
@@ -201,36 +156,43 @@ export function assembleChecklist(sections: readonly PlacedSection[], inputs: As
       } else {
         const top = stack[stack.length - 1];
         const frame = event.kind === 'group' ? open(top, event.category, top.depth + 1, delta) : top;
-        frame.placements.push({ build, event, at: frame.items.length, section });
+        frame.placements.push({ build, event, at: frame.items.length, section, memo: memo.place(build, event, frame.pathSlug) });
         for (const item of event.items) frame.items.push(item);
       }
     }
   });
 
-  // Ids, critical flags and progress counts, visiting items in `walkItems` order.
+  // Ids, critical flags and progress counts, visiting items in `walkItems` order. Events placed
+  // as before under an unchanged category keep what they were given, unless their ids depend on
+  // the order of the walk.
+  const everything = memo.endPlacing(categoryIds, explicitIds);
   const selectors = config.critical;
   const walks: Placement[][] = sections.map(() => []);
   for (const frame of order) {
     for (const placement of frame.placements) {
       walks[placement.section].push(placement);
+      const em = placement.memo;
+      addProgress(frame.counts, em.tally);
+      if (!everything && !em.claimed && !em.contested && em.path === frame.path && em.underCritical === frame.underCritical && em.selected === frame.selected && em.selectors === selectors) continue;
       const { build, event } = placement;
+      let contested = false;
       for (let k = event.first, end = event.first + event.count; k < end; k++) {
         const item = build.items[k];
         const memo = build.memos[k];
         if (item.explicitId) memo.nextId = item.id;
         else {
-          if (memo.basePrefix !== frame.pathSlug || memo.base === undefined) {
-            memo.slug ??= slugify(item.text);
-            memo.base = join(frame.pathSlug, memo.slug) || 'item';
-            memo.basePrefix = frame.pathSlug;
+          const base = baseOf(memo, item, frame.pathSlug);
+          if (claims.count(base) === 1) memo.nextId = base;
+          else {
+            contested = true;
+            memo.nextId = unique(base);
           }
-          memo.nextId = unique(memo.base);
         }
         memo.nextCritical = memo.baseCritical || frame.underCritical || (selectors.length > 0 && isSelected(memo, selectors, frame.selected, item.text));
         memo.nextPath = frame.path;
         if (memo.nextId !== item.id || memo.nextCritical !== item.critical || frame.path !== item.categoryPath) build.dirty = true;
-        countState(frame.counts, item.state);
       }
+      Object.assign(em, { claimed: false, contested, path: frame.path, underCritical: frame.underCritical, selected: frame.selected, selectors });
     }
   }
   for (let i = order.length - 1; i >= 0; i--) {
@@ -272,11 +234,6 @@ export function assembleChecklist(sections: readonly PlacedSection[], inputs: As
     usedTokens: mergeTokens(sections),
   };
   return { checklist, walks, duplicates };
-}
-
-function join(prefix: string, slug: string): string {
-  if (prefix === '') return slug;
-  return slug === '' ? prefix : `${prefix}/${slug}`;
 }
 
 function deltaOf(placed: PlacedSection): Delta {
@@ -363,10 +320,13 @@ function sumEols(sections: readonly PlacedSection[]): EolCounts {
 
 function mergeTokens(sections: readonly PlacedSection[]): UsedTokens {
   const merged: UsedTokens = {};
+  // for…in: Object.entries would allocate arrays per section and family, on every assembly.
   for (const { build } of sections) {
-    for (const [family, byState] of Object.entries(build.usedTokens) as [keyof UsedTokens, NonNullable<UsedTokens[keyof UsedTokens]>][]) {
-      const into = (merged[family] ??= {});
-      for (const [state, token] of Object.entries(byState) as [keyof typeof byState, string][]) into[state] ??= token;
+    const used = build.usedTokens;
+    for (const family in used) {
+      const byState = used[family as keyof UsedTokens]!;
+      const into = (merged[family as keyof UsedTokens] ??= {}) as Record<string, string>;
+      for (const state in byState) into[state] ??= (byState as Record<string, string>)[state];
     }
   }
   return merged;

@@ -23,7 +23,7 @@ import { applySeverities, checkItem, mojibakeFindings, noItemsFinding, type Rule
 import type { ItemMemo } from './itemMemo';
 import { DEFAULT_LIMITS, exceededLimit, type LimitProblem } from './limits';
 import { LineIndex } from './lineIndex';
-import { parseMarkdown, shiftPositions } from './markdown';
+import { detachedSlice, parseMarkdown, shiftPositions } from './markdown';
 import type { LinkRef, ReadinessItem } from './model';
 import { buildSection, definitionsOf, type SectionContext } from './parseChecklist';
 import type { Finding } from './rules';
@@ -54,6 +54,8 @@ export class IncrementalAnalyzer {
   private options: IncrementalOptions;
   private optionsKey: string;
   private parsedChars = 0;
+  /** Whether the last text may hold definitions (`mayHoldDefinitions`). */
+  private definitions = false;
 
   constructor(options: IncrementalOptions) {
     this.options = options;
@@ -90,12 +92,10 @@ export class IncrementalAnalyzer {
     const previous = this.last;
     const edit = previous ? diff(previous.text, text) : undefined;
     const index = previous && edit ? LineIndex.afterEdit(previous.index, text, edit.from, edit.previousTo, edit.to) : new LineIndex(text);
-    const whole =
-      !previous ||
-      !edit ||
-      mayHoldDefinitions(text) ||
-      mayHoldDefinitions(previous.text) ||
-      (startsWithFrontMatterFence(previous.text) && !this.sections[0]?.build.frontMatter);
+    // A `]:` is in the new text when it was in the previous one or the edit made one: scan only the edit's surroundings.
+    const definitions = previous && edit && !this.definitions ? mayHoldDefinitions(text.slice(Math.max(0, edit.from - 1), edit.to + 1)) : mayHoldDefinitions(text);
+    const whole = !previous || !edit || definitions || this.definitions || (startsWithFrontMatterFence(previous.text) && !this.sections[0]?.build.frontMatter);
+    this.definitions = definitions;
     const updated = whole ? undefined : this.update(previous.text, text, index, edit);
     if (updated && 'message' in updated) return this.refuse(text, index, updated);
     let sections = updated;
@@ -119,7 +119,10 @@ export class IncrementalAnalyzer {
     const assembly = this.assembly;
     if (parsed !== this.last || !assembly) return evaluateChecklist(parsed, options);
     const { checklist, config, text, index } = parsed;
-    const inputs: RuleInputs = { text, index, config, today: options.today, linksChecked: options.exists !== undefined };
+    const linksChecked = options.exists !== undefined;
+    // What every section's cached findings depend on besides the section (see `sectionFindings`).
+    const key = `${options.today ?? ''}\u0000${linksChecked}`;
+    const inputs = { text, index, config, today: options.today, linksChecked, key };
     const check = options.exists ? linkChecker(options.exists) : uncheck;
     const p = checklist.progress;
     const empty = p.done + p.open + p.inProgress + p.notApplicable + p.untracked === 0;
@@ -226,7 +229,7 @@ export class IncrementalAnalyzer {
 
   /** Parses `text[from, to)` with positions in the whole text. */
   private parseRange(text: string, from: number, to: number): RootContent[] {
-    const tree = parseMarkdown(text.slice(from, to));
+    const tree = parseMarkdown(detachedSlice(text, from, to));
     this.parsedChars += to - from;
     if (from > 0) shiftPositions(tree.children, from);
     return tree.children;
@@ -257,12 +260,13 @@ function sectionFindings(
   placed: PlacedSection,
   assembly: Assembly,
   s: number,
-  inputs: RuleInputs,
+  inputs: RuleInputs & { key: string },
   check: (link: LinkRef) => void,
   head: { config: Finding[]; empty: boolean } | undefined,
 ): Finding[] {
   const { build } = placed;
-  const links: number[] = [];
+  const links = scratchLinks;
+  links.length = 0;
   for (const k of build.linked) {
     const item = build.items[k];
     for (const link of item.evidence) check(link);
@@ -276,7 +280,7 @@ function sectionFindings(
       if (first) duplicates += `${k}:${first.line},`;
     });
   }
-  const key = `${inputs.today ?? ''}\u0000${inputs.linksChecked}\u0000${duplicates}\u0000${head ? `${head.empty}` : ''}`;
+  const key = duplicates === '' && !head ? inputs.key : `${inputs.key}\u0000${duplicates}\u0000${head ? `${head.empty}` : ''}`;
   const cached = build.findings;
   if (cached && cached.version === build.version && cached.key === key && sameNumbers(cached.links, links)) {
     if (cached.offset === placed.offset && cached.line === placed.line) return cached.list;
@@ -294,9 +298,12 @@ function sectionFindings(
   if (head?.empty) list.push(noItemsFinding(inputs.index));
   for (const f of mojibakeFindings(build.mojibake, inputs.index)) list.push(f);
   list.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  build.findings = { version: build.version, key, links, offset: placed.offset, line: placed.line, list };
+  build.findings = { version: build.version, key, links: [...links], offset: placed.offset, line: placed.line, list };
   return list;
 }
+
+/** Link states of the section at hand (`sectionFindings` runs for one section at a time). */
+const scratchLinks: number[] = [];
 
 /** The findings of one item, from its memo when nothing they depend on changed. */
 function itemFindings(item: ReadinessItem, memo: ItemMemo, inputs: RuleInputs, duplicateOf: ReadinessItem | undefined): Finding[] {

@@ -22,6 +22,16 @@ export function parseMarkdown(text: string): Root {
 }
 
 /**
+ * A copy of a part of a string that does not keep the whole string alive. Engines share the
+ * characters of a slice with its parent, so strings cut from a section's parse (item texts,
+ * URLs) would keep every past version of an edited document in memory; a copy made through a
+ * concatenation owns its characters.
+ */
+export function detachedSlice(text: string, from: number, to: number): string {
+  return (' ' + text.slice(from, to)).slice(1);
+}
+
+/**
  * Moves the nodes' positions (and their descendants') `by` characters later in the text: offsets,
  * and with `firstLine` also the columns on line 1 (text inserted before the parsed text's start).
  */

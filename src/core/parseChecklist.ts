@@ -5,7 +5,7 @@ import { collectInline, collapseWhitespace } from './inlineText';
 import { preOrder } from './itemIds';
 import { countEols, LineIndex } from './lineIndex';
 import { parseList } from './listItems';
-import { parseMarkdown } from './markdown';
+import { detachedSlice, parseMarkdown } from './markdown';
 import { newMemo } from './itemMemo';
 import type { Checklist, ReadinessItem } from './model';
 import { findMojibake } from './mojibake';
@@ -75,7 +75,7 @@ export function buildSection(ctx: SectionContext, blocks: readonly RootContent[]
     i = parseBlock(parse, blocks, i, sink, events);
     if (sink.items.length > 0) events.push({ kind: 'items', items: sink.items, first: 0, count: 0 });
   }
-  const mojibake = findMojibake(ctx.text.slice(at.offset, end));
+  const mojibake = findMojibake(detachedSlice(ctx.text, at.offset, end));
   for (const run of mojibake) {
     run.start += at.offset;
     run.end += at.offset;
