@@ -23,6 +23,12 @@ export interface AnalyzeOptions {
    * are not checked.
    */
   exists?: (workspacePath: string) => LinkCheck;
+  /**
+   * A version of what `exists` knows: while it stays the same between evaluations by one
+   * `IncrementalAnalyzer`, `exists` promises the same answers, so links in sections an edit left
+   * in place are not asked about again. Omitted → every link is asked about on every evaluation.
+   */
+  existsVersion?: number;
   /** Today's date `YYYY-MM-DD`, for `overdue`. */
   today?: string;
   /** Size and nesting limits; above them the text is not parsed (`too-large`). */

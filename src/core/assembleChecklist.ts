@@ -241,17 +241,31 @@ function deltaOf(placed: PlacedSection): Delta {
 }
 
 
+type HeadingEvent = Extract<SectionEvent, { kind: 'heading' }>;
+
+/** Per list of section events: its first heading and how many H1s it has (never changes for a list). */
+const headingsOf = new WeakMap<readonly SectionEvent[], { first: HeadingEvent | null; h1s: number }>();
+
 /** A single leading H1 is the document's title, not a category. */
 function findTitle(sections: readonly PlacedSection[]): CategoryTemplate | null {
-  let first: { depth: number; category: CategoryTemplate } | null = null;
+  let first: HeadingEvent | null = null;
   let h1s = 0;
   for (const { build } of sections) {
-    for (const event of build.events) {
-      if (event.kind !== 'heading') continue;
-      first ??= event;
-      if (event.depth === 1) h1s++;
+    let headings = headingsOf.get(build.events);
+    if (!headings) {
+      headings = { first: null, h1s: 0 };
+      for (const event of build.events) {
+        if (event.kind !== 'heading') continue;
+        headings.first ??= event;
+        if (event.depth === 1) headings.h1s++;
+      }
+      headingsOf.set(build.events, headings);
     }
+    first ??= headings.first;
+    h1s += headings.h1s;
+    if (h1s > 1) return null;
   }
+  // Read through the event: moving a section replaces its category templates.
   return first && first.depth === 1 && h1s === 1 ? first.category : null;
 }
 
@@ -300,7 +314,7 @@ function settle(placed: PlacedSection): void {
   build.dirty = false;
   if (delta.offset === 0 && delta.line === 0) return;
   for (const event of build.events) if (event.kind !== 'items') event.category = shiftTemplate(event.category, delta);
-  build.mojibake = build.mojibake.map((run) => ({ ...run, start: run.start + delta.offset, end: run.end + delta.offset }));
+  if (build.mojibake.length > 0) build.mojibake = build.mojibake.map((run) => ({ ...run, start: run.start + delta.offset, end: run.end + delta.offset }));
   build.at = { offset: placed.offset, line: placed.line };
 }
 

@@ -54,6 +54,8 @@ export class IncrementalAnalyzer {
   private options: IncrementalOptions;
   private optionsKey: string;
   private parsedChars = 0;
+  /** Set when links of items this analyzer handed out were set by an evaluation it did not make. */
+  private linksTouched = false;
   /** Whether the last text may hold definitions (`mayHoldDefinitions`). */
   private definitions = false;
 
@@ -115,14 +117,20 @@ export class IncrementalAnalyzer {
    * `evaluateChecklist` for the last parse: findings of sections that did not change are reused
    * (moved ones get moved copies). Any other parse is evaluated from scratch.
    */
-  evaluate(parsed: ParsedChecklist, options: Pick<AnalyzeOptions, 'exists' | 'today'>): Analysis {
+  evaluate(parsed: ParsedChecklist, options: Pick<AnalyzeOptions, 'exists' | 'existsVersion' | 'today'>): Analysis {
     const assembly = this.assembly;
-    if (parsed !== this.last || !assembly) return evaluateChecklist(parsed, options);
+    if (parsed !== this.last || !assembly) {
+      // It sets the links of items it may share with the last parse: they must be asked about again.
+      this.linksTouched = true;
+      return evaluateChecklist(parsed, options);
+    }
+    const existsVersion = linksChecked(options) && !this.linksTouched ? options.existsVersion : undefined;
+    this.linksTouched = false;
     const { checklist, config, text, index } = parsed;
-    const linksChecked = options.exists !== undefined;
+    const checked = linksChecked(options);
     // What every section's cached findings depend on besides the section (see `sectionFindings`).
-    const key = `${options.today ?? ''}\u0000${linksChecked}`;
-    const inputs = { text, index, config, today: options.today, linksChecked, key };
+    const key = `${options.today ?? ''}\u0000${checked}`;
+    const inputs = { text, index, config, today: options.today, linksChecked: checked, key, existsVersion };
     const check = options.exists ? linkChecker(options.exists) : uncheck;
     const p = checklist.progress;
     const empty = p.done + p.open + p.inProgress + p.notApplicable + p.untracked === 0;
@@ -135,7 +143,7 @@ export class IncrementalAnalyzer {
   }
 
   /** Parses and evaluates (`analyzeChecklist` for the new version of the text). */
-  analyze(text: string, options: Pick<AnalyzeOptions, 'exists' | 'today'> = {}): Analysis {
+  analyze(text: string, options: Pick<AnalyzeOptions, 'exists' | 'existsVersion' | 'today'> = {}): Analysis {
     return this.evaluate(this.parse(text), options);
   }
 
@@ -260,19 +268,11 @@ function sectionFindings(
   placed: PlacedSection,
   assembly: Assembly,
   s: number,
-  inputs: RuleInputs & { key: string },
+  inputs: RuleInputs & { key: string; existsVersion: number | undefined },
   check: (link: LinkRef) => void,
   head: { config: Finding[]; empty: boolean } | undefined,
 ): Finding[] {
   const { build } = placed;
-  const links = scratchLinks;
-  links.length = 0;
-  for (const k of build.linked) {
-    const item = build.items[k];
-    for (const link of item.evidence) check(link);
-    for (const link of item.runbooks) check(link);
-    links.push(linkStates(item));
-  }
   let duplicates = '';
   if (assembly.duplicates.size > 0) {
     build.items.forEach((item, k) => {
@@ -282,10 +282,25 @@ function sectionFindings(
   }
   const key = duplicates === '' && !head ? inputs.key : `${inputs.key}\u0000${duplicates}\u0000${head ? `${head.empty}` : ''}`;
   const cached = build.findings;
+  // The same links (not moved, so not copied) with the same answers: nothing to ask again.
+  const { existsVersion } = inputs;
+  if (existsVersion !== undefined && cached?.existsVersion === existsVersion && cached.version === build.version && cached.key === key && cached.offset === placed.offset && cached.line === placed.line) {
+    return cached.list;
+  }
+  const links = scratchLinks;
+  links.length = 0;
+  for (const k of build.linked) {
+    const item = build.items[k];
+    checkLinks(item.evidence, check, links);
+    checkLinks(item.runbooks, check, links);
+  }
   if (cached && cached.version === build.version && cached.key === key && sameNumbers(cached.links, links)) {
-    if (cached.offset === placed.offset && cached.line === placed.line) return cached.list;
+    if (cached.offset === placed.offset && cached.line === placed.line) {
+      cached.existsVersion = existsVersion;
+      return cached.list;
+    }
     const d = { offset: placed.offset - cached.offset, line: placed.line - cached.line };
-    build.findings = { ...cached, offset: placed.offset, line: placed.line, list: cached.list.map((f) => shiftFinding(f, d)) };
+    build.findings = { ...cached, existsVersion, offset: placed.offset, line: placed.line, list: cached.list.map((f) => shiftFinding(f, d)) };
     return build.findings.list;
   }
   const list: Finding[] = head ? [...head.config] : [];
@@ -298,7 +313,7 @@ function sectionFindings(
   if (head?.empty) list.push(noItemsFinding(inputs.index));
   for (const f of mojibakeFindings(build.mojibake, inputs.index)) list.push(f);
   list.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  build.findings = { version: build.version, key, links: [...links], offset: placed.offset, line: placed.line, list };
+  build.findings = { version: build.version, key, links: [...links], existsVersion, offset: placed.offset, line: placed.line, list };
   return list;
 }
 
@@ -331,14 +346,29 @@ function itemFindings(item: ReadinessItem, memo: ItemMemo, inputs: RuleInputs, d
   return findings;
 }
 
-/** The existence and outside flags of an item's links, packed into one number. */
-function linkStates(item: ReadinessItem): number {
-  let packed = 0;
-  for (const list of [item.evidence, item.runbooks]) {
-    for (const link of list) packed = packed * 6 + (link.exists === null ? 0 : link.exists ? 1 : 2) + (link.outside ? 3 : 0);
-    packed = packed * 7 + 6;
+/** Checks links and appends their states (`linkState`), then an end mark. */
+function checkLinks(links: readonly LinkRef[], check: (link: LinkRef) => void, states: number[]): void {
+  for (let i = 0; i < links.length; i++) {
+    check(links[i]);
+    states.push(linkState(links[i]));
   }
-  return packed;
+  states.push(END_OF_LINKS);
+}
+
+const END_OF_LINKS = 6;
+
+/** A link's existence and outside flags as one number below `END_OF_LINKS`. */
+function linkState(link: LinkRef): number {
+  return (link.exists === null ? 0 : link.exists ? 1 : 2) + (link.outside ? 3 : 0);
+}
+
+/** The states of an item's links, as a string (one character per link, `|` between the lists). */
+function linkStates(item: ReadinessItem): string {
+  let states = '';
+  for (let i = 0; i < item.evidence.length; i++) states += linkState(item.evidence[i]);
+  states += '|';
+  for (let i = 0; i < item.runbooks.length; i++) states += linkState(item.runbooks[i]);
+  return states;
 }
 
 /** A link as a parse leaves it, for an evaluation that does not check links. */
@@ -346,6 +376,10 @@ function uncheck(link: LinkRef): void {
   if (link.resolved === null) return;
   link.exists = null;
   link.outside = false;
+}
+
+function linksChecked(options: Pick<AnalyzeOptions, 'exists'>): boolean {
+  return options.exists !== undefined;
 }
 
 function hasLoneCr(text: string): boolean {

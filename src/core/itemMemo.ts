@@ -15,8 +15,8 @@ export interface CachedFindings {
   duplicateOf: number | undefined;
   today: string | undefined;
   linksChecked: boolean;
-  /** Existence and outside flags of the item's links, packed. */
-  links: number;
+  /** Existence and outside flags of the item's links, one character per link. */
+  links: string;
   /** The item's start offset and line when they were computed. */
   offset: number;
   line: number;

@@ -82,7 +82,9 @@ export interface SectionBuild {
 export interface SectionFindings {
   version: number;
   key: string;
-  /** Existence and outside flags of the links, packed per item that has links. */
+  /** The `existsVersion` the links were last checked under (undefined: none given). */
+  existsVersion: number | undefined;
+  /** Existence and outside flags of the links of the items that have links, one number per link and an end mark per list. */
   links: number[];
   /** Where the section started. */
   offset: number;

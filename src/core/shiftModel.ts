@@ -28,6 +28,10 @@ function shiftLink(link: LinkRef, d: Delta): LinkRef {
   return { target: link.target, resolved: link.resolved, exists: null, outside, span: shiftSpan(link.span, d) };
 }
 
+function shiftLinks(links: LinkRef[], d: Delta): LinkRef[] {
+  return links.length === 0 ? links : links.map((l) => shiftLink(l, d));
+}
+
 /** A deep copy of an item and its children moved by `d`, with the same key order as a parsed item. */
 export function cloneItem(item: ReadinessItem, d: Delta): ReadinessItem {
   return {
@@ -43,10 +47,11 @@ export function cloneItem(item: ReadinessItem, d: Delta): ReadinessItem {
     marker: { style: item.marker.style, start: item.marker.start + d.offset, end: item.marker.end + d.offset, text: item.marker.text },
     owner: item.owner,
     due: item.due,
-    evidence: item.evidence.map((l) => shiftLink(l, d)),
-    runbooks: item.runbooks.map((l) => shiftLink(l, d)),
+    evidence: shiftLinks(item.evidence, d),
+    runbooks: shiftLinks(item.runbooks, d),
     references: item.references,
-    children: item.children.map((child) => cloneItem(child, d)),
+    // An empty list of an item handed out is never filled afterwards: the copy can share it.
+    children: item.children.length === 0 ? item.children : item.children.map((child) => cloneItem(child, d)),
     categoryPath: item.categoryPath,
     ...(item.unknownStatus !== undefined ? { unknownStatus: item.unknownStatus } : {}),
   };

@@ -46,6 +46,8 @@ export class ChecklistStore implements vscode.Disposable {
   private readonly analyzers = new Map<string, IncrementalAnalyzer>();
   private readonly configs = new Map<string, ConfigState | null>();
   private readonly existence = new Map<string, LinkCheck>();
+  /** Bumped whenever `existence` changes: analyzers ask again about links only then (`existsVersion`). */
+  private existenceVersion = 0;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private discovered: Promise<vscode.Uri[]> | undefined;
   private readonly generation = new Map<string, number>();
@@ -140,6 +142,7 @@ export class ChecklistStore implements vscode.Disposable {
     this.analyzers.clear();
     this.configs.clear();
     this.existence.clear();
+    this.existenceVersion++;
     this.discovered = undefined;
     this.known.clear();
     this.emitter.fire(undefined);
@@ -206,7 +209,7 @@ export class ChecklistStore implements vscode.Disposable {
   }
 
   private evaluate(folder: vscode.WorkspaceFolder, uri: vscode.Uri, parsed: ParsedChecklist): Analysis {
-    const options = { exists: (p: string) => this.existence.get(existenceKey(folder, p)) ?? false, today: localIsoDate(new Date()) };
+    const options = { exists: (p: string) => this.existence.get(existenceKey(folder, p)) ?? false, existsVersion: this.existenceVersion, today: localIsoDate(new Date()) };
     // The analyzer reuses the findings of sections the edit left alone (a parse it did not make is evaluated whole).
     const analyzer = this.analyzers.get(uri.toString());
     return analyzer ? analyzer.evaluate(parsed, options) : evaluateChecklist(parsed, options);
@@ -218,6 +221,7 @@ export class ChecklistStore implements vscode.Disposable {
         const key = existenceKey(folder, p);
         if (this.existence.has(key)) return;
         this.existence.set(key, await checkLinkTarget(folder, p));
+        this.existenceVersion++;
       }),
     );
   }
@@ -307,6 +311,7 @@ export class ChecklistStore implements vscode.Disposable {
       const key = existenceKey(folder, path);
       const before = this.existence.get(key);
       this.existence.delete(key);
+      this.existenceVersion++;
       await this.checkExistence(folder, [path]);
       if (this.existence.get(key) !== before) this.reevaluate(folder, path);
     }

@@ -110,7 +110,8 @@ function checkSequence(start: string, edits: readonly (Edit | number | [number, 
   const compare = (step: number) => {
     const checked = !(sometimesUnchecked && step % 3 === 2);
     const expected = full(text, checked, limits);
-    const actual = analyzer.analyze(text, { today: '2026-01-01', ...(checked ? { exists } : {}) });
+    // `exists` never changes its answers: a fixed version on some steps lets links of untouched sections go unasked.
+    const actual = analyzer.analyze(text, { today: '2026-01-01', ...(checked ? { exists, ...(step % 4 < 2 ? { existsVersion: 1 } : {}) } : {}) });
     assert.deepStrictEqual(actual, expected, `step ${step}: ${JSON.stringify(text)}`);
   };
   compare(0);

@@ -178,6 +178,55 @@ describe('IncrementalAnalyzer', () => {
     assert.equal(analyzer.parsedLength, 0);
   });
 
+  it('asks about links of untouched sections again only when the existence version changes', () => {
+    const analyzer = setup();
+    const asked: string[] = [];
+    let missing = '2-2.md';
+    const exists = (p: string) => {
+      asked.push(p);
+      return !p.endsWith(missing);
+    };
+    const broken = (a: Analysis) => a.findings.filter((f) => f.rule === 'evidence-broken').map((f) => f.itemId);
+    let text = DOC;
+    assert.deepEqual(broken(analyzer.analyze(text, { ...OPTIONS, exists, existsVersion: 1 })), ['area-2/check-2-2-evidence']);
+    assert.equal(asked.length, 18);
+    // Ticking in section 5 with the same version: only that section's links are asked about.
+    asked.length = 0;
+    text = text.replace('- [ ] Check 5.1', '- [x] Check 5.1');
+    const ticked = analyzer.analyze(text, { ...OPTIONS, exists, existsVersion: 1 });
+    assert.deepEqual(asked, ['docs/evidence/5-1.md', 'docs/evidence/5-2.md', 'docs/evidence/5-3.md']);
+    assert.deepEqual(ticked, analyzeChecklist(text, { config: defaultConfig(), path: PATH, ...OPTIONS, exists }));
+    // Typing in section 3 moves sections 4 to 6: their copies' links are asked about too.
+    asked.length = 0;
+    text = text.replace('Check 3.2', 'Check 3.2b');
+    analyzer.analyze(text, { ...OPTIONS, exists, existsVersion: 1 });
+    assert.equal(asked.length, 12);
+    // A file appeared: a new version, every link is asked about and the finding goes.
+    asked.length = 0;
+    missing = 'nothing';
+    const fixed = analyzer.analyze(text, { ...OPTIONS, exists, existsVersion: 2 });
+    assert.equal(asked.length, 18);
+    assert.deepEqual(broken(fixed), []);
+    assert.deepEqual(fixed, analyzeChecklist(text, { config: defaultConfig(), path: PATH, ...OPTIONS, exists }));
+  });
+
+  it('asks about every link again after evaluating a parse it did not make', () => {
+    const analyzer = setup();
+    const asked: string[] = [];
+    const exists = (p: string) => (asked.push(p), true);
+    const before = analyzer.parse(DOC);
+    analyzer.evaluate(before, { ...OPTIONS, exists, existsVersion: 7 });
+    const text = DOC.replace('- [ ] Check 6.1', '- [x] Check 6.1');
+    const after = analyzer.parse(text);
+    analyzer.evaluate(after, { ...OPTIONS, exists, existsVersion: 7 });
+    // The earlier parse shares the items of areas 1 to 5: evaluating it sets their links with other answers.
+    analyzer.evaluate(before, { ...OPTIONS, exists: () => false });
+    asked.length = 0;
+    const result = analyzer.evaluate(after, { ...OPTIONS, exists, existsVersion: 7 });
+    assert.equal(asked.length, 18);
+    assert.deepEqual(result, analyzeChecklist(text, { config: defaultConfig(), path: PATH, ...OPTIONS, exists }));
+  });
+
   it('updates findings when only link existence changed', () => {
     const analyzer = setup();
     const parsed = analyzer.parse(DOC);
