@@ -13,8 +13,19 @@ const DISPLAY_NUMBER = /^(?:\d+(?:\.\d+)*[.)]?|[A-Za-z][.)]|[IVXLCDM]+[.)])[\s\u
 /** Separators left dangling once a status glyph after them is gone (`Security — ✅`). */
 const SEPARATORS = '-–—|';
 
-function collapse(text: string): string {
-  return text.replace(/[\s\u00a0\u3000\u200b]+/g, ' ').trim();
+export function collapse(text: string): string {
+  return isCollapsed(text) ? text : text.replace(/[\s\u00a0\u3000\u200b]+/g, ' ').trim();
+}
+
+/** Printable ASCII with single spaces between words: nothing to collapse (most labels, thousands per document). */
+function isCollapsed(text: string): boolean {
+  let previous = 0x20;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || (c === 0x20 && previous === 0x20)) return false;
+    previous = c;
+  }
+  return previous !== 0x20;
 }
 
 /** `text` without emoji and status marks at its start. */
@@ -98,7 +109,9 @@ const ATX_MARKS = /^#{1,6}\s+/;
  * (locale-independent), spaces collapsed. `### 3. Security ✅` and `security` share a key.
  */
 export function labelKey(text: string): string {
-  const label = cleanLabel(text).normalize('NFKC');
+  const cleaned = cleanLabel(text);
+  // NFKC leaves ASCII as it is; asking ICU costs more than the rest of the key on plain text.
+  const label = isAscii(cleaned) ? cleaned : cleaned.normalize('NFKC');
   const rest = label.replace(ATX_MARKS, '').replace(SECTION_NUMBER, '');
   return collapse(rest === '' ? label : rest).toLowerCase();
 }
@@ -143,10 +156,44 @@ const MAX_SLUG = 60;
  * one hyphen, no hyphen at either end; at most 60 characters, cut at a hyphen when one exists.
  */
 export function slugify(text: string): string {
-  const slug = labelKey(text)
+  const key = labelKey(text);
+  return shortSlug(isAscii(key) ? asciiSlug(key) : unicodeSlug(key));
+}
+
+/** Whether every character is ASCII. */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** The slug of any key: Unicode letters, marks and digits kept, apostrophes dropped, other runs one hyphen. */
+export function unicodeSlug(key: string): string {
+  return key
     .replace(/['’]/g, '')
     .replace(/[^\p{L}\p{M}\p{Nd}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
+}
+
+/** `unicodeSlug` of an ASCII key, without the Unicode-aware regular expressions (ids for thousands of items). */
+export function asciiSlug(key: string): string {
+  let slug = '';
+  let gap = false;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c === 0x27) continue;
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) {
+      if (gap && slug !== '') slug += '-';
+      gap = false;
+      slug += key[i];
+    } else gap = true;
+  }
+  return slug;
+}
+
+/** A slug cut to at most `MAX_SLUG` characters, at a hyphen when one exists. */
+function shortSlug(slug: string): string {
+  // Code points never outnumber UTF-16 units: a short string needs no counting.
+  if (slug.length <= MAX_SLUG) return slug;
   const chars = [...slug];
   if (chars.length <= MAX_SLUG) return slug;
   const cut = chars.slice(0, MAX_SLUG + 1).join('');

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
-import { cleanDecoratedLabel, cleanLabel, labelKey, labelMatches, slugify } from '../../src/core/labels';
+import { asciiSlug, cleanDecoratedLabel, collapse, cleanLabel, labelKey, labelMatches, slugify, unicodeSlug } from '../../src/core/labels';
 
 const corpus = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
 
@@ -207,6 +207,17 @@ describe('labels', () => {
     it('cleanLabel takes its plain-ASCII shortcut only where the full cleaning changes nothing more', () => {
       const ascii = fc.string({ unit: fc.constantFrom(...'aZ09 #*-.()[]:\t\n\r~_/', 'x', 'Security', '1.', 'A)') });
       fc.assert(fc.property(fc.oneof(ascii, label), (text) => assert.equal(cleanLabel(text), cleanDecoratedLabel(text))), { numRuns: 2000 });
+    });
+
+    it('collapses white space runs to one space and trims, with or without its shortcut', () => {
+      const unit = fc.constantFrom(...'ab. ', ' ', '  ', '\t', '\n', '\r', '\u00a0', '\u3000', '\u200b', '\u2003', '\u2028', '\ufeff', 'é', '\u0000', '~');
+      fc.assert(fc.property(fc.string({ unit }), (text) => assert.equal(collapse(text), text.replace(/[\s\u00a0\u3000\u200b]+/g, ' ').trim())), { numRuns: 3000 });
+    });
+
+    it('slugs ASCII keys without regular expressions exactly as the Unicode-aware slug does', () => {
+      const ascii = fc.string({ unit: fc.constantFrom(...'aZ09 #*-.()[]:\t\n\r~_/\'\u0000\u007f', 'x', 'rollback', '2.1') });
+      fc.assert(fc.property(ascii, (key) => assert.equal(asciiSlug(key), unicodeSlug(key))), { numRuns: 3000 });
+      fc.assert(fc.property(fc.string({ unit: 'binary-ascii' }), (key) => assert.equal(asciiSlug(key), unicodeSlug(key))), { numRuns: 3000 });
     });
 
     it('cleanLabel is idempotent and never adds text', () => {
