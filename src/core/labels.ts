@@ -176,18 +176,26 @@ export function unicodeSlug(key: string): string {
 
 /** `unicodeSlug` of an ASCII key, without the Unicode-aware regular expressions (ids for thousands of items). */
 export function asciiSlug(key: string): string {
-  let slug = '';
-  let gap = false;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
+  // Words are cut out whole and joined once: adding characters one by one would leave a rope of
+  // one-character pieces in every id the model keeps.
+  const words: string[] = [];
+  let word = '';
+  let start = -1;
+  for (let i = 0; i <= key.length; i++) {
+    const c = i < key.length ? key.charCodeAt(i) : 0x20;
+    const kept = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+    if (kept) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) word += key.slice(start, i);
+    start = -1;
+    // An apostrophe joins the letters around it (`don't` → `dont`).
     if (c === 0x27) continue;
-    if ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) {
-      if (gap && slug !== '') slug += '-';
-      gap = false;
-      slug += key[i];
-    } else gap = true;
+    if (word !== '') words.push(word);
+    word = '';
   }
-  return slug;
+  return words.join('-');
 }
 
 /** A slug cut to at most `MAX_SLUG` characters, at a hyphen when one exists. */
