@@ -20,9 +20,9 @@ const bare = unified().use(remarkParse).use(remarkGfm).freeze();
 
 /** Rounds per size: enough for a stable median, few for the slow big documents. */
 function roundsFor(bytes: number): number {
-  if (bytes < 20_000) return 21;
-  if (bytes < 200_000) return 11;
-  if (bytes < 1_000_000) return 5;
+  if (bytes < 20_000) return 41;
+  if (bytes < 200_000) return 21;
+  if (bytes < 1_000_000) return 11;
   // Over 80 s a parse here (micromark slows down more than linearly on very large texts).
   return 2;
 }

@@ -40,7 +40,7 @@ function edit(text: string, item: ReadinessItem, tick: boolean, rnd: () => numbe
 }
 
 /** Measures `count` edits (half typing, half ticking) after `warmup` unmeasured ones. */
-export function measureEdits(items: number, start: string, count = 200, warmup = 20): EditResult {
+export function measureEdits(items: number, start: string, count = 600, warmup = 20): EditResult {
   const analyzer = new IncrementalAnalyzer({ config: defaultConfig(), path: PATH });
   const rnd = random(items);
   let text = start;
