@@ -6,7 +6,7 @@ import { walkItems } from './itemIds';
 import { exceededLimit, type AnalysisLimits, type LimitProblem } from './limits';
 import { dominantEol, LineIndex } from './lineIndex';
 import { emptyProgress, finishProgress } from './progress';
-import { parseMarkdown } from './markdown';
+import { frontMatterBodyStart, parseMarkdown } from './markdown';
 import type { Checklist, LinkRef } from './model';
 import { parseChecklist } from './parseChecklist';
 import type { Finding } from './rules';
@@ -87,7 +87,7 @@ export interface AppliedFrontMatter {
 export function applyFrontMatterNode(config: ReadinessConfig, node: RootContent | undefined, text: string, index: LineIndex): AppliedFrontMatter {
   if (node?.type !== 'yaml') return { config, configFindings: [], frontMatterData: undefined };
   const nodeStart = node.position?.start.offset ?? 0;
-  const bodyStart = Math.max(nodeStart, text.indexOf(node.value, nodeStart));
+  const bodyStart = frontMatterBodyStart(text, node.value, nodeStart);
   const applied = applyFrontMatter(config, node.value, { offset: bodyStart, ...index.positionAt(bodyStart) });
   return { config: applied.config, configFindings: applied.findings, frontMatterData: applied.data };
 }

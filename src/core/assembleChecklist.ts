@@ -16,15 +16,14 @@
 import type { CriticalSelector, ReadinessConfig } from './configTypes';
 import { preOrder } from './itemIds';
 import type { ItemMemo } from './itemMemo';
-import { AssemblyMemo, baseOf, join, type EventMemo } from './assemblyMemo';
+import { baseOf, join, type AssemblyMemo, type EventMemo } from './assemblyMemo';
 import { cleanLabel, labelMatches, slugify } from './labels';
 import { eolOf, type EolCounts, type LineIndex } from './lineIndex';
+import { frontMatterBodyStart } from './markdown';
 import type { Checklist, FrontMatter, Progress, ReadinessCategory, ReadinessItem, UsedTokens } from './model';
 import { addProgress, emptyProgress, finishProgress } from './progress';
 import type { CategoryTemplate, SectionBuild, SectionEvent } from './sections';
 import { cloneItem, shiftSpan, type Delta } from './shiftModel';
-
-export { AssemblyMemo };
 
 /** A section and where it now starts: offset and 1-based line. */
 export interface PlacedSection {
@@ -93,7 +92,6 @@ export function assembleChecklist(sections: readonly PlacedSection[], inputs: As
       explicitIds.push(id);
     }
   }
-  const unique = (base: string): string => memo.unique(base);
   const categoryIds: string[] = [];
 
   // Replay: the category tree, in document order (which is also the tree's pre-order).
@@ -117,7 +115,7 @@ export function assembleChecklist(sections: readonly PlacedSection[], inputs: As
     const items: ReadinessItem[] = [];
     const still = delta.offset === 0 && delta.line === 0;
     const category: ReadinessCategory = {
-      id: unique(placed.idSlug),
+      id: memo.unique(placed.idSlug),
       title: template.title,
       depth,
       line: template.line + delta.line,
@@ -178,19 +176,19 @@ export function assembleChecklist(sections: readonly PlacedSection[], inputs: As
       let contested = false;
       for (let k = event.first, end = event.first + event.count; k < end; k++) {
         const item = build.items[k];
-        const memo = build.memos[k];
-        if (item.explicitId) memo.nextId = item.id;
+        const itemMemo = build.memos[k];
+        if (item.explicitId) itemMemo.nextId = item.id;
         else {
-          const base = baseOf(memo, item, frame.pathSlug);
-          if (claims.count(base) === 1) memo.nextId = base;
+          const base = baseOf(itemMemo, item, frame.pathSlug);
+          if (claims.count(base) === 1) itemMemo.nextId = base;
           else {
             contested = true;
-            memo.nextId = unique(base);
+            itemMemo.nextId = memo.unique(base);
           }
         }
-        memo.nextCritical = memo.baseCritical || frame.underCritical || (selectors.length > 0 && isSelected(memo, selectors, frame.selected, item.text));
-        memo.nextPath = frame.path;
-        if (memo.nextId !== item.id || memo.nextCritical !== item.critical || frame.path !== item.categoryPath) build.dirty = true;
+        itemMemo.nextCritical = itemMemo.baseCritical || frame.underCritical || (selectors.length > 0 && isSelected(itemMemo, selectors, frame.selected, item.text));
+        itemMemo.nextPath = frame.path;
+        if (itemMemo.nextId !== item.id || itemMemo.nextCritical !== item.critical || frame.path !== item.categoryPath) build.dirty = true;
       }
       Object.assign(em, { claimed: false, contested, path: frame.path, underCritical: frame.underCritical, selected: frame.selected, selectors });
     }
@@ -347,8 +345,7 @@ function mergeTokens(sections: readonly PlacedSection[]): UsedTokens {
 }
 
 function frontMatterOf(index: LineIndex, yaml: { value: string; nodeStart: number }, data: unknown): FrontMatter {
-  const bodyStart = index.text.indexOf(yaml.value, yaml.nodeStart);
-  const start = bodyStart >= 0 ? bodyStart : yaml.nodeStart;
+  const start = frontMatterBodyStart(index.text, yaml.value, yaml.nodeStart);
   return { data: data ?? null, span: index.span(start, start + yaml.value.length) };
 }
 

@@ -18,7 +18,8 @@
  */
 import type { RootContent } from 'mdast';
 import { applyFrontMatterNode, evaluateChecklist, linkChecker, refusedParse, type Analysis, type AnalyzeOptions, type AppliedFrontMatter, type ParsedChecklist } from './analyze';
-import { AssemblyMemo, assembleChecklist, type Assembly, type PlacedSection } from './assembleChecklist';
+import { assembleChecklist, type Assembly, type PlacedSection } from './assembleChecklist';
+import { AssemblyMemo } from './assemblyMemo';
 import { applySeverities, checkItem, mojibakeFindings, noItemsFinding, type RuleInputs } from './checklistRules';
 import type { ItemMemo } from './itemMemo';
 import { DEFAULT_LIMITS, exceededLimit, type LimitProblem } from './limits';
@@ -30,6 +31,7 @@ import type { Finding } from './rules';
 import { mayHoldDefinitions, splitAtHeadings, startsWithFrontMatterFence } from './sections';
 import { shiftFinding } from './shiftModel';
 import { patchTick } from './tickPatch';
+import { sameList } from './idClaims';
 
 /** What the analyzer is set up with. */
 export type IncrementalOptions = Pick<AnalyzeOptions, 'config' | 'path' | 'limits'>;
@@ -124,10 +126,10 @@ export class IncrementalAnalyzer {
       this.linksTouched = true;
       return evaluateChecklist(parsed, options);
     }
-    const existsVersion = linksChecked(options) && !this.linksTouched ? options.existsVersion : undefined;
+    const checked = options.exists !== undefined;
+    const existsVersion = checked && !this.linksTouched ? options.existsVersion : undefined;
     this.linksTouched = false;
     const { checklist, config, text, index } = parsed;
-    const checked = linksChecked(options);
     // What every section's cached findings depend on besides the section (see `sectionFindings`).
     const key = `${options.today ?? ''}\u0000${checked}`;
     const inputs = { text, index, config, today: options.today, linksChecked: checked, key, existsVersion };
@@ -281,12 +283,11 @@ function sectionFindings(
     });
   }
   const key = duplicates === '' && !head ? inputs.key : `${inputs.key}\u0000${duplicates}\u0000${head ? `${head.empty}` : ''}`;
-  const cached = build.findings;
-  // The same links (not moved, so not copied) with the same answers: nothing to ask again.
   const { existsVersion } = inputs;
-  if (existsVersion !== undefined && cached?.existsVersion === existsVersion && cached.version === build.version && cached.key === key && cached.offset === placed.offset && cached.line === placed.line) {
-    return cached.list;
-  }
+  const cached = build.findings?.version === build.version && build.findings.key === key ? build.findings : undefined;
+  const still = cached?.offset === placed.offset && cached.line === placed.line;
+  // The same links (not moved, so not copied) with the same answers: nothing to ask again.
+  if (still && existsVersion !== undefined && cached.existsVersion === existsVersion) return cached.list;
   const links = scratchLinks;
   links.length = 0;
   for (const k of build.linked) {
@@ -294,8 +295,8 @@ function sectionFindings(
     checkLinks(item.evidence, check, links);
     checkLinks(item.runbooks, check, links);
   }
-  if (cached && cached.version === build.version && cached.key === key && sameNumbers(cached.links, links)) {
-    if (cached.offset === placed.offset && cached.line === placed.line) {
+  if (cached && sameList(cached.links, links)) {
+    if (still) {
       cached.existsVersion = existsVersion;
       return cached.list;
     }
@@ -378,19 +379,9 @@ function uncheck(link: LinkRef): void {
   link.outside = false;
 }
 
-function linksChecked(options: Pick<AnalyzeOptions, 'exists'>): boolean {
-  return options.exists !== undefined;
-}
-
 function hasLoneCr(text: string): boolean {
   for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return true;
   return false;
-}
-
-function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 function keyOf(value: unknown): string {

@@ -21,6 +21,12 @@ export function parseMarkdown(text: string): Root {
   return tree;
 }
 
+/** Where the YAML of a front matter node whose node starts at `nodeStart` begins in the text (after its `---` line). */
+export function frontMatterBodyStart(text: string, yaml: string, nodeStart: number): number {
+  const at = text.indexOf(yaml, nodeStart);
+  return at >= 0 ? at : nodeStart;
+}
+
 /**
  * A copy of a part of a string that does not keep the whole string alive. Engines share the
  * characters of a slice with its parent, so strings cut from a section's parse (item texts,

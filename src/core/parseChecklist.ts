@@ -1,5 +1,6 @@
 import type { Heading, Paragraph, Root, RootContent } from 'mdast';
-import { AssemblyMemo, assembleChecklist } from './assembleChecklist';
+import { assembleChecklist } from './assembleChecklist';
+import { AssemblyMemo } from './assemblyMemo';
 import type { ReadinessConfig } from './configTypes';
 import { collectInline, collapseWhitespace } from './inlineText';
 import { preOrder } from './itemIds';
