@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`, `${m}/*`, `node:${m}/*`]);
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'src/core/generated/**', 'coverage/**', 'test-results/**', '**/.scratch*'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'src/core/config/generated/**', 'coverage/**', 'test-results/**', '**/.scratch*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

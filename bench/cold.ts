@@ -2,9 +2,9 @@
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { analyzeChecklist } from '../src/core/analyze';
-import { defaultConfig } from '../src/core/configTypes';
-import { DEFAULT_LIMITS } from '../src/core/limits';
+import { analyzeChecklist } from '../src/core/analyze/analyze';
+import { defaultConfig } from '../src/core/config/types';
+import { DEFAULT_LIMITS } from '../src/core/text/limits';
 import { interleaved } from './stats';
 
 /** One document's (or set of documents') medians in milliseconds. */

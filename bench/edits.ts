@@ -3,11 +3,11 @@
  * item, at random items, each followed by the updated model and findings.
  */
 import { strict as assert } from 'node:assert';
-import { analyzeChecklist, type Analysis } from '../src/core/analyze';
-import { defaultConfig } from '../src/core/configTypes';
-import { IncrementalAnalyzer } from '../src/core/incremental';
-import type { ReadinessItem } from '../src/core/model';
-import { allItems } from '../src/core/setState';
+import { analyzeChecklist, type Analysis } from '../src/core/analyze/analyze';
+import { defaultConfig } from '../src/core/config/types';
+import { IncrementalAnalyzer } from '../src/core/analyze/analyzer';
+import type { ReadinessItem } from '../src/core/model/types';
+import { allItems } from '../src/core/edit/setState';
 import { random } from './generate';
 import { median, percentile, time } from './stats';
 

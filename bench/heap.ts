@@ -7,8 +7,8 @@
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { defaultConfig } from '../src/core/configTypes';
-import { IncrementalAnalyzer } from '../src/core/incremental';
+import { defaultConfig } from '../src/core/config/types';
+import { IncrementalAnalyzer } from '../src/core/analyze/analyzer';
 import { generateChecklist } from './generate';
 
 const [kind, count] = process.argv.slice(2);

@@ -1,4 +1,4 @@
-// An esbuild plugin that gives iconv-lite only the single-byte code pages src/core/mojibake.ts
+// An esbuild plugin that gives iconv-lite only the single-byte code pages src/core/text/mojibake.ts
 // reads (windows-1252, windows-1254, macintosh). iconv-lite's own encodings index pulls in every
 // codec and the CJK tables (about 300 KB of JSON, more once bundled); its lazy `require` of that
 // index is answered with a small module holding the three tables instead. Its streaming API is

@@ -1,8 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { SETTABLE_STATES } from '../core/model';
-import type { TargetState } from '../core/setState';
-import { DEFAULT_TEMPLATE, TEMPLATE_IDS, type TemplateId } from '../core/templates';
-import { DEFAULT_LIMITS } from '../core/limits';
+import { SETTABLE_STATES } from '../core/model/types';
+import type { TargetState } from '../core/edit/setState';
+import { DEFAULT_TEMPLATE, TEMPLATE_IDS, type TemplateId } from '../core/templates/templates';
+import { DEFAULT_LIMITS } from '../core/text/limits';
 import { CliError } from './cliError';
 
 /** `check` output formats. */

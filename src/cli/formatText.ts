@@ -1,8 +1,8 @@
-import { compareFindings, countBySeverity, type ReportSource } from '../core/jsonReport';
-import type { Checklist, Progress, Severity } from '../core/model';
-import { sumProgress } from '../core/progress';
-import type { Finding } from '../core/rules';
-import { allItems } from '../core/setState';
+import { compareFindings, countBySeverity, type ReportSource } from '../core/report/jsonReport';
+import type { Checklist, Progress, Severity } from '../core/model/types';
+import { sumProgress } from '../core/model/progress';
+import type { Finding } from '../core/model/ruleTable';
+import { allItems } from '../core/edit/setState';
 import type { Paint } from './ansi';
 
 const BAR_WIDTH = 10;

@@ -1,6 +1,6 @@
-import { parseConfigText } from '../core/config';
-import { defaultConfig, type ReadinessConfig } from '../core/configTypes';
-import type { Finding } from '../core/rules';
+import { parseConfigText } from '../core/config/config';
+import { defaultConfig, type ReadinessConfig } from '../core/config/types';
+import type { Finding } from '../core/model/ruleTable';
 import { readTextFile } from './readInput';
 
 /** A config as the CLI uses it: the effective settings plus the problems found in the file. */

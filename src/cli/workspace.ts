@@ -1,5 +1,5 @@
-import type { LinkCheck } from '../core/analyze';
-import type { ReadinessConfig } from '../core/configTypes';
+import type { LinkCheck } from '../core/analyze/analyze';
+import type { ReadinessConfig } from '../core/config/types';
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { findConfigFile, findRepoRoot, isInside, toPosix } from './discover';

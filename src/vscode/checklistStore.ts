@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { evaluateChecklist, linkTargets, parseWithFrontMatter, type Analysis, type LinkCheck, type ParsedChecklist } from '../core/analyze';
-import { parseConfigText, type ConfigResult } from '../core/config';
-import { defaultConfig, type ReadinessConfig } from '../core/configTypes';
-import { decodeText } from '../core/decode';
-import { IncrementalAnalyzer, type IncrementalOptions } from '../core/incremental';
+import { evaluateChecklist, linkTargets, parseWithFrontMatter, type Analysis, type LinkCheck, type ParsedChecklist } from '../core/analyze/analyze';
+import { parseConfigText, type ConfigResult } from '../core/config/config';
+import { defaultConfig, type ReadinessConfig } from '../core/config/types';
+import { decodeText } from '../core/text/decode';
+import { IncrementalAnalyzer, type IncrementalOptions } from '../core/analyze/analyzer';
 import { checkLinkTarget } from './linkCheck';
 import { readSettings } from './settings';
-import { localIsoDate } from '../core/dates';
+import { localIsoDate } from '../core/text/dates';
 
 /** File names of the config, nearest first wins. */
 export const CONFIG_NAMES = ['.readiness.yml', '.readiness.yaml'];

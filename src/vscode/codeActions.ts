@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import type { LinkRef, OffsetRange, ReadinessItem, TextEdit } from '../core/model';
-import type { Finding, RuleId } from '../core/rules';
-import { allItems, findItem, setState } from '../core/setState';
+import type { LinkRef, OffsetRange, ReadinessItem, TextEdit } from '../core/model/types';
+import type { Finding, RuleId } from '../core/model/ruleTable';
+import { allItems, findItem, setState } from '../core/edit/setState';
 import type { ChecklistState, ChecklistStore } from './checklistStore';
 import { diagnosticRule, spanRange } from './diagnostics';
 import type { LinkEvidenceArgument } from './evidence';
 import { itemAtPosition, type ItemReference } from './itemTarget';
-import { hasEvidence, needsEvidence } from '../core/checklistRules';
+import { hasEvidence, needsEvidence } from '../core/analyze/rules';
 
 /** The kind of the action that repairs every mis-decoded run of a checklist. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('readiness');

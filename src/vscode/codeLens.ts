@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ReadinessCategory } from '../core/model';
+import type { ReadinessCategory } from '../core/model/types';
 import type { ChecklistStore } from './checklistStore';
 import { readSettings, SECTION } from './settings';
 import { openCriticalCount, progressText } from './treeView';

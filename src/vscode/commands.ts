@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { ItemState } from '../core/model';
-import { allItems, type TargetState } from '../core/setState';
+import type { ItemState } from '../core/model/types';
+import { allItems, type TargetState } from '../core/edit/setState';
 import type { ChecklistStore } from './checklistStore';
 import { resolveItemTarget } from './itemTarget';
 import { setItemState } from './ticking';

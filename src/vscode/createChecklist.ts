@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { encodeText } from '../core/decode';
-import { CHECKLIST_FILE_NAME, CONFIG_FILE_NAME, DEFAULT_TEMPLATE, starterChecklist, starterConfig, TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../core/templates';
+import { encodeText } from '../core/text/decode';
+import { CHECKLIST_FILE_NAME, CONFIG_FILE_NAME, DEFAULT_TEMPLATE, starterChecklist, starterConfig, TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../core/templates/templates';
 import { CONFIG_NAMES, type ChecklistStore } from './checklistStore';
-import { localIsoDate } from '../core/dates';
+import { localIsoDate } from '../core/text/dates';
 import { exists, isFile } from './fileSystem';
 
 /** Outcome of `readiness.createChecklist`, for tests and other extensions. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Severity, Span } from '../core/model';
-import { ruleDocsUrl, type Finding } from '../core/rules';
+import type { Severity, Span } from '../core/model/types';
+import { ruleDocsUrl, type Finding } from '../core/model/ruleTable';
 import type { ChecklistStore } from './checklistStore';
 
 /** The `source` of every diagnostic this extension publishes. */

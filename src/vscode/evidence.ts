@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { slugify } from '../core/labels';
-import { configRelative, isUnderFolder, resolveLinkTarget } from '../core/linkTargets';
-import type { LinkRef, ReadinessItem, TextEdit } from '../core/model';
+import { slugify } from '../core/text/labels';
+import { configRelative, isUnderFolder, resolveLinkTarget } from '../core/parse/linkTargets';
+import type { LinkRef, ReadinessItem, TextEdit } from '../core/model/types';
 import type { ChecklistState, ChecklistStore } from './checklistStore';
 import { resolveItemTarget, type ItemReference, type ItemTarget } from './itemTarget';
-import { localIsoDate } from '../core/dates';
+import { localIsoDate } from '../core/text/dates';
 import { exists } from './fileSystem';
 import { editItem } from './ticking';
 

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { decodeText } from '../core/decode';
-import type { Checklist, LinkRef, ReadinessCategory, ReadinessItem } from '../core/model';
+import { decodeText } from '../core/text/decode';
+import type { Checklist, LinkRef, ReadinessCategory, ReadinessItem } from '../core/model/types';
 import type { ChecklistState, ChecklistStore } from './checklistStore';
 import { itemAtPosition } from './itemTarget';
 import { openCriticalCount, progressText, stateLabel } from './treeView';
-import { localIsoDate } from '../core/dates';
+import { localIsoDate } from '../core/text/dates';
 import { checkLinkTarget } from './linkCheck';
 import { isFile } from './fileSystem';
 

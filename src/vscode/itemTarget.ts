@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { ReadinessCategory, ReadinessItem } from '../core/model';
-import { allItems, findItem } from '../core/setState';
+import type { ReadinessCategory, ReadinessItem } from '../core/model/types';
+import { allItems, findItem } from '../core/edit/setState';
 import type { ChecklistState, ChecklistStore } from './checklistStore';
 
 /** A tree node the view shows. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { buildReport, type ReadinessReport, type ReportSource } from '../core/jsonReport';
+import { buildReport, type ReadinessReport, type ReportSource } from '../core/report/jsonReport';
 import type { ChecklistStore } from './checklistStore';
 
 /**

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { version } from '../../package.json';
-import { localIsoDate } from '../core/dates';
-import type { ReadinessReport } from '../core/jsonReport';
+import { localIsoDate } from '../core/text/dates';
+import type { ReadinessReport } from '../core/report/jsonReport';
 import { renderHtmlReport } from '../core/report/html';
 import { toMarkdownSummary } from '../core/report/markdownSummary';
 import { toSarif } from '../core/report/sarif';

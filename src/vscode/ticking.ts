@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { ReadinessItem, TextEdit } from '../core/model';
-import { findItem, setState, StaleModelError, type TargetState } from '../core/setState';
+import type { ReadinessItem, TextEdit } from '../core/model/types';
+import { findItem, setState, StaleModelError, type TargetState } from '../core/edit/setState';
 import type { ChecklistState, ChecklistStore } from './checklistStore';
 import { readSettings } from './settings';
 

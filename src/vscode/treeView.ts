@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { Progress, ReadinessCategory, ReadinessItem } from '../core/model';
-import { textWithoutMeta } from '../core/itemMeta';
-import { findItem } from '../core/setState';
+import type { Progress, ReadinessCategory, ReadinessItem } from '../core/model/types';
+import { textWithoutMeta } from '../core/parse/itemMeta';
+import { findItem } from '../core/edit/setState';
 import type { ChecklistState, ChecklistStore } from './checklistStore';
 import { findCategory, type ReadinessNode } from './itemTarget';
 import { setItemState } from './ticking';

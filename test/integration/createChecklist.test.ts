@@ -4,8 +4,8 @@ import * as assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { analyzeChecklist } from '../../src/core/analyze';
-import { defaultConfig } from '../../src/core/configTypes';
+import { analyzeChecklist } from '../../src/core/analyze/analyze';
+import { defaultConfig } from '../../src/core/config/types';
 import type { ReadinessApi } from '../../src/vscode/extension';
 import { activateExtension, readDisk, waitFor, workspaceFolder, workspaceUri } from './helpers/extension';
 

@@ -2,8 +2,8 @@
 // .readiness.yml's problems, kept in step with ticks, edits, evidence files, config and deletions.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { RULE_DOCS_BASE } from '../../src/core/rules';
-import { allItems } from '../../src/core/setState';
+import { RULE_DOCS_BASE } from '../../src/core/model/ruleTable';
+import { allItems } from '../../src/core/edit/setState';
 import type { ReadinessApi } from '../../src/vscode/extension';
 import { activateExtension, readDisk, waitFor, workspaceUri } from './helpers/extension';
 import { readinessDiagnostics, removeWorkspaceFiles, restoreFile, waitForChecklist, writeWorkspaceFiles } from './helpers/suiteFiles';

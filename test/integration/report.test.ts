@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { ReadinessReport } from '../../src/core/jsonReport';
+import type { ReadinessReport } from '../../src/core/report/jsonReport';
 import type { ReadinessApi } from '../../src/vscode/extension';
 import { activateExtension, waitFor } from './helpers/extension';
 import { removeWorkspaceFiles, writeWorkspaceFiles } from './helpers/suiteFiles';

@@ -3,7 +3,7 @@
 // the warning background and the `readiness.statusBar.enabled` setting.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { sumProgress } from '../../src/core/progress';
+import { sumProgress } from '../../src/core/model/progress';
 import type { ReadinessApi } from '../../src/vscode/extension';
 import { openCriticalCount } from '../../src/vscode/treeView';
 import { activateExtension, readDisk, waitFor, workspaceUri } from './helpers/extension';

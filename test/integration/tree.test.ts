@@ -2,7 +2,7 @@
 // progress, items with native checkboxes, icons, descriptions, tooltips, filters and badge.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { allItems } from '../../src/core/setState';
+import { allItems } from '../../src/core/edit/setState';
 import type { ReadinessNode } from '../../src/vscode/itemTarget';
 import type { ReadinessApi } from '../../src/vscode/extension';
 import { activateExtension, note, readDisk, waitFor, workspaceUri } from './helpers/extension';

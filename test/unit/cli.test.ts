@@ -4,8 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { ReadinessReport, ReportFinding, ReportItem } from '../../src/core/jsonReport';
-import { validateReport } from '../../src/core/generated/validators.js';
+import type { ReadinessReport, ReportFinding, ReportItem } from '../../src/core/report/jsonReport';
+import { validateReport } from '../../src/core/config/generated/validators.js';
 import { version } from '../../package.json';
 
 const projectRoot = resolve(__dirname, '..', '..');

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type * as Sarif from 'sarif';
-import type { ReadinessReport } from '../../src/core/jsonReport';
-import { addDays, starterChecklist, starterConfig } from '../../src/core/templates';
+import type { ReadinessReport } from '../../src/core/report/jsonReport';
+import { addDays, starterChecklist, starterConfig } from '../../src/core/templates/templates';
 import { version } from '../../package.json';
 
 const projectRoot = resolve(__dirname, '..', '..');

@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import fc from 'fast-check';
-import { applyFrontMatter, MAX_CONFIG_FINDINGS, parseConfigText, type ConfigResult } from '../../src/core/config';
-import { defaultConfig } from '../../src/core/configTypes';
-import { LineIndex } from '../../src/core/lineIndex';
-import { RULE_BY_ID, RULE_IDS, type Finding } from '../../src/core/rules';
+import { applyFrontMatter, MAX_CONFIG_FINDINGS, parseConfigText, type ConfigResult } from '../../src/core/config/config';
+import { defaultConfig } from '../../src/core/config/types';
+import { LineIndex } from '../../src/core/text/lineIndex';
+import { RULE_BY_ID, RULE_IDS, type Finding } from '../../src/core/model/ruleTable';
 
 const root = join(__dirname, '..', '..');
 const fixture = (name: string) => readFileSync(join(root, 'test', 'fixtures', 'config', name), 'utf8');

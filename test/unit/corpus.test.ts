@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeChecklist } from '../../src/core/analyze';
-import { defaultConfig } from '../../src/core/configTypes';
-import { decodeText } from '../../src/core/decode';
-import { validateReport } from '../../src/core/generated/validators';
-import { buildReport } from '../../src/core/jsonReport';
-import { allItems } from '../../src/core/setState';
+import { analyzeChecklist } from '../../src/core/analyze/analyze';
+import { defaultConfig } from '../../src/core/config/types';
+import { decodeText } from '../../src/core/text/decode';
+import { validateReport } from '../../src/core/config/generated/validators';
+import { buildReport } from '../../src/core/report/jsonReport';
+import { allItems } from '../../src/core/edit/setState';
 
 /**
  * Real checklists from public repositories live beside the project (../shared/corpus) and are

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { BINARY_SNIFF_BYTES, decodeText, encodeText } from '../../src/core/decode';
+import { BINARY_SNIFF_BYTES, decodeText, encodeText } from '../../src/core/text/decode';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const withBom = (b: Uint8Array): Uint8Array => new Uint8Array([0xef, 0xbb, 0xbf, ...b]);

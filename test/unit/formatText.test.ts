@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createPaint, shouldColor } from '../../src/cli/ansi';
 import { formatText } from '../../src/cli/formatText';
-import type { Finding } from '../../src/core/rules';
+import type { Finding } from '../../src/core/model/ruleTable';
 import { analyze } from './helpers/model';
 
 const plain = createPaint(false);

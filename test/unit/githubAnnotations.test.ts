@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { toCompact } from '../../src/core/report/compact';
 import { escapeData, escapeProperty, toGithubAnnotations } from '../../src/core/report/githubAnnotations';
-import type { ReadinessReport } from '../../src/core/jsonReport';
+import type { ReadinessReport } from '../../src/core/report/jsonReport';
 import { fixtureReport } from './helpers/reportFixture';
 
 describe('GitHub annotations', () => {

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { analyzeChecklist, type Analysis } from '../../src/core/analyze';
-import { defaultConfig } from '../../src/core/configTypes';
-import { decodeText } from '../../src/core/decode';
-import { DEFAULT_LIMITS, exceededLimit } from '../../src/core/limits';
-import { allItems } from '../../src/core/setState';
+import { analyzeChecklist, type Analysis } from '../../src/core/analyze/analyze';
+import { defaultConfig } from '../../src/core/config/types';
+import { decodeText } from '../../src/core/text/decode';
+import { DEFAULT_LIMITS, exceededLimit } from '../../src/core/text/limits';
+import { allItems } from '../../src/core/edit/setState';
 import { largeChecklist } from '../../scripts/fixture-workspace.mjs';
 
 function analyse(text: string, limits = DEFAULT_LIMITS): Analysis {

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { defaultConfig } from '../../src/core/configTypes';
-import { IncrementalAnalyzer } from '../../src/core/incremental';
-import { allItems } from '../../src/core/setState';
+import { defaultConfig } from '../../src/core/config/types';
+import { IncrementalAnalyzer } from '../../src/core/analyze/analyzer';
+import { allItems } from '../../src/core/edit/setState';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;

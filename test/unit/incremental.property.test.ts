@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { analyzeChecklist, type Analysis, type LinkCheck } from '../../src/core/analyze';
-import type { AnalysisLimits } from '../../src/core/limits';
-import { defaultConfig, type ReadinessConfig } from '../../src/core/configTypes';
-import { IncrementalAnalyzer } from '../../src/core/incremental';
+import { analyzeChecklist, type Analysis, type LinkCheck } from '../../src/core/analyze/analyze';
+import type { AnalysisLimits } from '../../src/core/text/limits';
+import { defaultConfig, type ReadinessConfig } from '../../src/core/config/types';
+import { IncrementalAnalyzer } from '../../src/core/analyze/analyzer';
 
 /** Number of generated edit sequences; `npm run fuzz` raises it. */
 const RUNS = Number(process.env.READINESS_FUZZ_RUNS ?? 120);

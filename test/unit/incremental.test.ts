@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { analyzeChecklist, parseWithFrontMatter, type Analysis } from '../../src/core/analyze';
-import { defaultConfig, type ReadinessConfig } from '../../src/core/configTypes';
-import { IncrementalAnalyzer } from '../../src/core/incremental';
-import { DEFAULT_LIMITS } from '../../src/core/limits';
-import type { ReadinessItem } from '../../src/core/model';
-import { allItems } from '../../src/core/setState';
+import { analyzeChecklist, parseWithFrontMatter, type Analysis } from '../../src/core/analyze/analyze';
+import { defaultConfig, type ReadinessConfig } from '../../src/core/config/types';
+import { IncrementalAnalyzer } from '../../src/core/analyze/analyzer';
+import { DEFAULT_LIMITS } from '../../src/core/text/limits';
+import type { ReadinessItem } from '../../src/core/model/types';
+import { allItems } from '../../src/core/edit/setState';
 
 const PATH = 'PRODUCTION_READINESS.md';
 const OPTIONS = { exists: (p: string) => !p.includes('missing'), today: '2026-01-01' };

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { buildReport, countBySeverity } from '../../src/core/jsonReport';
-import type { Checklist, LinkRef, Progress, ReadinessCategory, ReadinessItem, Span } from '../../src/core/model';
-import type { Finding } from '../../src/core/rules';
+import { buildReport, countBySeverity } from '../../src/core/report/jsonReport';
+import type { Checklist, LinkRef, Progress, ReadinessCategory, ReadinessItem, Span } from '../../src/core/model/types';
+import type { Finding } from '../../src/core/model/ruleTable';
 
 function span(line: number, column: number, endLine = line, endColumn = column + 1): Span {
   return { start: 0, end: 1, startPosition: { line, column }, endPosition: { line: endLine, column: endColumn } };

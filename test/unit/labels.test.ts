@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
-import { asciiSlug, cleanDecoratedLabel, collapse, cleanLabel, labelKey, labelMatches, slugify, unicodeSlug } from '../../src/core/labels';
+import { asciiSlug, cleanDecoratedLabel, collapse, cleanLabel, labelKey, labelMatches, slugify, unicodeSlug } from '../../src/core/text/labels';
 
 const corpus = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
-import { findMojibake, mayContainMojibake, repairMojibake, type MojibakeRun } from '../../src/core/mojibake';
+import { findMojibake, mayContainMojibake, repairMojibake, type MojibakeRun } from '../../src/core/text/mojibake';
 
 type CodePage = MojibakeRun['codePage'];
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { allItems } from '../../src/core/setState';
-import { textWithoutMeta } from '../../src/core/itemMeta';
+import { allItems } from '../../src/core/edit/setState';
+import { textWithoutMeta } from '../../src/core/parse/itemMeta';
 import { analyze, briefs, outline } from './helpers/model';
 
 describe('parseChecklist', () => {

@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULE_DOCS_BASE, RULE_IDS, RULES } from '../../src/core/rules';
+import { RULE_DOCS_BASE, RULE_IDS, RULES } from '../../src/core/model/ruleTable';
 
 const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
 

@@ -2,12 +2,12 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
-import { validateReport } from '../../src/core/generated/validators';
-import { analyzeChecklist } from '../../src/core/analyze';
-import { parseConfigText } from '../../src/core/config';
-import { defaultConfig } from '../../src/core/configTypes';
-import { buildReport } from '../../src/core/jsonReport';
-import { RULE_IDS } from '../../src/core/rules';
+import { validateReport } from '../../src/core/config/generated/validators';
+import { analyzeChecklist } from '../../src/core/analyze/analyze';
+import { parseConfigText } from '../../src/core/config/config';
+import { defaultConfig } from '../../src/core/config/types';
+import { buildReport } from '../../src/core/report/jsonReport';
+import { RULE_IDS } from '../../src/core/model/ruleTable';
 
 const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', 'schemas', 'readiness-report.schema.json'), 'utf8'));
 

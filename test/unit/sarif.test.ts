@@ -7,7 +7,7 @@ import Ajv from 'ajv-draft-04';
 import type * as Sarif from 'sarif';
 import { fnv1a64 } from '../../src/core/report/fingerprint';
 import { FINGERPRINT_KEY, pathToUri, SARIF_SCHEMA_URI, toSarif } from '../../src/core/report/sarif';
-import { RULE_DOCS_BASE, RULES } from '../../src/core/rules';
+import { RULE_DOCS_BASE, RULES } from '../../src/core/model/ruleTable';
 import { fixtureReport, MAIN_TEXT } from './helpers/reportFixture';
 
 const schemaFile = join(__dirname, '..', '..', 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { SETTABLE_STATES, type Checklist, type ReadinessItem } from '../../src/core/model';
-import { allItems, applyEdits, setState } from '../../src/core/setState';
-import { readStatusCell, tokenFor } from '../../src/core/statusValues';
+import { SETTABLE_STATES, type Checklist, type ReadinessItem } from '../../src/core/model/types';
+import { allItems, applyEdits, setState } from '../../src/core/edit/setState';
+import { readStatusCell, tokenFor } from '../../src/core/parse/statusValues';
 import { analyze } from './helpers/model';
 
 /** Number of generated documents; `npm run fuzz` raises it. */

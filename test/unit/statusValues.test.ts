@@ -13,7 +13,7 @@ import {
   type KnownState,
   type StatusToken,
   type TokenFamily,
-} from '../../src/core/statusValues';
+} from '../../src/core/parse/statusValues';
 
 const corpus = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
 const STATES: KnownState[] = ['done', 'open', 'in-progress', 'n/a'];

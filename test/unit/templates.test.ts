@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { parseConfigText } from '../../src/core/config';
-import { addDays, CHECKLIST_FILE_NAME, STARTER_CATEGORIES, starterChecklist, starterConfig, TEMPLATE_IDS, TEMPLATES } from '../../src/core/templates';
-import { allItems } from '../../src/core/setState';
+import { parseConfigText } from '../../src/core/config/config';
+import { addDays, CHECKLIST_FILE_NAME, STARTER_CATEGORIES, starterChecklist, starterConfig, TEMPLATE_IDS, TEMPLATES } from '../../src/core/templates/templates';
+import { allItems } from '../../src/core/edit/setState';
 import { analyze } from './helpers/model';
 
 describe('starter checklist template', () => {

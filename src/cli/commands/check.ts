@@ -1,12 +1,12 @@
-import { DEFAULT_LIMITS } from '../../core/limits';
-import { buildReport, type ReportSource } from '../../core/jsonReport';
-import type { Severity } from '../../core/model';
+import { DEFAULT_LIMITS } from '../../core/text/limits';
+import { buildReport, type ReportSource } from '../../core/report/jsonReport';
+import type { Severity } from '../../core/model/types';
 import { toCompact } from '../../core/report/compact';
 import { toGithubAnnotations } from '../../core/report/githubAnnotations';
 import { toJunit } from '../../core/report/junit';
 import { toMarkdownSummary } from '../../core/report/markdownSummary';
 import { toSarif } from '../../core/report/sarif';
-import type { Finding } from '../../core/rules';
+import type { Finding } from '../../core/model/ruleTable';
 import { createPaint, shouldColor } from '../ansi';
 import type { CheckArgs, FailOn } from '../args';
 import { EXIT } from '../cliError';

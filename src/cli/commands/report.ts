@@ -1,7 +1,7 @@
-import { DEFAULT_LIMITS } from '../../core/limits';
+import { DEFAULT_LIMITS } from '../../core/text/limits';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildReport } from '../../core/jsonReport';
+import { buildReport } from '../../core/report/jsonReport';
 import { renderHtmlReport } from '../../core/report/html';
 import { openCriticalItems } from '../../core/report/summary';
 import type { ReportArgs } from '../args';

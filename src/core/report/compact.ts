@@ -2,7 +2,7 @@
  * `--format compact`: one line per finding, `path:line:column: severity: message [rule]`, the
  * shape compilers print and the `$readiness` problem matcher reads.
  */
-import type { ReadinessReport } from '../jsonReport';
+import type { ReadinessReport } from './jsonReport';
 
 /** One line per finding, in report order; messages are kept to one line. */
 export function toCompact(report: ReadinessReport): string {

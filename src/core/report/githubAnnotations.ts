@@ -2,8 +2,8 @@
  * `--format github`: GitHub Actions workflow commands, one line per finding, so the runner turns
  * them into annotations on the pull request's files.
  */
-import type { ReadinessReport, ReportFinding } from '../jsonReport';
-import type { Severity } from '../model';
+import type { ReadinessReport, ReportFinding } from './jsonReport';
+import type { Severity } from '../model/types';
 
 const COMMANDS: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
 

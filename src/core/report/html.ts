@@ -3,9 +3,9 @@
  * charts) with overall progress, a bar per category, the open critical items, evidence coverage
  * and every finding. Every piece of checklist text is escaped.
  */
-import { countBySeverity, type ReadinessReport, type ReportFile } from '../jsonReport';
-import type { Progress } from '../model';
-import { ruleDocsUrl } from '../rules';
+import { countBySeverity, type ReadinessReport, type ReportFile } from './jsonReport';
+import type { Progress } from '../model/types';
+import { ruleDocsUrl } from '../model/ruleTable';
 import { REPORT_CSS } from './htmlStyles';
 import { escapeHtml } from './htmlText';
 import { allFindings, categoryRows, evidenceCoverage, findingsOf, isChecklistFile, isOverdue, itemLabel, openCriticalItems } from './summary';

@@ -3,7 +3,7 @@
  * per category (named `path › Category › Sub-category`); a critical item that is not done fails,
  * an n/a item is skipped, every other item passes. Untracked items are left out.
  */
-import type { ReadinessReport } from '../jsonReport';
+import type { ReadinessReport } from './jsonReport';
 import { categoryPathText, fileItems, isOpenCritical, itemLabel, type LocatedItem } from './summary';
 import { xmlAttributes, xmlText } from './xml';
 

@@ -2,8 +2,8 @@
  * `--format markdown`: a summary for a pull-request comment or `$GITHUB_STEP_SUMMARY`: overall
  * progress, a table of progress per category, the open critical items and the missing evidence.
  */
-import { countBySeverity, type ReadinessReport } from '../jsonReport';
-import type { Progress } from '../model';
+import { countBySeverity, type ReadinessReport } from './jsonReport';
+import type { Progress } from '../model/types';
 import { categoryRows, evidenceCoverage, findingsOf, isChecklistFile, isOverdue, itemLabel, openCriticalItems } from './summary';
 import { mdCode, mdText } from './markdownText';
 

@@ -4,9 +4,9 @@
  * with a fingerprint that does not depend on line numbers, so alerts survive edits above them.
  */
 import type * as Sarif from 'sarif';
-import type { ReadinessReport, ReportFinding } from '../jsonReport';
-import type { Severity } from '../model';
-import { RULE_DOCS_BASE, RULES, ruleDocsUrl, type RuleId } from '../rules';
+import type { ReadinessReport, ReportFinding } from './jsonReport';
+import type { Severity } from '../model/types';
+import { RULE_DOCS_BASE, RULES, ruleDocsUrl, type RuleId } from '../model/ruleTable';
 import { fnv1a64 } from './fingerprint';
 
 /** The `$schema` GitHub's documentation gives for SARIF 2.1.0. */

@@ -2,10 +2,10 @@
  * Figures every report format shares, derived from the JSON report: items with their category
  * path, progress rows per category, open critical items and evidence coverage.
  */
-import { textWithoutMeta } from '../itemMeta';
-import type { ReadinessReport, ReportCategory, ReportFile, ReportFinding, ReportItem } from '../jsonReport';
-import type { Progress } from '../model';
-import { itemsProgress } from '../progress';
+import { textWithoutMeta } from '../parse/itemMeta';
+import type { ReadinessReport, ReportCategory, ReportFile, ReportFinding, ReportItem } from './jsonReport';
+import type { Progress } from '../model/types';
+import { itemsProgress } from '../model/progress';
 
 /** An item with where it sits. */
 export interface LocatedItem {

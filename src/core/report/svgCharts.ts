@@ -3,7 +3,7 @@
  * and nothing uses `style` attributes, so a strict Content-Security-Policy (styles by nonce only)
  * shows them unchanged.
  */
-import type { Progress } from '../model';
+import type { Progress } from '../model/types';
 import { escapeHtml } from './htmlText';
 
 /** The segments of a bar, in drawing order, with the class that colours them. */

@@ -1,7 +1,7 @@
-import { analyzeChecklist, type Analysis, type LinkCheck } from '../../../src/core/analyze';
-import { defaultConfig, type ReadinessConfig } from '../../../src/core/configTypes';
-import type { Checklist, ReadinessCategory, ReadinessItem } from '../../../src/core/model';
-import { allItems } from '../../../src/core/setState';
+import { analyzeChecklist, type Analysis, type LinkCheck } from '../../../src/core/analyze/analyze';
+import { defaultConfig, type ReadinessConfig } from '../../../src/core/config/types';
+import type { Checklist, ReadinessCategory, ReadinessItem } from '../../../src/core/model/types';
+import { allItems } from '../../../src/core/edit/setState';
 
 /** Analyses Markdown as `PRODUCTION_READINESS.md` at the workspace root. */
 export function analyze(text: string, config: Partial<ReadinessConfig> = {}, extra: { path?: string; exists?: (p: string) => LinkCheck; today?: string } = {}): Analysis {

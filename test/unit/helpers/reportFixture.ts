@@ -2,8 +2,8 @@
 // and untracked items, nested items, owners and due dates (one overdue), evidence present and
 // missing, text that needs escaping in XML, HTML and Markdown, a path with a space, and a config
 // file with a problem.
-import { parseConfigText } from '../../../src/core/config';
-import { buildReport, type ReadinessReport } from '../../../src/core/jsonReport';
+import { parseConfigText } from '../../../src/core/config/config';
+import { buildReport, type ReadinessReport } from '../../../src/core/report/jsonReport';
 import { analyze } from './model';
 
 export const TODAY = '2026-02-20';

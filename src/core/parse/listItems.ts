@@ -1,6 +1,6 @@
 import type { List, ListItem, Nodes, Paragraph } from 'mdast';
 import { collectInline } from './inlineText';
-import type { ReadinessItem, StatusMarker, ItemState } from './model';
+import type { ReadinessItem, StatusMarker, ItemState } from '../model/types';
 import { makeItem, noteToken, readThroughMojibake, type ItemSink, type ParseContext } from './parseContext';
 import { readLeadingGlyph, type StatusToken } from './statusValues';
 

@@ -1,4 +1,4 @@
-import type { Severity, Span, TextEdit } from './model';
+import type { Severity, Span, TextEdit } from './types';
 
 /** Identifiers of every rule. They are part of the public contract (CLI output, config keys, docs anchors). */
 export type RuleId =

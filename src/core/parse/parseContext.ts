@@ -1,11 +1,11 @@
 import type { Link, LinkReference, Nodes } from 'mdast';
-import type { ReadinessConfig } from './configTypes';
+import type { ReadinessConfig } from '../config/types';
 import { collectInline, collapseWhitespace } from './inlineText';
 import { hasCriticalMarker, idFromHtml, readDue, readOwner, splitIdAttribute } from './itemMeta';
-import type { LineIndex } from './lineIndex';
+import type { LineIndex } from '../text/lineIndex';
 import { configRelative, isUnderFolder, resolveLinkTarget } from './linkTargets';
-import type { ItemKind, ItemState, LinkRef, ReadinessItem, StatusMarker, UsedTokens } from './model';
-import { findMojibake, mayContainMojibake, repairMojibake } from './mojibake';
+import type { ItemKind, ItemState, LinkRef, ReadinessItem, StatusMarker, UsedTokens } from '../model/types';
+import { findMojibake, mayContainMojibake, repairMojibake } from '../text/mojibake';
 import type { KnownState, TokenFamily } from './statusValues';
 
 /** Shared state of one parse. */

@@ -1,4 +1,4 @@
-import type { RuleId, RuleSetting } from './rules';
+import type { RuleId, RuleSetting } from '../model/ruleTable';
 
 /** A selector that marks items critical: by category title, item text (glob), or item id. */
 export type CriticalSelector = { category: string } | { item: string } | { id: string };

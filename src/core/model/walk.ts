@@ -1,4 +1,4 @@
-import type { ReadinessCategory, ReadinessItem } from './model';
+import type { ReadinessCategory, ReadinessItem } from './types';
 
 /** The items and their nested items, parents before children (document order), appended to `out`. */
 export function preOrder(items: readonly ReadinessItem[], out: ReadinessItem[] = []): ReadinessItem[] {

@@ -2,9 +2,9 @@
  * The `--format json` report: a stable, versioned projection of analysed checklists
  * (validated by `schemas/readiness-report.schema.json`).
  */
-import type { Checklist, ItemKind, ItemState, LinkRef, Progress, ReadinessCategory, ReadinessItem, Severity } from './model';
-import { emptyProgress, sumProgress } from './progress';
-import type { Finding, RuleId } from './rules';
+import type { Checklist, ItemKind, ItemState, LinkRef, Progress, ReadinessCategory, ReadinessItem, Severity } from '../model/types';
+import { emptyProgress, sumProgress } from '../model/progress';
+import type { Finding, RuleId } from '../model/ruleTable';
 
 /** One analysed file to put in the report. `checklist` is null for a config file that only carries findings. */
 export interface ReportSource {

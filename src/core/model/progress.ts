@@ -1,4 +1,4 @@
-import type { ItemState, Progress } from './model';
+import type { ItemState, Progress } from './types';
 
 /** Progress with every count at zero. */
 export function emptyProgress(): Progress {

@@ -1,7 +1,7 @@
 import type { Table, TableCell } from 'mdast';
 import { collectInline, collapseWhitespace } from './inlineText';
 import { isIsoDate } from './itemMeta';
-import type { StatusMarker } from './model';
+import type { StatusMarker } from '../model/types';
 import { makeItem, noteToken, readThroughMojibake, repaired, type ItemSink, type ParseContext } from './parseContext';
 import { isCriticalPriority, isItemHeader, isPriorityHeader, isStatusHeader, readStatusCell, type StatusCell, type StatusToken } from './statusValues';
 

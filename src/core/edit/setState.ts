@@ -1,6 +1,6 @@
-import { walkItems } from './itemIds';
-import type { Checklist, ItemState, ReadinessItem, TextEdit } from './model';
-import { readStatusCell, tokenFor, type KnownState, type TokenFamily } from './statusValues';
+import { walkItems } from '../model/walk';
+import type { Checklist, ItemState, ReadinessItem, TextEdit } from '../model/types';
+import { readStatusCell, tokenFor, type KnownState, type TokenFamily } from '../parse/statusValues';
 
 /** A state an item can be set to. */
 export type TargetState = Exclude<ItemState, 'untracked'>;

@@ -1,4 +1,4 @@
-import type { Position, Span } from './model';
+import type { Position, Span } from '../model/types';
 
 /**
  * Converts between UTF-16 offsets and 1-based line/column positions. Line breaks are

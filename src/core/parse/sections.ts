@@ -13,11 +13,11 @@
  * next line, so they simply stay inside their section.
  */
 import type { RootContent } from 'mdast';
-import type { ItemMemo } from './itemMemo';
-import type { EolCounts } from './lineIndex';
-import type { MojibakeRun } from './mojibake';
-import type { ReadinessItem, Span, UsedTokens } from './model';
-import type { Finding } from './rules';
+import type { ItemMemo } from '../analyze/itemMemo';
+import type { EolCounts } from '../text/lineIndex';
+import type { MojibakeRun } from '../text/mojibake';
+import type { ReadinessItem, Span, UsedTokens } from '../model/types';
+import type { Finding } from '../model/ruleTable';
 
 /** A category as its heading (or bold label) writes it, before its place in the hierarchy is known. */
 export interface CategoryTemplate {

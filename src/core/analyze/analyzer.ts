@@ -18,18 +18,18 @@
  */
 import type { RootContent } from 'mdast';
 import { applyFrontMatterNode, evaluateChecklist, linkChecker, refusedParse, type Analysis, type AnalyzeOptions, type AppliedFrontMatter, type ParsedChecklist } from './analyze';
-import { assembleChecklist, type Assembly, type PlacedSection } from './assembleChecklist';
+import { assembleChecklist, type Assembly, type PlacedSection } from './assemble';
 import { AssemblyMemo } from './assemblyMemo';
-import { applySeverities, checkItem, mojibakeFindings, noItemsFinding, type RuleInputs } from './checklistRules';
+import { applySeverities, checkItem, mojibakeFindings, noItemsFinding, type RuleInputs } from './rules';
 import type { ItemMemo } from './itemMemo';
-import { DEFAULT_LIMITS, exceededLimit, type LimitProblem } from './limits';
-import { LineIndex } from './lineIndex';
-import { detachedSlice, parseMarkdown, shiftPositions } from './markdown';
-import type { LinkRef, ReadinessItem } from './model';
-import { buildSection, definitionsOf, type SectionContext } from './parseChecklist';
-import type { Finding } from './rules';
-import { mayHoldDefinitions, splitAtHeadings, startsWithFrontMatterFence } from './sections';
-import { shiftFinding } from './shiftModel';
+import { DEFAULT_LIMITS, exceededLimit, type LimitProblem } from '../text/limits';
+import { LineIndex } from '../text/lineIndex';
+import { detachedSlice, parseMarkdown, shiftPositions } from '../parse/markdown';
+import type { LinkRef, ReadinessItem } from '../model/types';
+import { buildSection, definitionsOf, type SectionContext } from '../parse/buildSection';
+import type { Finding } from '../model/ruleTable';
+import { mayHoldDefinitions, splitAtHeadings, startsWithFrontMatterFence } from '../parse/sections';
+import { shiftFinding } from './shift';
 import { patchTick } from './tickPatch';
 import { sameList } from './idClaims';
 

@@ -1,9 +1,9 @@
-import type { ReadinessConfig } from './configTypes';
-import { walkItems } from './itemIds';
-import type { LineIndex } from './lineIndex';
-import type { Checklist, LinkRef, ReadinessItem, Span } from './model';
-import { findMojibake, type MojibakeRun } from './mojibake';
-import { RULE_BY_ID, type Finding, type RuleId } from './rules';
+import type { ReadinessConfig } from '../config/types';
+import { walkItems } from '../model/walk';
+import type { LineIndex } from '../text/lineIndex';
+import type { Checklist, LinkRef, ReadinessItem, Span } from '../model/types';
+import { findMojibake, type MojibakeRun } from '../text/mojibake';
+import { RULE_BY_ID, type Finding, type RuleId } from '../model/ruleTable';
 
 /** What the rules need besides the checklist. */
 export interface RuleInputs {

@@ -3,9 +3,9 @@
  * text said (before headings and selectors), cached slugs and selector matches, and its last
  * findings. Copies made when an item moves share the memo of the item they copy.
  */
-import type { CriticalSelector } from './configTypes';
-import type { ReadinessItem } from './model';
-import type { Finding } from './rules';
+import type { CriticalSelector } from '../config/types';
+import type { ReadinessItem } from '../model/types';
+import type { Finding } from '../model/ruleTable';
 
 /** Findings of an item and everything besides the item itself they were computed from. */
 export interface CachedFindings {

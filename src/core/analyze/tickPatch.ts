@@ -5,14 +5,14 @@
  * text. No position moves, no other text changes, so the section can be patched instead of
  * parsed again — the most frequent edit gets the cheapest update. Anything else is parsed.
  */
-import { preOrder } from './itemIds';
-import type { ItemState, ReadinessItem, UsedTokens } from './model';
-import { mayContainMojibake } from './mojibake';
-import { readThroughMojibake, repaired } from './parseContext';
-import type { SectionBuild } from './sections';
-import { cloneItem } from './shiftModel';
-import { readLeadingGlyph, type StatusToken } from './statusValues';
-import { knownToken } from './tableItems';
+import { preOrder } from '../model/walk';
+import type { ItemState, ReadinessItem, UsedTokens } from '../model/types';
+import { mayContainMojibake } from '../text/mojibake';
+import { readThroughMojibake, repaired } from '../parse/parseContext';
+import type { SectionBuild } from '../parse/sections';
+import { cloneItem } from './shift';
+import { readLeadingGlyph, type StatusToken } from '../parse/statusValues';
+import { knownToken } from '../parse/tableItems';
 
 /** What a GFM task box can hold; anything else (`[~]`, `[-]`) is paragraph text to the parser. */
 const TASK_BOX = new Set([' ', 'x', 'X']);

@@ -5,8 +5,8 @@
  */
 import { CST, Lexer, isAlias, isMap, isNode, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Alias, Document, DocumentOptions, Node, Pair, ParseOptions, Range, SchemaOptions } from 'yaml';
-import { LineIndex } from './lineIndex';
-import type { Span } from './model';
+import { LineIndex } from '../text/lineIndex';
+import type { Span } from '../model/types';
 
 /** Where a YAML text starts inside a larger text (offset plus 1-based line and column). */
 export interface TextBase {

@@ -1,15 +1,15 @@
 import type { RootContent } from 'mdast';
-import { applySeverities, checkChecklist } from './checklistRules';
-import { applyFrontMatter } from './config';
-import type { ReadinessConfig } from './configTypes';
-import { walkItems } from './itemIds';
-import { exceededLimit, type AnalysisLimits, type LimitProblem } from './limits';
-import { dominantEol, LineIndex } from './lineIndex';
-import { emptyProgress, finishProgress } from './progress';
-import { frontMatterBodyStart, parseMarkdown } from './markdown';
-import type { Checklist, LinkRef } from './model';
-import { parseChecklist } from './parseChecklist';
-import type { Finding } from './rules';
+import { applySeverities, checkChecklist } from './rules';
+import { applyFrontMatter } from '../config/config';
+import type { ReadinessConfig } from '../config/types';
+import { walkItems } from '../model/walk';
+import { exceededLimit, type AnalysisLimits, type LimitProblem } from '../text/limits';
+import { dominantEol, LineIndex } from '../text/lineIndex';
+import { emptyProgress, finishProgress } from '../model/progress';
+import { frontMatterBodyStart, parseMarkdown } from '../parse/markdown';
+import type { Checklist, LinkRef } from '../model/types';
+import { parseChecklist } from '../parse/buildSection';
+import type { Finding } from '../model/ruleTable';
 
 /** Inputs of `analyzeChecklist`. */
 export interface AnalyzeOptions {

@@ -4,11 +4,11 @@
  * back to the defaults (or to the file's config, for front matter) and valid parts are kept.
  */
 import type { ErrorObject } from 'ajv';
-import configSchema from '../../schemas/readiness-config.schema.json';
-import { defaultConfig, type CriticalSelector, type ReadinessConfig, type RunbookLink } from './configTypes';
+import configSchema from '../../../schemas/readiness-config.schema.json';
+import { defaultConfig, type CriticalSelector, type ReadinessConfig, type RunbookLink } from './types';
 import { validateConfig } from './generated/validators';
-import type { Span } from './model';
-import { RULE_BY_ID, RULE_IDS, type Finding, type RuleSetting } from './rules';
+import type { Span } from '../model/types';
+import { RULE_BY_ID, RULE_IDS, type Finding, type RuleSetting } from '../model/ruleTable';
 import { parseYamlLocated, type DataPath, type LocatedYaml, type TextBase, type YamlProblem } from './yamlLocated';
 
 /** Result of reading a config: the effective config (defaults where invalid/missing) and located findings. */

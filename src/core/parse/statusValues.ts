@@ -5,7 +5,7 @@
  * raw text so an edit can replace exactly the token and keep its wrapping.
  */
 
-import { decodeEntityAt, encodeEntity, shortcodeLength, skipEmojiModifiers, stripLeadingEmoji, stripTrailingEmoji, type DecodedEntity } from './emoji';
+import { decodeEntityAt, encodeEntity, shortcodeLength, skipEmojiModifiers, stripLeadingEmoji, stripTrailingEmoji, type DecodedEntity } from '../text/emoji';
 
 /** A state a status token can express. */
 export type KnownState = 'done' | 'open' | 'in-progress' | 'n/a';

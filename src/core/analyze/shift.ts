@@ -2,8 +2,8 @@
  * Copies of model parts moved by an edit before them: offsets move by `offset`, lines by `line`.
  * Columns never change, since sections start at the start of a line.
  */
-import type { LinkRef, Position, ReadinessItem, Span } from './model';
-import type { Finding } from './rules';
+import type { LinkRef, Position, ReadinessItem, Span } from '../model/types';
+import type { Finding } from '../model/ruleTable';
 
 /** How far an edit moved the text after it. */
 export interface Delta {

@@ -13,17 +13,17 @@
  * section moved, or an item's id, critical flag or category path changed, the section's items
  * are copied (`cloneItem`); otherwise the very same objects are reused.
  */
-import type { CriticalSelector, ReadinessConfig } from './configTypes';
-import { preOrder } from './itemIds';
+import type { CriticalSelector, ReadinessConfig } from '../config/types';
+import { preOrder } from '../model/walk';
 import type { ItemMemo } from './itemMemo';
 import { baseOf, join, type AssemblyMemo, type EventMemo } from './assemblyMemo';
-import { cleanLabel, labelMatches, slugify } from './labels';
-import { eolOf, type EolCounts, type LineIndex } from './lineIndex';
-import { frontMatterBodyStart } from './markdown';
-import type { Checklist, FrontMatter, Progress, ReadinessCategory, ReadinessItem, UsedTokens } from './model';
-import { addProgress, emptyProgress, finishProgress } from './progress';
-import type { CategoryTemplate, SectionBuild, SectionEvent } from './sections';
-import { cloneItem, shiftSpan, type Delta } from './shiftModel';
+import { cleanLabel, labelMatches, slugify } from '../text/labels';
+import { eolOf, type EolCounts, type LineIndex } from '../text/lineIndex';
+import { frontMatterBodyStart } from '../parse/markdown';
+import type { Checklist, FrontMatter, Progress, ReadinessCategory, ReadinessItem, UsedTokens } from '../model/types';
+import { addProgress, emptyProgress, finishProgress } from '../model/progress';
+import type { CategoryTemplate, SectionBuild, SectionEvent } from '../parse/sections';
+import { cloneItem, shiftSpan, type Delta } from './shift';
 
 /** A section and where it now starts: offset and 1-based line. */
 export interface PlacedSection {

@@ -3,13 +3,13 @@
  * the assembly under way, who claims which id base (`idClaims.ts`), what each placed event's
  * items were given last time, and which titles config selectors match.
  */
-import type { CriticalSelector } from './configTypes';
+import type { CriticalSelector } from '../config/types';
 import { IdClaims } from './idClaims';
 import type { ItemMemo } from './itemMemo';
-import { labelMatches, slugify } from './labels';
-import type { Progress, ReadinessItem } from './model';
-import { countState, emptyProgress } from './progress';
-import type { SectionBuild, SectionEvent } from './sections';
+import { labelMatches, slugify } from '../text/labels';
+import type { Progress, ReadinessItem } from '../model/types';
+import { countState, emptyProgress } from '../model/progress';
+import type { SectionBuild, SectionEvent } from '../parse/sections';
 
 /** What an event's items (nested ones included) were last given, and what that depended on. */
 export interface EventMemo {
