@@ -22,7 +22,8 @@ export default tseslint.config(
     },
   },
   {
-    // The core is shared by the CLI, the extension and a browser build: no editor API, no Node built-ins.
+    // No editor API and no Node built-ins in the core: the CLI, the extension and the unit tests
+    // share it, and a web build (none yet) can bundle it as it is.
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
@@ -33,6 +34,15 @@ export default tseslint.config(
         { name: 'process', message: 'src/core must not use Node globals.' },
         { name: 'Buffer', message: 'src/core must not use Node globals.' },
         { name: 'require', message: 'src/core must not use Node globals.' }],
+    },
+  },
+  {
+    // The hosts use the core through its public surface (src/core/index.ts), not its stages.
+    files: ['src/cli/**/*.ts', 'src/vscode/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '(^|/)core/.+', message: 'Import the core from its public surface (src/core/index.ts).' }],
+      }],
     },
   },
   {

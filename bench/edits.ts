@@ -3,11 +3,12 @@
  * item, at random items, each followed by the updated model and findings.
  */
 import { strict as assert } from 'node:assert';
-import { analyzeChecklist, type Analysis } from '../src/core/analyze/analyze';
+import { analyzeChecklist } from '../src/core/analyze/analyze';
+import type { Analysis } from '../src/core/analyze/analysis';
 import { defaultConfig } from '../src/core/config/types';
-import { IncrementalAnalyzer } from '../src/core/analyze/analyzer';
+import { ChecklistAnalyzer } from '../src/core/analyze/analyzer';
 import type { ReadinessItem } from '../src/core/model/types';
-import { allItems } from '../src/core/edit/setState';
+import { allItems } from '../src/core/model/walk';
 import { random } from './generate';
 import { median, percentile, time } from './stats';
 
@@ -41,7 +42,7 @@ function edit(text: string, item: ReadinessItem, tick: boolean, rnd: () => numbe
 
 /** Measures `count` edits (half typing, half ticking) after `warmup` unmeasured ones. */
 export function measureEdits(items: number, start: string, count = 600, warmup = 20): EditResult {
-  const analyzer = new IncrementalAnalyzer({ config: defaultConfig(), path: PATH });
+  const analyzer = new ChecklistAnalyzer({ config: defaultConfig(), path: PATH });
   const rnd = random(items);
   let text = start;
   let analysis: Analysis = analyzer.analyze(text, OPTIONS);

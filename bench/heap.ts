@@ -8,7 +8,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { defaultConfig } from '../src/core/config/types';
-import { IncrementalAnalyzer } from '../src/core/analyze/analyzer';
+import { ChecklistAnalyzer } from '../src/core/analyze/analyzer';
 import { generateChecklist } from './generate';
 
 const [kind, count] = process.argv.slice(2);
@@ -19,7 +19,7 @@ const bare = unified().use(remarkParse).use(remarkGfm).freeze();
 const options = { exists: () => true, today: '2026-06-01' };
 const build = (text: string): unknown => {
   if (kind === 'mdast') return bare.parse(text);
-  const analyzer = new IncrementalAnalyzer({ config: defaultConfig(), path: 'PRODUCTION_READINESS.md' });
+  const analyzer = new ChecklistAnalyzer({ config: defaultConfig(), path: 'PRODUCTION_READINESS.md' });
   return [analyzer, analyzer.analyze(text, options)];
 };
 const used = (): number => {

@@ -1,13 +1,5 @@
-/** Text styles for terminal output; every function is the identity when colour is off. */
-export interface Paint {
-  red(text: string): string;
-  yellow(text: string): string;
-  green(text: string): string;
-  blue(text: string): string;
-  dim(text: string): string;
-  bold(text: string): string;
-  underline(text: string): string;
-}
+// Terminal colour for the text report: ANSI styles, and whether stdout should get them.
+import { type Paint, PLAIN } from '../core';
 
 function sgr(open: number, close: number): (text: string) => string {
   return (text) => (text === '' ? text : `\u001b[${open}m${text}\u001b[${close}m`);
@@ -23,10 +15,7 @@ const COLOR: Paint = {
   underline: sgr(4, 24),
 };
 
-const identity = (text: string): string => text;
-const PLAIN: Paint = { red: identity, yellow: identity, green: identity, blue: identity, dim: identity, bold: identity, underline: identity };
-
-/** The styles to use: real ANSI colours or none. */
+/** The text report's styles: ANSI colours, or none. */
 export function createPaint(color: boolean): Paint {
   return color ? COLOR : PLAIN;
 }

@@ -1,12 +1,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { SETTABLE_STATES } from '../core/model/types';
-import type { TargetState } from '../core/edit/setState';
-import { DEFAULT_TEMPLATE, TEMPLATE_IDS, type TemplateId } from '../core/templates/templates';
-import { DEFAULT_LIMITS } from '../core/text/limits';
+import { DEFAULT_LIMITS, DEFAULT_TEMPLATE, type ReportFormat, SETTABLE_STATES, type SettableState, TEMPLATE_IDS, type TemplateId } from '../core';
 import { CliError } from './cliError';
 
-/** `check` output formats. */
-export type OutputFormat = 'text' | 'json' | 'compact' | 'sarif' | 'junit' | 'github' | 'markdown';
+/** `check` output formats: every report format but `html`, which is `readiness report`'s. */
+export type OutputFormat = Exclude<ReportFormat, 'html'>;
 
 /** The lowest severity that makes `check` exit 1; `never` never does. */
 export type FailOn = 'error' | 'warning' | 'never';
@@ -28,7 +25,7 @@ export interface SetArgs {
   command: 'set';
   file: string;
   item: string;
-  state: TargetState;
+  state: SettableState;
 }
 
 /** `readiness report [paths…] --out FILE`. */
@@ -64,7 +61,7 @@ const HELP_TOPICS: readonly HelpTopic[] = ['check', 'set', 'report', 'init'];
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
 
 /** Spellings `set` accepts besides the canonical states (shell-friendly: no slash, no dash). */
-const STATE_ALIASES: Readonly<Record<string, TargetState>> = { inprogress: 'in-progress', na: 'n/a' };
+const STATE_ALIASES: Readonly<Record<string, SettableState>> = { inprogress: 'in-progress', na: 'n/a' };
 
 const HELP_HINT = 'Run `readiness --help` for usage.';
 
@@ -180,9 +177,9 @@ function parseInit(argv: string[]): CliArgs {
 }
 
 /** Parses a state name, case-insensitively, with the `inprogress`/`na` aliases. */
-export function parseState(value: string): TargetState {
+export function parseState(value: string): SettableState {
   const key = value.trim().toLowerCase();
-  const state = (SETTABLE_STATES as readonly string[]).includes(key) ? (key as TargetState) : STATE_ALIASES[key];
+  const state = (SETTABLE_STATES as readonly string[]).includes(key) ? (key as SettableState) : STATE_ALIASES[key];
   if (state === undefined) {
     throw new CliError(`unknown state '${value}' (expected ${SETTABLE_STATES.join(', ')})`);
   }

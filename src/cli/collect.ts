@@ -1,8 +1,6 @@
 import { statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { analyzeChecklist } from '../core/analyze/analyze';
-import type { ReportSource } from '../core/report/jsonReport';
-import { DEFAULT_LIMITS, type AnalysisLimits } from '../core/text/limits';
+import { type AnalysisLimits, analyzeChecklist, DEFAULT_LIMITS, type ReportSource } from '../core';
 import { CliError } from './cliError';
 import { DEFAULT_CHECKLIST_GLOBS, findConfigFile, findFiles, findRepoRoot, MARKDOWN_GLOBS, toPosix } from './discover';
 import type { CliIo } from './io';

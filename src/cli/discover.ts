@@ -1,9 +1,7 @@
 import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
-
-/** Config file names, in the order they are looked for in each folder. */
-export const CONFIG_FILE_NAMES: readonly string[] = ['.readiness.yml', '.readiness.yaml'];
+import { configCandidates } from '../core';
 
 /** Globs used when no config names the checklists. */
 export const DEFAULT_CHECKLIST_GLOBS: readonly string[] = ['**/PRODUCTION_READINESS.md'];
@@ -27,13 +25,9 @@ export function findRepoRoot(dir: string): string | undefined {
  * `stopAt` (the repository root); without `stopAt`, up to the file system root.
  */
 export function findConfigFile(dir: string, stopAt: string | undefined): string | undefined {
-  for (let current = dir; ; current = dirname(current)) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(current, name);
-      if (isFile(candidate)) return candidate;
-    }
-    if (current === stopAt || dirname(current) === current) return undefined;
-  }
+  const parent = (current: string) => (current === stopAt || dirname(current) === current ? undefined : dirname(current));
+  for (const { file } of configCandidates(dir, { join, parent })) if (isFile(file)) return file;
+  return undefined;
 }
 
 /**

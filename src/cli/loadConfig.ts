@@ -1,6 +1,4 @@
-import { parseConfigText } from '../core/config/config';
-import { defaultConfig, type ReadinessConfig } from '../core/config/types';
-import type { Finding } from '../core/model/ruleTable';
+import { defaultConfig, type Finding, parseConfigText, type ReadinessConfig } from '../core';
 import { readTextFile } from './readInput';
 
 /** A config as the CLI uses it: the effective settings plus the problems found in the file. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { decodeText, type DecodedText } from '../core/text/decode';
+import { type DecodedText, decodeText } from '../core';
 import { CliError } from './cliError';
 
 /** Short, stable wording for the file system errors users meet. */

@@ -1,5 +1,4 @@
-import type { LinkCheck } from '../core/analyze/analyze';
-import type { ReadinessConfig } from '../core/config/types';
+import type { LinkCheck, ReadinessConfig } from '../core';
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { findConfigFile, findRepoRoot, isInside, toPosix } from './discover';

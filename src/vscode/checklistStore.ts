@@ -1,15 +1,10 @@
 import * as vscode from 'vscode';
-import { evaluateChecklist, linkTargets, parseWithFrontMatter, type Analysis, type LinkCheck, type ParsedChecklist } from '../core/analyze/analyze';
-import { parseConfigText, type ConfigResult } from '../core/config/config';
-import { defaultConfig, type ReadinessConfig } from '../core/config/types';
-import { decodeText } from '../core/text/decode';
-import { IncrementalAnalyzer, type IncrementalOptions } from '../core/analyze/analyzer';
+import { type Analysis, type AnalyzerOptions, ChecklistAnalyzer, CONFIG_FILE_NAMES, configCandidates, type ConfigResult, decodeText, defaultConfig, type LinkCheck, linkTargets, localIsoDate, parseConfigText, type ParsedChecklist, type ReadinessConfig } from '../core';
 import { checkLinkTarget } from './linkCheck';
 import { readSettings } from './settings';
-import { localIsoDate } from '../core/text/dates';
+import { walkUpTo } from './fileSystem';
+import type { Log } from './log';
 
-/** File names of the config, nearest first wins. */
-export const CONFIG_NAMES = ['.readiness.yml', '.readiness.yaml'];
 const EXCLUDE = '{**/node_modules/**,**/.git/**}';
 
 /** One analysed checklist. */
@@ -36,14 +31,15 @@ export interface ConfigState {
 /**
  * Knows every checklist of the workspace, analyses them lazily, and keeps the analyses fresh:
  * debounced re-analysis on edits, on save, on config changes, and cheap re-evaluation (no
- * re-parse) when evidence files appear or disappear. An open checklist keeps an incremental
- * analyzer, so an edit re-parses only the sections it touched; each document version is
- * analysed at most once.
+ * re-parse) when evidence files appear or disappear. Every checklist, open in an editor or
+ * not, keeps one analyzer (the core's only analysis path), so an edit or a change on disk
+ * re-parses only the sections it touched; each document version is analysed at most once.
  */
 export class ChecklistStore implements vscode.Disposable {
   private readonly states = new Map<string, ChecklistState>();
   private readonly pending = new Map<string, { version: number | undefined; job: Promise<ChecklistState | undefined> }>();
-  private readonly analyzers = new Map<string, IncrementalAnalyzer>();
+  /** One analyzer per checklist (open or not), following its versions. */
+  private readonly analyzers = new Map<string, ChecklistAnalyzer>();
   private readonly configs = new Map<string, ConfigState | null>();
   private readonly existence = new Map<string, LinkCheck>();
   /** Bumped whenever `existence` changes: analyzers ask again about links only then (`existsVersion`). */
@@ -57,7 +53,7 @@ export class ChecklistStore implements vscode.Disposable {
   /** Fires with a checklist's uri when its analysis changed, or undefined when the set of checklists may have changed. */
   readonly onDidChange = this.emitter.event;
 
-  constructor() {
+  constructor(private readonly log?: Log) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
       this.emitter,
@@ -71,7 +67,6 @@ export class ChecklistStore implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((d) => {
         if (this.isChecklist(d.uri) && this.states.get(d.uri.toString())?.text !== d.getText()) this.schedule(d.uri);
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.analyzers.delete(d.uri.toString())),
       vscode.workspace.onDidSaveTextDocument((d) => {
         if (this.isChecklist(d.uri)) this.schedule(d.uri, 0);
         else if (isConfigUri(d.uri)) this.reloadConfigs();
@@ -150,7 +145,7 @@ export class ChecklistStore implements vscode.Disposable {
 
   private async discover(): Promise<vscode.Uri[]> {
     const found = new Map<string, vscode.Uri>();
-    const configUris = await vscode.workspace.findFiles(`**/{${CONFIG_NAMES.join(',')}}`, EXCLUDE);
+    const configUris = await vscode.workspace.findFiles(`**/{${CONFIG_FILE_NAMES.join(',')}}`, EXCLUDE);
     const globs: vscode.RelativePattern[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) globs.push(new vscode.RelativePattern(folder, '**/PRODUCTION_READINESS.md'));
     for (const uri of configUris) {
@@ -168,6 +163,7 @@ export class ChecklistStore implements vscode.Disposable {
   }
 
   private async analyze(uri: vscode.Uri): Promise<ChecklistState | undefined> {
+    const started = performance.now();
     const key = uri.toString();
     const gen = (this.generation.get(key) ?? 0) + 1;
     this.generation.set(key, gen);
@@ -181,38 +177,38 @@ export class ChecklistStore implements vscode.Disposable {
       try {
         text = decodeText(await vscode.workspace.fs.readFile(uri)).text;
       } catch {
-        this.states.delete(key);
+        this.forget(key);
         return undefined;
       }
     }
     const version = doc?.version;
     const path = relativePath(folder, uri);
     const { config, configUri } = await this.configFor(uri, folder);
-    const options: IncrementalOptions = { config, path, limits: readSettings(uri).limits };
-    const parsed = doc ? this.analyzerFor(key, options).parse(text) : parseWithFrontMatter(text, options);
-    await this.checkExistence(folder, linkTargets(parsed.checklist));
+    const analyzer = this.analyzerFor(key, { config, path, limits: readSettings(uri).limits });
+    await this.checkExistence(folder, linkTargets(analyzer.parse(text).checklist));
     // A newer analysis of the same file started meanwhile: its result wins.
     if (this.generation.get(key) !== gen) return this.states.get(key);
-    const analysis = this.evaluate(folder, uri, parsed);
+    // An older one may have parsed its version meanwhile: back to this text (no parse when it is still the last).
+    const parsed = analyzer.parse(text);
+    const analysis = this.evaluate(folder, analyzer);
     const state: ChecklistState = { uri, folder, path, version, text, parsed, analysis, configUri };
     this.states.set(key, state);
+    this.log?.trace(`analysed ${path} in ${(performance.now() - started).toFixed(1)} ms`);
     this.emitter.fire(uri);
     return state;
   }
 
-  /** The open document's analyzer, set up with the current config, path and limits. */
-  private analyzerFor(key: string, options: IncrementalOptions): IncrementalAnalyzer {
+  /** The checklist's analyzer, set up with the current config, path and limits. */
+  private analyzerFor(key: string, options: AnalyzerOptions): ChecklistAnalyzer {
     let analyzer = this.analyzers.get(key);
     if (analyzer) analyzer.configure(options);
-    else this.analyzers.set(key, (analyzer = new IncrementalAnalyzer(options)));
+    else this.analyzers.set(key, (analyzer = new ChecklistAnalyzer(options)));
     return analyzer;
   }
 
-  private evaluate(folder: vscode.WorkspaceFolder, uri: vscode.Uri, parsed: ParsedChecklist): Analysis {
-    const options = { exists: (p: string) => this.existence.get(existenceKey(folder, p)) ?? false, existsVersion: this.existenceVersion, today: localIsoDate(new Date()) };
-    // The analyzer reuses the findings of sections the edit left alone (a parse it did not make is evaluated whole).
-    const analyzer = this.analyzers.get(uri.toString());
-    return analyzer ? analyzer.evaluate(parsed, options) : evaluateChecklist(parsed, options);
+  /** Evaluates the analyzer's last parse with what the store knows of the files links point to. */
+  private evaluate(folder: vscode.WorkspaceFolder, analyzer: ChecklistAnalyzer): Analysis {
+    return analyzer.evaluate({ exists: (p: string) => this.existence.get(existenceKey(folder, p)) ?? false, existsVersion: this.existenceVersion, today: localIsoDate(new Date()) });
   }
 
   private async checkExistence(folder: vscode.WorkspaceFolder, paths: readonly string[]): Promise<void> {
@@ -227,18 +223,10 @@ export class ChecklistStore implements vscode.Disposable {
   }
 
   private async configFor(uri: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<{ config: ReadinessConfig; configUri: vscode.Uri | undefined }> {
-    let dir = vscode.Uri.joinPath(uri, '..');
-    const root = folder.uri.toString();
-    for (;;) {
-      for (const name of CONFIG_NAMES) {
-        const candidate = vscode.Uri.joinPath(dir, name);
-        const state = await this.loadConfig(candidate);
-        if (state) return { config: { ...state.result.config, baseDir: relativePath(folder, dir) }, configUri: candidate };
-      }
-      if (dir.toString() === root || !dir.toString().startsWith(root)) break;
-      const parent = vscode.Uri.joinPath(dir, '..');
-      if (parent.toString() === dir.toString()) break;
-      dir = parent;
+    // A config that cannot be read counts as absent: the walk goes on to the parent folders.
+    for (const { dir, file } of configCandidates(vscode.Uri.joinPath(uri, '..'), walkUpTo(folder.uri))) {
+      const state = await this.loadConfig(file);
+      if (state) return { config: { ...state.result.config, baseDir: relativePath(folder, dir) }, configUri: file };
     }
     return { config: defaultConfig(), configUri: undefined };
   }
@@ -290,9 +278,9 @@ export class ChecklistStore implements vscode.Disposable {
     // A deleted folder may be reported without the checklists inside it.
     const holdsChecklist = !exists && [...this.known].some((k) => k.startsWith(uri.toString() + '/'));
     if (uri.path.endsWith('.md') || holdsChecklist) {
-      if (holdsChecklist) for (const k of [...this.states.keys()]) if (k.startsWith(uri.toString() + '/')) this.states.delete(k);
+      if (holdsChecklist) for (const k of [...this.states.keys()]) if (k.startsWith(uri.toString() + '/')) this.forget(k);
       this.discovered = undefined;
-      if (!exists) this.states.delete(uri.toString());
+      if (!exists) this.forget(uri.toString());
       this.emitter.fire(undefined);
     }
   }
@@ -322,9 +310,19 @@ export class ChecklistStore implements vscode.Disposable {
     for (const state of this.states.values()) {
       if (state.folder.uri.toString() !== folder.uri.toString()) continue;
       if (!linkTargets(state.parsed.checklist).includes(path)) continue;
-      state.analysis = this.evaluate(folder, state.uri, state.parsed);
+      const analyzer = this.analyzers.get(state.uri.toString());
+      if (!analyzer) continue;
+      // Another analysis of this file may have parsed another version since: back to this one's text.
+      state.parsed = analyzer.parse(state.text);
+      state.analysis = this.evaluate(folder, analyzer);
       this.emitter.fire(state.uri);
     }
+  }
+
+  /** Drops what the store knows of one checklist (deleted or unreadable). */
+  private forget(key: string): void {
+    this.states.delete(key);
+    this.analyzers.delete(key);
   }
 
   private reloadConfigs(): void {
@@ -353,5 +351,5 @@ function existenceKey(folder: vscode.WorkspaceFolder, path: string): string {
 }
 
 function isConfigUri(uri: vscode.Uri): boolean {
-  return CONFIG_NAMES.some((n) => uri.path.endsWith('/' + n));
+  return CONFIG_FILE_NAMES.some((n) => uri.path.endsWith('/' + n));
 }

@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
-import type { LinkRef, OffsetRange, ReadinessItem, TextEdit } from '../core/model/types';
-import type { Finding, RuleId } from '../core/model/ruleTable';
-import { allItems, findItem, setState } from '../core/edit/setState';
+import { allItems, type Finding, findItem, hasEvidence, needsEvidence, type ReadinessItem, removeLinkEdit, type RuleId, setState, type TextEdit } from '../core';
 import type { ChecklistState, ChecklistStore } from './checklistStore';
-import { diagnosticRule, spanRange } from './diagnostics';
+import { diagnosticRule } from './diagnostics';
+import { offsetRange, spanRange } from './ranges';
 import type { LinkEvidenceArgument } from './evidence';
 import { itemAtPosition, type ItemReference } from './itemTarget';
-import { hasEvidence, needsEvidence } from '../core/analyze/rules';
 
 /** The kind of the action that repairs every mis-decoded run of a checklist. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('readiness');
@@ -113,7 +111,7 @@ class Fixes {
     relink.command = { command: 'readiness.linkEvidence', title: relink.title, arguments: [argument] };
     relink.isPreferred = true;
     const remove = this.action(vscode.l10n.t('Remove broken link'), diagnostics);
-    remove.edit = this.workspaceEdit([{ ...linkRemovalRange(this.state.text, link), newText: '' }]);
+    remove.edit = this.workspaceEdit([removeLinkEdit(this.state.text, link)]);
     return [relink, remove];
   }
 
@@ -149,28 +147,8 @@ class Fixes {
   private workspaceEdit(edits: readonly (TextEdit | null)[]): vscode.WorkspaceEdit {
     const edit = new vscode.WorkspaceEdit();
     for (const e of edits) {
-      if (e) edit.replace(this.uri, new vscode.Range(this.document.positionAt(e.start), this.document.positionAt(e.end)), e.newText);
+      if (e) edit.replace(this.uri, offsetRange(this.document, e), e.newText);
     }
     return edit;
   }
-}
-
-/**
- * What removing a link deletes: the link, plus the parentheses wrapping only it and the space
- * before them (` ([evidence](x.md))`, as linking writes it), or the list separator next to it.
- */
-export function linkRemovalRange(text: string, link: Pick<LinkRef, 'span'>): OffsetRange {
-  let { start, end } = link.span;
-  if (text[start - 1] === '(' && text[end] === ')') {
-    start--;
-    end++;
-    if (text[start - 1] === ' ' || text[start - 1] === '\t') start--;
-  } else if (text.startsWith(', ', end)) {
-    end += 2;
-  } else if (text.slice(start - 2, start) === ', ') {
-    start -= 2;
-  } else if (text[start - 1] === ' ') {
-    start--;
-  }
-  return { start, end };
 }

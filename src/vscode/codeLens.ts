@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import type { ReadinessCategory } from '../core/model/types';
+import type { ReadinessCategory } from '../core';
 import type { ChecklistStore } from './checklistStore';
+import { spanRange } from './ranges';
 import { readSettings, SECTION } from './settings';
 import { openCriticalCount, progressText } from './treeView';
 
@@ -42,15 +43,15 @@ class CategoryLensProvider implements vscode.CodeLensProvider, vscode.Disposable
     const stack = [...state.analysis.checklist.categories].reverse();
     while (stack.length > 0) {
       const category = stack.pop()!;
-      lenses.push(categoryLens(document, category));
+      lenses.push(categoryLens(category));
       stack.push(...[...category.categories].reverse());
     }
     return lenses;
   }
 }
 
-function categoryLens(document: vscode.TextDocument, category: ReadinessCategory): vscode.CodeLens {
-  const start = document.positionAt(category.span.start);
+function categoryLens(category: ReadinessCategory): vscode.CodeLens {
+  const start = spanRange(category.span).start;
   const range = new vscode.Range(start, start);
   const critical = openCriticalCount(category.items, category.categories);
   const title = critical > 0 ? `${progressText(category.progress)} · ${vscode.l10n.t('{0} critical open', critical)}` : progressText(category.progress);

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { ItemState } from '../core/model/types';
-import { allItems, type TargetState } from '../core/edit/setState';
+import { allItems, type ItemState, SETTABLE_STATES, type SettableState } from '../core';
 import type { ChecklistStore } from './checklistStore';
 import { resolveItemTarget } from './itemTarget';
 import { setItemState } from './ticking';
@@ -8,7 +7,7 @@ import { stateLabel, type ReadinessTreeProvider, type TreeFilter } from './treeV
 
 /** Registers the item commands: toggle, set state, mark …, next critical item, reveal, refresh, filters. */
 export function registerCommands(store: ChecklistStore, tree: ReadinessTreeProvider): vscode.Disposable {
-  const mark = (state: TargetState) => async (arg?: unknown) => {
+  const mark = (state: SettableState) => async (arg?: unknown) => {
     const target = await resolveItemTarget(store, arg);
     if (!target) return noItem();
     return setItemState(store, target.state.uri, target.item.id, state);
@@ -23,9 +22,8 @@ export function registerCommands(store: ChecklistStore, tree: ReadinessTreeProvi
     vscode.commands.registerCommand('readiness.setState', async (arg?: unknown) => {
       const target = await resolveItemTarget(store, arg);
       if (!target) return noItem();
-      const states: TargetState[] = ['done', 'open', 'in-progress', 'n/a'];
       const picked = await vscode.window.showQuickPick(
-        states.map((s) => ({ label: stateLabel(s), description: s === target.item.state ? vscode.l10n.t('current') : undefined, state: s })),
+        SETTABLE_STATES.map((s) => ({ label: stateLabel(s), description: s === target.item.state ? vscode.l10n.t('current') : undefined, state: s })),
         { title: vscode.l10n.t('Set state of "{0}"', target.item.text), placeHolder: vscode.l10n.t('Choose a state') },
       );
       if (!picked) return undefined;

@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
-import { encodeText } from '../core/text/decode';
-import { CHECKLIST_FILE_NAME, CONFIG_FILE_NAME, DEFAULT_TEMPLATE, starterChecklist, starterConfig, TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../core/templates/templates';
-import { CONFIG_NAMES, type ChecklistStore } from './checklistStore';
-import { localIsoDate } from '../core/text/dates';
-import { exists, isFile } from './fileSystem';
+import { CHECKLIST_FILE_NAME, CONFIG_FILE_NAME, configCandidates, DEFAULT_TEMPLATE, encodeText, localIsoDate, starterChecklist, starterConfig, TEMPLATE_IDS, type TemplateId, TEMPLATES } from '../core';
+import type { ChecklistStore } from './checklistStore';
+import { exists, isFile, walkUpTo } from './fileSystem';
 
 /** Outcome of `readiness.createChecklist`, for tests and other extensions. */
 export type CreateChecklistResult = 'created' | 'exists' | 'cancelled' | 'no-folder' | 'failed';
@@ -68,13 +66,9 @@ function templateLabel(id: TemplateId): string {
 
 /** True when a `.readiness.yml` in the folder or one of its parents inside the workspace folder applies. */
 async function hasConfig(dir: vscode.Uri): Promise<boolean> {
-  const root = vscode.workspace.getWorkspaceFolder(dir)?.uri;
-  let current = dir;
-  for (;;) {
-    for (const name of CONFIG_NAMES) if (await exists(vscode.Uri.joinPath(current, name))) return true;
-    if (!root || current.path === root.path || current.path.length <= root.path.length) return false;
-    current = vscode.Uri.joinPath(current, '..');
-  }
+  const root = vscode.workspace.getWorkspaceFolder(dir)?.uri ?? dir;
+  for (const { file } of configCandidates(dir, walkUpTo(root))) if (await exists(file)) return true;
+  return false;
 }
 
 /** The folder to create the checklist in: the argument, the only workspace folder, or the user's pick. */

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import type { Severity, Span } from '../core/model/types';
-import { ruleDocsUrl, type Finding } from '../core/model/ruleTable';
+import { type Finding, ruleDocsUrl, type Severity } from '../core';
 import type { ChecklistStore } from './checklistStore';
+import { logFailure, type Log } from './log';
+import { spanRange } from './ranges';
 
 /** The `source` of every diagnostic this extension publishes. */
 export const DIAGNOSTIC_SOURCE = 'readiness';
@@ -18,7 +19,7 @@ const SEVERITIES: Record<Severity, vscode.DiagnosticSeverity> = {
  * edits, saves, config and settings changes and evidence files appearing or disappearing; this
  * only mirrors its results, dropping the diagnostics of files that are no longer checklists.
  */
-export function registerDiagnostics(store: ChecklistStore): vscode.Disposable {
+export function registerDiagnostics(store: ChecklistStore, log: Log): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   let published = new Set<string>();
   let generation = 0;
@@ -54,12 +55,15 @@ export function registerDiagnostics(store: ChecklistStore): vscode.Disposable {
     }
   };
 
+  // An event handler must never throw: failures go to the output channel.
+  const failed = (error: unknown) => logFailure(log, 'updating diagnostics failed', error);
+
   const refresh = (uri: vscode.Uri | undefined): void => {
     try {
       if (uri) refreshOne(uri);
-      else void refreshAll().catch(logFailure);
+      else void refreshAll().catch(failed);
     } catch (error) {
-      logFailure(error);
+      failed(error);
     }
   };
 
@@ -82,21 +86,10 @@ export function findingDiagnostics(findings: readonly Finding[]): vscode.Diagnos
   });
 }
 
-/** The editor range of a core span (1-based lines and columns of the analysed text). */
-export function spanRange(span: Span): vscode.Range {
-  const { startPosition: start, endPosition: end } = span;
-  return new vscode.Range(start.line - 1, start.column - 1, end.line - 1, end.column - 1);
-}
-
 /** The rule id of a diagnostic this extension published, else undefined. */
 export function diagnosticRule(diagnostic: vscode.Diagnostic): string | undefined {
   if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
   const code = diagnostic.code;
   if (typeof code === 'object' && code !== null) return String(code.value);
   return code === undefined ? undefined : String(code);
-}
-
-function logFailure(error: unknown): void {
-  // An event handler must never throw; the extension host log is where this belongs.
-  console.error('[readiness] updating diagnostics failed:', error);
 }

@@ -1,10 +1,7 @@
 import * as vscode from 'vscode';
-import { slugify } from '../core/text/labels';
-import { configRelative, isUnderFolder, resolveLinkTarget } from '../core/parse/linkTargets';
-import type { LinkRef, ReadinessItem, TextEdit } from '../core/model/types';
+import { configRelative, insertLinkEdit, isUnderFolder, linkDestination, localIsoDate, type ReadinessItem, relinkEdit, resolveLinkTarget, slugify } from '../core';
 import type { ChecklistState, ChecklistStore } from './checklistStore';
 import { resolveItemTarget, type ItemReference, type ItemTarget } from './itemTarget';
-import { localIsoDate } from '../core/text/dates';
 import { exists } from './fileSystem';
 import { editItem } from './ticking';
 
@@ -70,8 +67,7 @@ async function linkEvidence(store: ChecklistStore, arg: unknown, file: unknown):
       return null;
     }
     const label = isUnderFolder(linked, state.analysis.config.runbooks.dirs) ? 'runbook' : 'evidence';
-    const at = linkInsertOffset(state, item);
-    return { start: at, end: at, newText: ` ([${label}](${destination}))` };
+    return insertLinkEdit(state.text, item, label, destination);
   });
 }
 
@@ -173,81 +169,6 @@ async function pickWorkspaceFile(target: ItemTarget, relink: boolean): Promise<s
     matchOnDescription: true,
   });
   return picked?.path;
-}
-
-/** Where a new link goes: the end of the item's first line (its text cell, in a table), before a trailing id marker. */
-function linkInsertOffset(state: ChecklistState, item: ReadinessItem): number {
-  const { text, parsed } = state;
-  const lineEnd = Math.min(item.span.end, parsed.index.lineEnd(item.span.startPosition.line));
-  if (item.kind === 'table') return tableTextCellEnd(text, item, lineEnd);
-  const line = text.slice(item.span.start, lineEnd);
-  const idMarker = /\s*(?:<!--\s*id\s*:[^>]*-->|\{#[\w.:/-]+\})\s*$/i.exec(line);
-  const end = idMarker ? idMarker.index : line.trimEnd().length;
-  return item.span.start + end;
-}
-
-/** End of the content of the first non-empty cell of a table row that is not the status cell. */
-function tableTextCellEnd(text: string, item: ReadinessItem, lineEnd: number): number {
-  const cells: { start: number; end: number }[] = [];
-  let start = item.span.start;
-  for (let i = item.span.start; i <= lineEnd; i++) {
-    if (i === lineEnd || (text[i] === '|' && text[i - 1] !== '\\')) {
-      cells.push({ start, end: i });
-      start = i + 1;
-    }
-  }
-  const cell = cells.find((c) => text.slice(c.start, c.end).trim() !== '' && !(c.start <= item.marker.start && item.marker.start <= c.end));
-  if (!cell) return lineEnd;
-  return cell.start + text.slice(cell.start, cell.end).trimEnd().length;
-}
-
-/** Replaces the destination of an inline link; a reference link becomes an inline link with the same text. */
-function relinkEdit(text: string, link: LinkRef, destination: string): TextEdit {
-  const source = text.slice(link.span.start, link.span.end);
-  const labelEnd = closingBracket(source);
-  if (labelEnd > 0 && source[labelEnd + 1] === '(' && source.endsWith(')')) {
-    const open = labelEnd + 2;
-    const lead = source.slice(open).length - source.slice(open).trimStart().length;
-    const destStart = open + lead;
-    const rest = source.slice(destStart);
-    const angle = rest.startsWith('<') ? rest.indexOf('>') : -1;
-    const written = angle > 0 ? rest.slice(0, angle + 1) : (/^(?:[^\s()]|\([^\s()]*\))*/.exec(rest)?.[0] ?? '');
-    return { start: link.span.start + destStart, end: link.span.start + destStart + written.length, newText: destination };
-  }
-  const label = labelEnd > 0 ? source.slice(1, labelEnd) : source;
-  return { start: link.span.start, end: link.span.end, newText: `[${label}](${destination})` };
-}
-
-/** Index of the `]` closing a link's text, or -1. */
-function closingBracket(source: string): number {
-  let depth = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (c === '[') depth++;
-    else if (c === ']' && --depth === 0) return i;
-  }
-  return -1;
-}
-
-/**
- * The link destination from a checklist (workspace-relative path) to a workspace file: relative
- * to the checklist's folder, POSIX, with spaces and Markdown-significant characters percent-encoded.
- */
-export function linkDestination(fromPath: string, toPath: string): string {
-  const fromDir = fromPath.split('/').slice(0, -1);
-  const to = toPath.split('/');
-  let common = 0;
-  while (common < fromDir.length && common < to.length - 1 && fromDir[common] === to[common]) common++;
-  const segments = [...fromDir.slice(common).map(() => '..'), ...to.slice(common)];
-  return segments.map(encodeSegment).join('/');
-}
-
-function encodeSegment(segment: string): string {
-  return segment.replace(/[\s%()<>[\]|\\`#?"]/gu, (c) => {
-    const code = c.charCodeAt(0);
-    return code < 128 ? `%${code.toString(16).toUpperCase().padStart(2, '0')}` : encodeURIComponent(c);
-  });
 }
 
 /** A workspace-relative POSIX path from a command argument (path string or uri), when it names a place inside the folder. */

@@ -7,6 +7,7 @@ import { registerCreateChecklist } from './createChecklist';
 import { registerDiagnostics } from './diagnostics';
 import { registerEvidenceCommands } from './evidence';
 import { registerHover } from './hover';
+import { createLog, type Log } from './log';
 import { registerReportView } from './reportView';
 import { registerStatusBar, type StatusBarSnapshot } from './statusBar';
 import { registerTasks } from './tasks';
@@ -16,6 +17,8 @@ import { ReadinessTreeProvider, registerTreeView } from './treeView';
 export interface ReadinessApi {
   store: ChecklistStore;
   tree: ReadinessTreeProvider;
+  /** The "Production Readiness" output channel features write failures and timings to. */
+  log: Log;
   /** Milliseconds `activate` took. */
   activationMs: number;
   /** What the readiness status bar item shows right now. */
@@ -27,16 +30,17 @@ export interface ReadinessApi {
 /** Wires the features; nothing is parsed until a view, provider or command asks. */
 export function activate(context: vscode.ExtensionContext): ReadinessApi {
   const started = performance.now();
-  const store = new ChecklistStore();
+  const log = createLog();
+  const store = new ChecklistStore(log);
   const tree = new ReadinessTreeProvider(store);
   const statusBar = registerStatusBar(store);
-  const reportView = registerReportView(store);
+  const reportView = registerReportView(store, log);
   context.subscriptions.push(
     store,
     registerTreeView(store, tree),
     registerCommands(store, tree),
     registerEvidenceCommands(store),
-    registerDiagnostics(store),
+    registerDiagnostics(store, log),
     registerCodeActions(store),
     registerHover(store),
     registerCodeLens(store),
@@ -44,8 +48,10 @@ export function activate(context: vscode.ExtensionContext): ReadinessApi {
     registerCreateChecklist(store),
     reportView,
     registerTasks(context.extensionUri),
+    // Last: disposed after every feature that may still write to it.
+    log,
   );
-  return { store, tree, activationMs: performance.now() - started, statusBar: () => statusBar.snapshot(), reportHtml: () => reportView.html() };
+  return { store, tree, log, activationMs: performance.now() - started, statusBar: () => statusBar.snapshot(), reportHtml: () => reportView.html() };
 }
 
 export function deactivate(): void {

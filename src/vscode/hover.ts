@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
-import { decodeText } from '../core/text/decode';
-import type { Checklist, LinkRef, ReadinessCategory, ReadinessItem } from '../core/model/types';
+import { type Checklist, decodeText, type LinkRef, localIsoDate, type ReadinessCategory, type ReadinessItem } from '../core';
 import type { ChecklistState, ChecklistStore } from './checklistStore';
 import { itemAtPosition } from './itemTarget';
 import { openCriticalCount, progressText, stateLabel } from './treeView';
-import { localIsoDate } from '../core/text/dates';
 import { checkLinkTarget } from './linkCheck';
 import { isFile } from './fileSystem';
+import { spanRange } from './ranges';
 
 /** How much of a runbook the preview reads: enough for a heading and a few lines. */
 const PREVIEW_BYTES = 16 * 1024;
@@ -41,9 +40,9 @@ class ReadinessHoverProvider implements vscode.HoverProvider {
       const kind = item.evidence.includes(link) ? vscode.l10n.t('Evidence') : vscode.l10n.t('Runbook');
       const md = untrustedMarkdown();
       await appendLink(md, state, kind, link);
-      return new vscode.Hover(md, spanRange(document, link.span));
+      return new vscode.Hover(md, spanRange(link.span));
     }
-    return new vscode.Hover(await itemHover(state, item), spanRange(document, item.span));
+    return new vscode.Hover(await itemHover(state, item), spanRange(item.span));
   }
 }
 
@@ -53,10 +52,6 @@ function untrustedMarkdown(): vscode.MarkdownString {
   md.supportHtml = false;
   md.isTrusted = false;
   return md;
-}
-
-function spanRange(document: vscode.TextDocument, span: { start: number; end: number }): vscode.Range {
-  return new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
 }
 
 function line(md: vscode.MarkdownString, label: string, value: string): void {

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { ReadinessCategory, ReadinessItem } from '../core/model/types';
-import { allItems, findItem } from '../core/edit/setState';
+import { allItems, findItem, type ReadinessCategory, type ReadinessItem } from '../core';
 import type { ChecklistState, ChecklistStore } from './checklistStore';
 
 /** A tree node the view shows. */

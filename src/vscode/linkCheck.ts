@@ -1,6 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import type { LinkCheck } from '../core/analyze/analyze';
+import type { LinkCheck } from '../core';
 
 /**
  * Whether a workspace-relative link target exists, through `workspace.fs`. A target reached

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import { buildReport, type ReadinessReport, type ReportSource } from '../core/report/jsonReport';
+import type { ReportSource } from '../core';
 import type { ChecklistStore } from './checklistStore';
 
 /**
- * The workspace's report, as `readiness check` would build it at the workspace root: config files
- * with problems first, then every checklist by path. Paths are workspace-relative (prefixed with
- * the folder's name in a multi-root workspace).
+ * What the workspace's report is made of, as `readiness check` would collect it at the workspace
+ * root: config files with problems first, then every checklist by path. Paths are
+ * workspace-relative (prefixed with the folder's name in a multi-root workspace).
  */
-export async function workspaceReport(store: ChecklistStore): Promise<ReadinessReport> {
+export async function workspaceSources(store: ChecklistStore): Promise<ReportSource[]> {
   const [states, configs] = await Promise.all([store.all(), store.configStates()]);
   const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
   const path = (uri: vscode.Uri) => vscode.workspace.asRelativePath(uri, multiRoot);
@@ -20,5 +20,5 @@ export async function workspaceReport(store: ChecklistStore): Promise<ReadinessR
     return { path: path(latest.uri), analysis: latest.analysis };
   });
   const byPath = (a: ReportSource, b: ReportSource) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return buildReport([...configSources.sort(byPath), ...checklistSources.sort(byPath)]);
+  return [...configSources.sort(byPath), ...checklistSources.sort(byPath)];
 }

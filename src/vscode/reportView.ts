@@ -1,15 +1,12 @@
 import * as vscode from 'vscode';
 import { version } from '../../package.json';
-import { localIsoDate } from '../core/text/dates';
-import type { ReadinessReport } from '../core/report/jsonReport';
-import { renderHtmlReport } from '../core/report/html';
-import { toMarkdownSummary } from '../core/report/markdownSummary';
-import { toSarif } from '../core/report/sarif';
+import { formatReport, localIsoDate, type ReportFormat } from '../core';
 import type { ChecklistStore } from './checklistStore';
-import { workspaceReport } from './reportSources';
+import { logFailure, type Log } from './log';
+import { workspaceSources } from './reportSources';
 
 /** Formats "Export Report…" writes. */
-export type ExportFormat = 'html' | 'markdown' | 'json' | 'sarif';
+export type ExportFormat = Extract<ReportFormat, 'html' | 'markdown' | 'json' | 'sarif'>;
 
 const EXTENSIONS: Readonly<Record<ExportFormat, string>> = { html: 'html', markdown: 'md', json: 'json', sarif: 'sarif' };
 
@@ -24,7 +21,7 @@ export interface ReportView extends vscode.Disposable {
  * the store; no scripts, no local resources, a CSP that allows only its own nonce-tagged
  * stylesheet) and "Readiness: Export Report…" (HTML, Markdown, JSON or SARIF to a file).
  */
-export function registerReportView(store: ChecklistStore): ReportView {
+export function registerReportView(store: ChecklistStore, log: Log): ReportView {
   let panel: vscode.WebviewPanel | undefined;
   let shown: string | undefined;
   let generation = 0;
@@ -32,16 +29,14 @@ export function registerReportView(store: ChecklistStore): ReportView {
 
   const render = async (): Promise<string | undefined> => {
     const current = ++generation;
-    const report = await workspaceReport(store);
+    const sources = await workspaceSources(store);
     // A later render started meanwhile, or the panel closed: that one knows better.
     if (current !== generation || !panel) return shown;
     const nonce = createNonce();
-    const html = renderHtmlReport(report, {
-      title: vscode.l10n.t('Production readiness'),
-      today: localIsoDate(new Date()),
+    const html = formatReport(sources, 'html', {
       toolVersion: version,
-      csp: `default-src 'none'; style-src 'nonce-${nonce}'; img-src data:`,
-      nonce,
+      today: localIsoDate(new Date()),
+      html: { title: vscode.l10n.t('Production readiness'), csp: `default-src 'none'; style-src 'nonce-${nonce}'; img-src data:`, nonce },
     });
     panel.webview.html = html;
     shown = html;
@@ -59,6 +54,8 @@ export function registerReportView(store: ChecklistStore): ReportView {
         localResourceRoots: [],
       });
       panel.onDidDispose(() => {
+        // A render still scheduled for the closed panel would race the next panel's first one.
+        if (timer) clearTimeout(timer);
         panel = undefined;
         shown = undefined;
       });
@@ -69,7 +66,7 @@ export function registerReportView(store: ChecklistStore): ReportView {
   const changed = store.onDidChange(() => {
     if (!panel) return;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void render().catch(logFailure), 150);
+    timer = setTimeout(() => void render().catch((error: unknown) => logFailure(log, 'the report could not be rendered', error)), 150);
   });
 
   const disposable = vscode.Disposable.from(
@@ -96,23 +93,14 @@ async function exportReport(store: ChecklistStore, target: unknown, format: unkn
   });
   if (!uri) return undefined;
   try {
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(formatReport(await workspaceReport(store), chosen)));
+    const text = formatReport(await workspaceSources(store), chosen, { toolVersion: version, today: localIsoDate(new Date()) });
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   } catch (error) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not export the report to {0}: {1}', uri.fsPath || uri.toString(), error instanceof Error ? error.message : String(error)));
     return undefined;
   }
   void vscode.window.showInformationMessage(vscode.l10n.t('Readiness report saved to {0}.', vscode.workspace.asRelativePath(uri)));
   return uri;
-}
-
-function formatReport(report: ReadinessReport, format: ExportFormat): string {
-  const today = localIsoDate(new Date());
-  switch (format) {
-    case 'html': return renderHtmlReport(report, { today, toolVersion: version });
-    case 'markdown': return toMarkdownSummary(report, { today });
-    case 'json': return `${JSON.stringify(report, null, 2)}\n`;
-    case 'sarif': return `${JSON.stringify(toSarif(report, { toolVersion: version }), null, 2)}\n`;
-  }
 }
 
 async function pickFormat(): Promise<ExportFormat | undefined> {
@@ -141,8 +129,4 @@ function isExportFormat(value: unknown): value is ExportFormat {
 function createNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function logFailure(error: unknown): void {
-  console.error('[readiness] the report could not be rendered', error);
 }

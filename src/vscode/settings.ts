@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DEFAULT_LIMITS, type AnalysisLimits } from '../core/text/limits';
+import { type AnalysisLimits, DEFAULT_LIMITS } from '../core';
 
 /** The extension's settings (`readiness.*`), read per resource. */
 export interface ReadinessSettings {

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { Progress } from '../core/model/types';
-import { sumProgress } from '../core/model/progress';
+import { type Progress, sumProgress } from '../core';
 import type { ChecklistState, ChecklistStore } from './checklistStore';
 import { readSettings, SECTION } from './settings';
 import { openCriticalCount, VIEW_ID } from './treeView';

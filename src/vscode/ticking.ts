@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { ReadinessItem, TextEdit } from '../core/model/types';
-import { findItem, setState, StaleModelError, type TargetState } from '../core/edit/setState';
+import { findItem, type ReadinessItem, setState, type SettableState, StaleModelError, type TextEdit } from '../core';
 import type { ChecklistState, ChecklistStore } from './checklistStore';
+import { offsetRange } from './ranges';
 import { readSettings } from './settings';
 
 /** Outcome of an item edit, for callers and tests. */
@@ -42,7 +42,7 @@ export async function editItem(
     if (!edit) return 'unchanged';
     if (document.version !== version) continue;
     const workspaceEdit = new vscode.WorkspaceEdit();
-    workspaceEdit.replace(uri, new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.newText);
+    workspaceEdit.replace(uri, offsetRange(document, edit), edit.newText);
     const applied = await vscode.workspace.applyEdit(workspaceEdit);
     // VS Code refuses an edit computed against a document version that changed meanwhile.
     if (!applied && document.version !== version) continue;
@@ -60,6 +60,6 @@ export async function editItem(
 }
 
 /** Sets an item's state by editing exactly its status marker (core `setState`), see `editItem`. */
-export function setItemState(store: ChecklistStore, uri: vscode.Uri, itemId: string, state: TargetState): Promise<TickResult> {
+export function setItemState(store: ChecklistStore, uri: vscode.Uri, itemId: string, state: SettableState): Promise<TickResult> {
   return editItem(store, uri, itemId, (analysed, item) => setState(analysed.text, analysed.analysis.checklist, item, state));
 }

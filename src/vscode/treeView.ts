@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import type { Progress, ReadinessCategory, ReadinessItem } from '../core/model/types';
-import { textWithoutMeta } from '../core/parse/itemMeta';
-import { findItem } from '../core/edit/setState';
+import { findItem, type Progress, type ReadinessCategory, type ReadinessItem, textWithoutMeta } from '../core';
 import type { ChecklistState, ChecklistStore } from './checklistStore';
 import { findCategory, type ReadinessNode } from './itemTarget';
 import { setItemState } from './ticking';

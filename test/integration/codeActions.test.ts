@@ -2,7 +2,7 @@
 // exact text they write, the diagnostics they clear, and the evidence commands behind them.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { allItems } from '../../src/core/edit/setState';
+import { allItems } from '../../src/core/model/walk';
 import { FIX_ALL_KIND, ReadinessCodeActionProvider } from '../../src/vscode/codeActions';
 import type { ReadinessApi } from '../../src/vscode/extension';
 import { activateExtension, readDisk, waitFor, workspaceUri } from './helpers/extension';

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { RULE_DOCS_BASE } from '../../src/core/model/ruleTable';
-import { allItems } from '../../src/core/edit/setState';
+import { allItems } from '../../src/core/model/walk';
 import type { ReadinessApi } from '../../src/vscode/extension';
 import { activateExtension, readDisk, waitFor, workspaceUri } from './helpers/extension';
 import { readinessDiagnostics, removeWorkspaceFiles, restoreFile, waitForChecklist, writeWorkspaceFiles } from './helpers/suiteFiles';

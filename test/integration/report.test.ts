@@ -7,15 +7,11 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ReadinessReport } from '../../src/core/report/jsonReport';
 import type { ReadinessApi } from '../../src/vscode/extension';
-import { activateExtension, waitFor } from './helpers/extension';
+import { activateExtension, reportTabs, waitFor } from './helpers/extension';
 import { removeWorkspaceFiles, writeWorkspaceFiles } from './helpers/suiteFiles';
 
 const FOLDER = `tmp-report-${Date.now()}`;
 const PROBE = `${FOLDER}/PRODUCTION_READINESS.md`;
-
-function reportTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('readiness.report'));
-}
 
 describe('readiness report view', () => {
   let api: ReadinessApi;

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { allItems } from '../../src/core/edit/setState';
+import { allItems } from '../../src/core/model/walk';
 import { activateExtension, readDisk, waitFor, workspaceUri } from './helpers/extension';
 
 const CHECKLISTS = ['PRODUCTION_READINESS.md', 'checklists/evidence.md', 'checklists/hover.md', 'services/payments api/PRODUCTION_READINESS.md'];

@@ -2,7 +2,7 @@
 // is saved only when it was clean, CRLF stays CRLF, and cancelling changes nothing.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { allItems } from '../../src/core/edit/setState';
+import { allItems } from '../../src/core/model/walk';
 import type { ReadinessApi } from '../../src/vscode/extension';
 import { activateExtension, readDisk, waitFor, workspaceUri } from './helpers/extension';
 

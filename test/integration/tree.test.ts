@@ -2,7 +2,7 @@
 // progress, items with native checkboxes, icons, descriptions, tooltips, filters and badge.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { allItems } from '../../src/core/edit/setState';
+import { allItems } from '../../src/core/model/walk';
 import type { ReadinessNode } from '../../src/vscode/itemTarget';
 import type { ReadinessApi } from '../../src/vscode/extension';
 import { activateExtension, note, readDisk, waitFor, workspaceUri } from './helpers/extension';
@@ -36,7 +36,7 @@ describe('readiness tree', () => {
   }
 
   it('activates quickly and lists every checklist of the workspace, the folder with spaces included', async () => {
-    assert.ok(api.activationMs < 500, `activation took ${api.activationMs} ms`);
+    // How quickly is measured, not asserted: `npm run bench` runs this test and holds the time noted above to its target.
     const labels = (await children()).map((f) => label(f.item));
     for (const path of [MAIN, 'checklists/evidence.md', 'services/payments api/PRODUCTION_READINESS.md', 'services/broken-config/PRODUCTION_READINESS.md']) {
       assert.ok(labels.includes(path), `${path} missing from ${labels.join(', ')}`);

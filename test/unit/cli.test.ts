@@ -69,7 +69,7 @@ describe('readiness CLI (dist/cli.js)', function () {
   let temp: string;
 
   before(function () {
-    if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` before the tests (npm test does).`);
+    if (!existsSync(cli)) throw new Error(`${cli} is missing: \`npm run test:unit\` builds it; when running mocha directly, run \`npm run build\` first.`);
   });
   beforeEach(() => {
     temp = mkdtempSync(join(tmpdir(), 'readiness-cli-'));
@@ -225,7 +225,9 @@ describe('readiness CLI (dist/cli.js)', function () {
     });
 
     it('is parseable when the report is large (stdout is flushed before exit)', function () {
-      this.timeout(120_000);
+      // Only a guard against a hang: parsing 5 MB takes about a minute of CPU, several on a loaded
+      // machine. Speed is measured by `npm run bench`, never asserted here.
+      this.timeout(600_000);
       const section = (n: number): string => `## Area ${n}\n\n${Array.from({ length: 40 }, (_, i) => `- [${i % 3 === 0 ? 'x' : ' '}] Check ${n}.${i} is in place, with a long enough description to fill the line @team${i % 7}\n`).join('')}\n`;
       const parts = ['# Huge readiness\n\n'];
       let size = parts[0].length;
@@ -234,12 +236,10 @@ describe('readiness CLI (dist/cli.js)', function () {
         size += parts[parts.length - 1].length;
       }
       tempFile('PRODUCTION_READINESS.md', parts.join(''));
-      const started = Date.now();
       const refused = checkJson([], 1, { cwd: temp });
       assert.deepEqual(allFindings(refused).map((f) => f.rule), ['too-large'], 'over the default 2,000,000 characters');
       const report = checkJson(['--max-size', '6'], [0, 1], { cwd: temp });
       assert.ok(report.summary.progress.done > 10_000, `done = ${report.summary.progress.done}`);
-      assert.ok(Date.now() - started < 100_000);
     });
   });
 

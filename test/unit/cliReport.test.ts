@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type * as Sarif from 'sarif';
 import type { ReadinessReport } from '../../src/core/report/jsonReport';
-import { addDays, starterChecklist, starterConfig } from '../../src/core/templates/templates';
+import { addDays, starterChecklist, starterConfig } from '../../src/core/templates/starterFiles';
 import { version } from '../../package.json';
 
 const projectRoot = resolve(__dirname, '..', '..');
@@ -27,7 +27,7 @@ describe('readiness CLI: CI formats, report and init (dist/cli.js)', function ()
   let temp: string;
 
   before(function () {
-    if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` before the tests (npm test does).`);
+    if (!existsSync(cli)) throw new Error(`${cli} is missing: \`npm run test:unit\` builds it; when running mocha directly, run \`npm run build\` first.`);
   });
   beforeEach(() => {
     temp = mkdtempSync(join(tmpdir(), 'readiness-cli-report-'));

@@ -38,15 +38,6 @@ function assertSpansConsistent(text: string, findings: readonly Finding[]): void
   }
 }
 
-/** Runs `fn`, failing if it throws or hangs (a generous guard; speed is benchmarked elsewhere). */
-function timed<T>(fn: () => T): T {
-  const t0 = performance.now();
-  const out = fn();
-  const ms = performance.now() - t0;
-  assert.ok(ms < 2000, `took ${ms.toFixed(0)} ms`);
-  return out;
-}
-
 describe('config: parseConfigText', () => {
   it('returns the defaults and no findings for an empty file, comments or a null document', () => {
     for (const text of ['', '\n\n', '# only a comment\n', '---\n', '~\n', '\uFEFF']) {
@@ -247,13 +238,13 @@ describe('config: parseConfigText', () => {
 
   it('truncates very long values in messages', () => {
     const long = 'x'.repeat(100_000);
-    const result = timed(() => parseConfigText(`evidence:\n  required: ${long}\n`));
+    const result = parseConfigText(`evidence:\n  required: ${long}\n`);
     assert.ok(only(result).length < 200);
   });
 
   it('caps the number of findings', () => {
     const text = `checklists: [${Array.from({ length: 300 }, (_, i) => i).join(', ')}]\n`;
-    const { findings } = timed(() => parseConfigText(text));
+    const { findings } = parseConfigText(text);
     assert.equal(findings.length, MAX_CONFIG_FINDINGS + 1);
     assert.equal(findings[MAX_CONFIG_FINDINGS].message, '200 more configuration problems not shown');
   });
@@ -283,7 +274,7 @@ describe('config: hostile YAML', () => {
   ];
   for (const [name, text, message] of hostile) {
     it(`turns ${name} into a finding, quickly`, () => {
-      const result = timed(() => parseConfigText(text));
+      const result = parseConfigText(text);
       assert.ok(result.findings.length >= 1);
       assert.ok(result.findings.length <= MAX_CONFIG_FINDINGS + 1);
       assert.match(result.findings[0].message, message);
@@ -410,7 +401,7 @@ describe('config: applyFrontMatter', () => {
 
   it('refuses hostile front matter quickly', () => {
     for (const text of [billionLaughs(9), billionLaughs(5), mergeChain(10_000), '['.repeat(5000), 'a: &a [*a]\n']) {
-      const result = timed(() => applyFrontMatter(defaultConfig(), text, base));
+      const result = applyFrontMatter(defaultConfig(), text, base);
       assert.equal(result.data, null);
       assert.equal(result.findings.length, 1);
       assert.deepEqual(result.config, defaultConfig());
@@ -487,12 +478,8 @@ describe('config schema', () => {
     ];
     for (const source of patterns) {
       const re = new RegExp(source, 'u');
-      for (const input of inputs) {
-        const t0 = performance.now();
-        re.test(input);
-        const ms = performance.now() - t0;
-        assert.ok(ms < 100, `/${source}/ took ${ms.toFixed(1)} ms on ${JSON.stringify(input.slice(0, 12))}…`);
-      }
+      // A pattern that backtracks on one of these runs for minutes: mocha's timeout fails the test.
+      for (const input of inputs) re.test(input);
     }
   });
 });

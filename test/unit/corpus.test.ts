@@ -6,7 +6,7 @@ import { defaultConfig } from '../../src/core/config/types';
 import { decodeText } from '../../src/core/text/decode';
 import { validateReport } from '../../src/core/config/generated/validators';
 import { buildReport } from '../../src/core/report/jsonReport';
-import { allItems } from '../../src/core/edit/setState';
+import { allItems } from '../../src/core/model/walk';
 
 /**
  * Real checklists from public repositories live beside the project (../shared/corpus) and are

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { createPaint, shouldColor } from '../../src/cli/ansi';
-import { formatText } from '../../src/cli/formatText';
+import { formatText } from '../../src/core/report/textReport';
 import type { Finding } from '../../src/core/model/ruleTable';
 import { analyze } from './helpers/model';
 

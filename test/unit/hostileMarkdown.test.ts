@@ -1,27 +1,22 @@
 import { strict as assert } from 'node:assert';
-import { analyzeChecklist, type Analysis } from '../../src/core/analyze/analyze';
+import { analyzeChecklist } from '../../src/core/analyze/analyze';
+import type { Analysis } from '../../src/core/analyze/analysis';
 import { defaultConfig } from '../../src/core/config/types';
 import { decodeText } from '../../src/core/text/decode';
 import { DEFAULT_LIMITS, exceededLimit } from '../../src/core/text/limits';
-import { allItems } from '../../src/core/edit/setState';
+import { allItems } from '../../src/core/model/walk';
 import { largeChecklist } from '../../scripts/fixture-workspace.mjs';
 
 function analyse(text: string, limits = DEFAULT_LIMITS): Analysis {
   return analyzeChecklist(text, { config: defaultConfig(), path: 'PRODUCTION_READINESS.md', exists: () => true, limits });
 }
 
-/** Guards against hangs only; speed itself is measured by `npm run bench`. */
-function bounded(run: () => Analysis): Analysis {
-  const started = Date.now();
-  const result = run();
-  assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
-  return result;
-}
-
 const nestedLists = (depth: number) => Array.from({ length: depth }, (_, i) => `${' '.repeat(i * 2)}- [ ] level ${i}`).join('\n');
 const table = (rows: number, cols: number) =>
   [`|${Array.from({ length: cols }, (_, i) => ` h${i} `).join('|')}|`, `|${'---|'.repeat(cols)}`, ...Array.from({ length: rows }, () => `|${' x |'.repeat(cols)}`)].join('\n');
 
+// These inputs make naive parsers quadratic or recurse out of stack: a regression shows as
+// mocha's timeout. Speed is measured by `npm run bench`, never asserted here.
 describe('hostile Markdown', () => {
   const refused: [name: string, text: string, message: RegExp, line: number][] = [
     ['50,000 [', '['.repeat(50_000), /over 2,000 emphasis or link delimiters/, 1],
@@ -35,7 +30,7 @@ describe('hostile Markdown', () => {
   ];
   for (const [name, text, message, line] of refused) {
     it(`refuses ${name} with one located too-large finding`, () => {
-      const { checklist, findings } = bounded(() => analyse(text));
+      const { checklist, findings } = analyse(text);
       assert.deepEqual(findings.map((f) => [f.rule, f.severity, f.span.startPosition.line]), [['too-large', 'error', line]]);
       assert.match(findings[0].message, message);
       assert.equal(allItems(checklist).length, 0);
@@ -43,11 +38,11 @@ describe('hostile Markdown', () => {
   }
 
   it('analyses what stays under the limits, deep but sane nesting included', () => {
-    const deep = bounded(() => analyse(nestedLists(90)));
+    const deep = analyse(nestedLists(90));
     assert.equal(allItems(deep.checklist).length, 90);
-    const quotes = bounded(() => analyse(`${'> '.repeat(90)}- [x] quoted`));
+    const quotes = analyse(`${'> '.repeat(90)}- [x] quoted`);
     assert.deepEqual(quotes.findings.filter((f) => f.rule === 'too-large'), []);
-    const rows = bounded(() => analyse(`| Check | Status |\n|---|---|\n${'| Backups | ✅ |\n'.repeat(5_000)}`));
+    const rows = analyse(`| Check | Status |\n|---|---|\n${'| Backups | ✅ |\n'.repeat(5_000)}`);
     assert.equal(rows.checklist.progress.done, 5_000);
   });
 
@@ -59,12 +54,12 @@ describe('hostile Markdown', () => {
   });
 
   it('reads NUL bytes and invalid UTF-8 without throwing', () => {
-    const withNul = bounded(() => analyse('# T\n\n## A\n\n- [ ] a\u0000b\n- [x] c\n'));
+    const withNul = analyse('# T\n\n## A\n\n- [ ] a\u0000b\n- [x] c\n');
     assert.deepEqual(allItems(withNul.checklist).map((i) => i.state), ['open', 'done']);
     const bytes = new Uint8Array([...new TextEncoder().encode('## A\n\n- [x] ok '), 0xff, 0xfe, 0xc3, 0x28, 0x0a]);
     const decoded = decodeText(bytes);
     assert.equal(decoded.invalidUtf8, true);
-    const result = bounded(() => analyse(decoded.text));
+    const result = analyse(decoded.text);
     assert.equal(allItems(result.checklist).length, 1);
   });
 

@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { defaultConfig } from '../../src/core/config/types';
-import { IncrementalAnalyzer } from '../../src/core/analyze/analyzer';
-import { allItems } from '../../src/core/edit/setState';
+import { ChecklistAnalyzer } from '../../src/core/analyze/analyzer';
+import { allItems } from '../../src/core/model/walk';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -30,7 +30,7 @@ describe('incremental analysis memory', () => {
     this.timeout(120_000);
     // 600 sections ≈ 600 KB of UTF-16 per version: 150 kept versions would be 90 MB.
     let text = checklist(600);
-    const analyzer = new IncrementalAnalyzer({ config: defaultConfig(), path: 'PRODUCTION_READINESS.md' });
+    const analyzer = new ChecklistAnalyzer({ config: defaultConfig(), path: 'PRODUCTION_READINESS.md' });
     let analysis = analyzer.analyze(text);
     const before = liveBytes();
     for (let k = 0; k < 150; k++) {

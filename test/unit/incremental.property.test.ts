@@ -1,9 +1,11 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { analyzeChecklist, type Analysis, type LinkCheck } from '../../src/core/analyze/analyze';
+import type { Analysis } from '../../src/core/analyze/analysis';
+import type { LinkCheck } from '../../src/core/analyze/links';
+import { referenceAnalyze } from '../reference/evaluate';
 import type { AnalysisLimits } from '../../src/core/text/limits';
 import { defaultConfig, type ReadinessConfig } from '../../src/core/config/types';
-import { IncrementalAnalyzer } from '../../src/core/analyze/analyzer';
+import { ChecklistAnalyzer } from '../../src/core/analyze/analyzer';
 
 /** Number of generated edit sequences; `npm run fuzz` raises it. */
 const RUNS = Number(process.env.READINESS_FUZZ_RUNS ?? 120);
@@ -100,12 +102,12 @@ function tick(text: string, n: number): string {
 const TIGHT: AnalysisLimits = { maxChars: 700, maxQuoteDepth: 1, maxIndent: 3, maxDelimitersPerBlock: 8, maxTableCells: 10 };
 
 function full(text: string, checked: boolean, limits?: AnalysisLimits): Analysis {
-  return analyzeChecklist(text, { config: CONFIG, path: PATH, today: '2026-01-01', limits, ...(checked ? { exists } : {}) });
+  return referenceAnalyze(text, { config: CONFIG, path: PATH, today: '2026-01-01', limits, ...(checked ? { exists } : {}) });
 }
 
-/** Applies the edits one after the other; after each, the incremental analysis must equal a full one. */
+/** Applies the edits one after the other; after each, the analyzer must equal the reference evaluator. */
 function checkSequence(start: string, edits: readonly (Edit | number | [number, number])[], sometimesUnchecked: boolean, limits?: AnalysisLimits): void {
-  const analyzer = new IncrementalAnalyzer({ config: CONFIG, path: PATH, limits });
+  const analyzer = new ChecklistAnalyzer({ config: CONFIG, path: PATH, limits });
   let text = start;
   const compare = (step: number) => {
     const checked = !(sometimesUnchecked && step % 3 === 2);

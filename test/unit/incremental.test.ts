@@ -1,10 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { analyzeChecklist, parseWithFrontMatter, type Analysis } from '../../src/core/analyze/analyze';
+import type { Analysis } from '../../src/core/analyze/analysis';
+import { referenceAnalyze } from '../reference/evaluate';
 import { defaultConfig, type ReadinessConfig } from '../../src/core/config/types';
-import { IncrementalAnalyzer } from '../../src/core/analyze/analyzer';
+import { ChecklistAnalyzer } from '../../src/core/analyze/analyzer';
 import { DEFAULT_LIMITS } from '../../src/core/text/limits';
 import type { ReadinessItem } from '../../src/core/model/types';
-import { allItems } from '../../src/core/edit/setState';
+import { allItems } from '../../src/core/model/walk';
 
 const PATH = 'PRODUCTION_READINESS.md';
 const OPTIONS = { exists: (p: string) => !p.includes('missing'), today: '2026-01-01' };
@@ -16,16 +17,16 @@ function section(n: number, items = 3): string {
 }
 const DOC = `# Service readiness\n\n${[1, 2, 3, 4, 5, 6].map((n) => section(n)).join('')}`;
 
-function setup(text = DOC, config: ReadinessConfig = defaultConfig()): IncrementalAnalyzer {
-  const analyzer = new IncrementalAnalyzer({ config, path: PATH });
+function setup(text = DOC, config: ReadinessConfig = defaultConfig()): ChecklistAnalyzer {
+  const analyzer = new ChecklistAnalyzer({ config, path: PATH });
   analyzer.analyze(text, OPTIONS);
   return analyzer;
 }
 
-/** The incremental result, checked against a full analysis of the same text. */
-function analyze(analyzer: IncrementalAnalyzer, text: string, config: ReadinessConfig = defaultConfig()): Analysis {
+/** The analyzer's result, checked against the reference evaluator on the same text. */
+function analyze(analyzer: ChecklistAnalyzer, text: string, config: ReadinessConfig = defaultConfig()): Analysis {
   const result = analyzer.analyze(text, OPTIONS);
-  assert.deepStrictEqual(result, analyzeChecklist(text, { config, path: PATH, ...OPTIONS }));
+  assert.deepStrictEqual(result, referenceAnalyze(text, { config, path: PATH, ...OPTIONS }));
   return result;
 }
 
@@ -35,9 +36,9 @@ function item(analysis: Analysis, text: string): ReadinessItem {
   return found;
 }
 
-describe('IncrementalAnalyzer', () => {
+describe('ChecklistAnalyzer', () => {
   it('parses the whole text first, then only the section an edit touches', () => {
-    const analyzer = new IncrementalAnalyzer({ config: defaultConfig(), path: PATH });
+    const analyzer = new ChecklistAnalyzer({ config: defaultConfig(), path: PATH });
     analyze(analyzer, DOC);
     assert.equal(analyzer.parsedLength, DOC.length);
     const at = DOC.indexOf('Check 3.2') + 5;
@@ -152,19 +153,21 @@ describe('IncrementalAnalyzer', () => {
 
   it('refuses a text over the limits like a full analysis, and recovers', () => {
     const limits = { ...DEFAULT_LIMITS, maxDelimitersPerBlock: 20 };
-    const analyzer = new IncrementalAnalyzer({ config: defaultConfig(), path: PATH, limits });
+    const analyzer = new ChecklistAnalyzer({ config: defaultConfig(), path: PATH, limits });
     analyzer.analyze(DOC, OPTIONS);
     const flooded = DOC.replace('Check 3.1', `Check 3.1 ${'*'.repeat(30)}`);
     const refused = analyzer.analyze(flooded, OPTIONS);
-    assert.deepStrictEqual(refused, analyzeChecklist(flooded, { config: defaultConfig(), path: PATH, limits, ...OPTIONS }));
+    assert.deepStrictEqual(refused, referenceAnalyze(flooded, { config: defaultConfig(), path: PATH, limits, ...OPTIONS }));
     assert.equal(refused.findings[0].rule, 'too-large');
-    assert.deepStrictEqual(analyzer.analyze(DOC, OPTIONS), analyzeChecklist(DOC, { config: defaultConfig(), path: PATH, limits, ...OPTIONS }));
+    assert.deepStrictEqual(analyzer.analyze(DOC, OPTIONS), referenceAnalyze(DOC, { config: defaultConfig(), path: PATH, limits, ...OPTIONS }));
   });
 
-  it('evaluates a parse it did not make from scratch', () => {
-    const analyzer = setup();
-    const other = parseWithFrontMatter(DOC, { config: defaultConfig(), path: PATH });
-    assert.deepStrictEqual(analyzer.evaluate(other, OPTIONS), analyzeChecklist(DOC, { config: defaultConfig(), path: PATH, ...OPTIONS }));
+  it('evaluates its last parse, and refuses to evaluate before the first', () => {
+    const analyzer = new ChecklistAnalyzer({ config: defaultConfig(), path: PATH });
+    assert.throws(() => analyzer.evaluate(OPTIONS), /nothing was parsed/);
+    const parsed = analyzer.parse(DOC);
+    assert.equal(analyzer.parsed, parsed);
+    assert.deepStrictEqual(analyzer.evaluate(OPTIONS), referenceAnalyze(DOC, { config: defaultConfig(), path: PATH, ...OPTIONS }));
   });
 
   it('drops its sections when configured with another config', () => {
@@ -195,7 +198,7 @@ describe('IncrementalAnalyzer', () => {
     text = text.replace('- [ ] Check 5.1', '- [x] Check 5.1');
     const ticked = analyzer.analyze(text, { ...OPTIONS, exists, existsVersion: 1 });
     assert.deepEqual(asked, ['docs/evidence/5-1.md', 'docs/evidence/5-2.md', 'docs/evidence/5-3.md']);
-    assert.deepEqual(ticked, analyzeChecklist(text, { config: defaultConfig(), path: PATH, ...OPTIONS, exists }));
+    assert.deepEqual(ticked, referenceAnalyze(text, { config: defaultConfig(), path: PATH, ...OPTIONS, exists }));
     // Typing in section 3 moves sections 4 to 6: their copies' links are asked about too.
     asked.length = 0;
     text = text.replace('Check 3.2', 'Check 3.2b');
@@ -207,31 +210,14 @@ describe('IncrementalAnalyzer', () => {
     const fixed = analyzer.analyze(text, { ...OPTIONS, exists, existsVersion: 2 });
     assert.equal(asked.length, 18);
     assert.deepEqual(broken(fixed), []);
-    assert.deepEqual(fixed, analyzeChecklist(text, { config: defaultConfig(), path: PATH, ...OPTIONS, exists }));
-  });
-
-  it('asks about every link again after evaluating a parse it did not make', () => {
-    const analyzer = setup();
-    const asked: string[] = [];
-    const exists = (p: string) => (asked.push(p), true);
-    const before = analyzer.parse(DOC);
-    analyzer.evaluate(before, { ...OPTIONS, exists, existsVersion: 7 });
-    const text = DOC.replace('- [ ] Check 6.1', '- [x] Check 6.1');
-    const after = analyzer.parse(text);
-    analyzer.evaluate(after, { ...OPTIONS, exists, existsVersion: 7 });
-    // The earlier parse shares the items of areas 1 to 5: evaluating it sets their links with other answers.
-    analyzer.evaluate(before, { ...OPTIONS, exists: () => false });
-    asked.length = 0;
-    const result = analyzer.evaluate(after, { ...OPTIONS, exists, existsVersion: 7 });
-    assert.equal(asked.length, 18);
-    assert.deepEqual(result, analyzeChecklist(text, { config: defaultConfig(), path: PATH, ...OPTIONS, exists }));
+    assert.deepEqual(fixed, referenceAnalyze(text, { config: defaultConfig(), path: PATH, ...OPTIONS, exists }));
   });
 
   it('updates findings when only link existence changed', () => {
     const analyzer = setup();
-    const parsed = analyzer.parse(DOC);
-    const missing = analyzer.evaluate(parsed, { ...OPTIONS, exists: (p) => !p.endsWith('2-2.md') });
+    analyzer.parse(DOC);
+    const missing = analyzer.evaluate({ ...OPTIONS, exists: (p) => !p.endsWith('2-2.md') });
     assert.deepEqual(missing.findings.filter((f) => f.rule === 'evidence-broken').map((f) => f.itemId), ['area-2/check-2-2-evidence']);
-    assert.deepEqual(analyzer.evaluate(parsed, OPTIONS).findings.filter((f) => f.rule === 'evidence-broken'), []);
+    assert.deepEqual(analyzer.evaluate(OPTIONS).findings.filter((f) => f.rule === 'evidence-broken'), []);
   });
 });

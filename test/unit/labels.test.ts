@@ -137,9 +137,8 @@ describe('labels', () => {
     }
 
     it('stays fast on many stars', () => {
-      const started = Date.now();
+      // Backtracking matchers never finish this one: a regression shows as mocha's timeout.
       assert.equal(labelMatches(`${'a*'.repeat(40)}b`, 'a'.repeat(5000)), false);
-      assert.ok(Date.now() - started < 1000);
     });
   });
 

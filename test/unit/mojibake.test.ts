@@ -290,15 +290,11 @@ describe('mojibake', () => {
     it('scans several MB of clean and of damaged text quickly (linear)', () => {
       const clean = '- [ ] Backups are tested | owner: ops | 生产环境就绪 | café ✅\n'.repeat(60_000); // ~3.6 MB
       const damaged = mangle('| Backups | ✅ Done – tested | 📋 |\n', 'windows-1252').repeat(60_000);
-      const t0 = performance.now();
+      // Typically ~20 ms and ~300 ms; a quadratic scan would run into mocha's timeout. Speed is
+      // measured by `npm run bench`, never asserted here.
       assert.equal(mayContainMojibake(clean), false);
       assert.deepEqual(findMojibake(clean), []);
-      const t1 = performance.now();
       assert.equal(findMojibake(damaged).length, 3 * 60_000);
-      const t2 = performance.now();
-      // Generous bounds (shared CI machines); typical: ~20 ms and ~300 ms.
-      assert.ok(t1 - t0 < 2000, `clean scan took ${Math.round(t1 - t0)} ms`);
-      assert.ok(t2 - t1 < 8000, `damaged scan took ${Math.round(t2 - t1)} ms`);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { allItems } from '../../src/core/edit/setState';
+import { allItems } from '../../src/core/model/walk';
 import { textWithoutMeta } from '../../src/core/parse/itemMeta';
 import { analyze, briefs, outline } from './helpers/model';
 

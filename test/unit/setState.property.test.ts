@@ -1,8 +1,10 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { SETTABLE_STATES, type Checklist, type ReadinessItem } from '../../src/core/model/types';
-import { allItems, applyEdits, setState } from '../../src/core/edit/setState';
-import { readStatusCell, tokenFor } from '../../src/core/parse/statusValues';
+import { applyEdits, setState } from '../../src/core/edit/setState';
+import { tokenFor } from '../../src/core/edit/writeStatus';
+import { allItems } from '../../src/core/model/walk';
+import { readStatusCell } from '../../src/core/parse/readStatus';
 import { analyze } from './helpers/model';
 
 /** Number of generated documents; `npm run fuzz` raises it. */

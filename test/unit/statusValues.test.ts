@@ -2,21 +2,12 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
-import {
-  isCriticalPriority,
-  isItemHeader,
-  isPriorityHeader,
-  isStatusHeader,
-  readLeadingGlyph,
-  readStatusCell,
-  tokenFor,
-  type KnownState,
-  type StatusToken,
-  type TokenFamily,
-} from '../../src/core/parse/statusValues';
+import { tokenFor } from '../../src/core/edit/writeStatus';
+import { SETTABLE_STATES, type SettableState, type TokenFamily } from '../../src/core/model/types';
+import { readLeadingGlyph, readStatusCell, type StatusToken } from '../../src/core/parse/readStatus';
+import { isCriticalPriority, isItemHeader, isPriorityHeader, isStatusHeader } from '../../src/core/parse/tableColumns';
 
 const corpus = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
-const STATES: KnownState[] = ['done', 'open', 'in-progress', 'n/a'];
 
 /** Reads a cell that must hold a known token, checking the offsets against the raw text. */
 function known(raw: string): StatusToken {
@@ -33,7 +24,7 @@ function replaceToken(raw: string, token: StatusToken, text: string): string {
 
 describe('statusValues', () => {
   describe('readStatusCell: glyphs', () => {
-    const cases: [string, KnownState, string][] = [
+    const cases: [string, SettableState, string][] = [
       ['☐', 'open', '☐'], ['⬜', 'open', '⬜'], ['❌', 'open', '❌'], ['✗', 'open', '✗'], ['✘', 'open', '✘'],
       ['✖', 'open', '✖'], ['✖️', 'open', '✖️'], ['🔲', 'open', '🔲'], ['🔳', 'open', '🔳'], ['□', 'open', '□'], ['🔴', 'open', '🔴'],
       ['☑', 'done', '☑'], ['☑️', 'done', '☑️'], ['☒', 'done', '☒'], ['✅', 'done', '✅'], ['✔', 'done', '✔'], ['✓', 'done', '✓'],
@@ -55,7 +46,7 @@ describe('statusValues', () => {
   });
 
   describe('readStatusCell: boxes, shortcodes and entities', () => {
-    const cases: [string, KnownState, TokenFamily, string][] = [
+    const cases: [string, SettableState, TokenFamily, string][] = [
       ['[ ]', 'open', 'box', '[ ]'], ['[x]', 'done', 'box', '[x]'], ['[X]', 'done', 'box', '[X]'],
       ['[~]', 'in-progress', 'box', '[~]'], ['[/]', 'in-progress', 'box', '[/]'], ['[-]', 'n/a', 'box', '[-]'],
       [':x:', 'open', 'shortcode', ':x:'], [':heavy_multiplication_x:', 'open', 'shortcode', ':heavy_multiplication_x:'],
@@ -85,7 +76,7 @@ describe('statusValues', () => {
   });
 
   describe('readStatusCell: words', () => {
-    const cases: [string, KnownState][] = [
+    const cases: [string, SettableState][] = [
       ['No', 'open'], ['TODO', 'open'], ['To do', 'open'], ['To-do', 'open'], ['todo', 'open'], ['Open', 'open'], ['Pending', 'open'],
       ['Not started', 'open'], ['Not Started', 'open'], ['not_started', 'open'], ['Not done', 'open'], ['Missing', 'open'],
       ['Fail', 'open'], ['Failed', 'open'], ['FAILED', 'open'], ['Blocked', 'open'], ['Blocker', 'open'], ['Incomplete', 'open'], ['未着手', 'open'], ['未', 'open'],
@@ -104,7 +95,7 @@ describe('statusValues', () => {
       });
     }
 
-    const separated: [string, KnownState, string][] = [
+    const separated: [string, SettableState, string][] = [
       ['Done - verified in staging', 'done', 'Done'],
       ['Done — see runbook', 'done', 'Done'],
       ['Done—see runbook', 'done', 'Done'],
@@ -145,7 +136,7 @@ describe('statusValues', () => {
       ['html span', (t) => `<span style="color:green">${t}</span>`],
       ['wide spaces', (t) => `\u00a0   ${t}\t  `],
     ];
-    const tokens: [string, KnownState, TokenFamily][] = [
+    const tokens: [string, SettableState, TokenFamily][] = [
       ['✅', 'done', 'glyph'], ['✔️', 'done', 'glyph'], ['Done', 'done', 'word'], ['In progress', 'in-progress', 'word'],
       ['N/A', 'n/a', 'word'], [':x:', 'open', 'shortcode'], ['&#9744;', 'open', 'entity'], ['☐', 'open', 'glyph'],
     ];
@@ -156,7 +147,7 @@ describe('statusValues', () => {
           const token = known(raw);
           assert.deepEqual([token.state, token.family, token.text], [state, family, text]);
           // Replacing exactly the token keeps the wrapping.
-          const target: KnownState = state === 'done' ? 'open' : 'done';
+          const target: SettableState = state === 'done' ? 'open' : 'done';
           const replacement = tokenFor(target, family);
           assert.equal(replaceToken(raw, token, replacement), ` ${wrap(replacement)} `);
         });
@@ -170,7 +161,7 @@ describe('statusValues', () => {
   });
 
   describe('readStatusCell: a leading glyph wins over the words after it', () => {
-    const cases: [string, KnownState, string][] = [
+    const cases: [string, SettableState, string][] = [
       ['✅ **Ready**', 'done', '✅'],
       ['✅ **Excellent**', 'done', '✅'],
       ['❌ **Missing**', 'open', '❌'],
@@ -251,7 +242,7 @@ describe('statusValues', () => {
   });
 
   describe('readLeadingGlyph', () => {
-    const cases: [string, KnownState, string, number, TokenFamily][] = [
+    const cases: [string, SettableState, string, number, TokenFamily][] = [
       ['✅ Backups verified', 'done', '✅', 0, 'glyph'],
       ['☐ Load test', 'open', '☐', 0, 'glyph'],
       ['  ☐ Load test', 'open', '☐', 2, 'glyph'],
@@ -288,8 +279,8 @@ describe('statusValues', () => {
   });
 
   describe('tokenFor', () => {
-    const map = (entries: [KnownState, string][]) => new Map(entries);
-    const cases: [KnownState, TokenFamily, [KnownState, string][], string][] = [
+    const map = (entries: [SettableState, string][]) => new Map(entries);
+    const cases: [SettableState, TokenFamily, [SettableState, string][], string][] = [
       // Defaults per family.
       ['done', 'glyph', [], '✅'], ['open', 'glyph', [], '☐'], ['in-progress', 'glyph', [], '⏳'], ['n/a', 'glyph', [], '➖'],
       ['done', 'word', [], 'Done'], ['open', 'word', [], 'Open'], ['in-progress', 'word', [], 'In progress'], ['n/a', 'word', [], 'N/A'],
@@ -324,7 +315,7 @@ describe('statusValues', () => {
 
     it('every token it writes reads back as the same state and family', () => {
       const families: TokenFamily[] = ['glyph', 'word', 'shortcode', 'box', 'entity'];
-      const examples: Record<TokenFamily, [KnownState, string][][]> = {
+      const examples: Record<TokenFamily, [SettableState, string][][]> = {
         glyph: [[], [['done', '☑']], [['done', '✔️']], [['done', '✓']], [['open', '🔴']]],
         word: [[], [['done', 'YES']], [['done', 'passed']], [['done', '完了']], [['done', 'Готово']]],
         shortcode: [[], [['done', ':ballot_box_with_check:']], [['open', ':red_circle:']]],
@@ -333,7 +324,7 @@ describe('statusValues', () => {
       };
       for (const family of families) {
         for (const used of examples[family]) {
-          for (const state of STATES) {
+          for (const state of SETTABLE_STATES) {
             const text = tokenFor(state, family, map(used));
             const token = known(` **${text}** `);
             assert.deepEqual([token.state, token.family, token.text], [state, family, text], `${family} ${JSON.stringify(used)} ${state}`);
@@ -344,7 +335,7 @@ describe('statusValues', () => {
   });
 
   describe('rewriting a cell', () => {
-    const cases: [string, KnownState, Map<KnownState, string>, string][] = [
+    const cases: [string, SettableState, Map<SettableState, string>, string][] = [
       ['| **✅** |', 'open', new Map(), '| **☐** |'],
       ['| ✔️ Looks good |', 'open', new Map([['done', '✔️']]), '| ✖️ Looks good |'],
       ['| `Done` |', 'in-progress', new Map([['in-progress', 'Partial']]), '| `Partial` |'],
@@ -421,7 +412,7 @@ describe('statusValues', () => {
     it('setting any known cell to any state reads back as that state', () => {
       const knownCell = fc.constantFrom(' ✅ ', ' **Done** ', ' `Partial` ', ' :x: ', ' &#9744; ', ' [ ] ', ' ✔️ ok ', ' N/A - reason ');
       fc.assert(
-        fc.property(knownCell, fc.constantFrom(...STATES), (raw, state) => {
+        fc.property(knownCell, fc.constantFrom(...SETTABLE_STATES), (raw, state) => {
           const token = known(raw);
           const next = known(replaceToken(raw, token, tokenFor(state, token.family)));
           assert.equal(next.state, state);

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { parseConfigText } from '../../src/core/config/config';
-import { addDays, CHECKLIST_FILE_NAME, STARTER_CATEGORIES, starterChecklist, starterConfig, TEMPLATE_IDS, TEMPLATES } from '../../src/core/templates/templates';
-import { allItems } from '../../src/core/edit/setState';
+import { STARTER_CATEGORIES, TEMPLATE_IDS, TEMPLATES } from '../../src/core/templates/catalog';
+import { addDays, CHECKLIST_FILE_NAME, starterChecklist, starterConfig } from '../../src/core/templates/starterFiles';
+import { allItems } from '../../src/core/model/walk';
 import { analyze } from './helpers/model';
 
 describe('starter checklist template', () => {

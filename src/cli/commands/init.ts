@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { CHECKLIST_FILE_NAME, CONFIG_FILE_NAME, starterChecklist, starterConfig } from '../../core/templates/templates';
+import { CHECKLIST_FILE_NAME, CONFIG_FILE_NAME, CONFIG_FILE_NAMES, starterChecklist, starterConfig } from '../../core';
 import type { InitArgs } from '../args';
 import { CliError, EXIT } from '../cliError';
-import { CONFIG_FILE_NAMES, toPosix } from '../discover';
+import { toPosix } from '../discover';
 import type { CliIo } from '../io';
 import { fsErrorText } from '../readInput';
 

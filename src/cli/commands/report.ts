@@ -1,9 +1,6 @@
-import { DEFAULT_LIMITS } from '../../core/text/limits';
+import { buildReport, DEFAULT_LIMITS, formatReport, openCriticalItems } from '../../core';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildReport } from '../../core/report/jsonReport';
-import { renderHtmlReport } from '../../core/report/html';
-import { openCriticalItems } from '../../core/report/summary';
 import type { ReportArgs } from '../args';
 import { CliError, EXIT } from '../cliError';
 import { collectSources } from '../collect';
@@ -13,8 +10,8 @@ import { fsErrorText } from '../readInput';
 
 /** `readiness report`: writes the HTML report of the checklists to `--out` (or stdout); returns the exit code. */
 export function runReport(args: ReportArgs, io: CliIo): number {
-  const report = buildReport(collectSources(args.paths, args.config, io, { ...DEFAULT_LIMITS, maxChars: args.maxChars }));
-  const html = renderHtmlReport(report, { title: args.title, today: io.today, toolVersion: VERSION });
+  const sources = collectSources(args.paths, args.config, io, { ...DEFAULT_LIMITS, maxChars: args.maxChars });
+  const html = formatReport(sources, 'html', { toolVersion: VERSION, today: io.today, html: { title: args.title } });
   if (args.out === undefined) {
     io.stdout(html);
     return EXIT.ok;
@@ -24,6 +21,7 @@ export function runReport(args: ReportArgs, io: CliIo): number {
   } catch (error) {
     throw new CliError(`cannot write ${args.out}: ${fsErrorText(error)}`);
   }
+  const report = buildReport(sources);
   const p = report.summary.progress;
   const critical = openCriticalItems(report).length;
   io.stdout(`wrote ${args.out}: ${p.percent === null ? 'nothing tracked' : `${p.percent}% done`}, ${critical} critical open\n`);

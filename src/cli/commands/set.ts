@@ -1,8 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { analyzeChecklist } from '../../core/analyze/analyze';
-import { encodeText } from '../../core/text/decode';
-import { applyEdits, findItem, setState } from '../../core/edit/setState';
+import { analyzeChecklist, applyEdits, encodeText, findItem, setState } from '../../core';
 import type { SetArgs } from '../args';
 import { CliError, EXIT } from '../cliError';
 import { toPosix } from '../discover';

@@ -1,40 +1,45 @@
 /**
- * Incremental analysis of one document that changes a little at a time (an editor buffer).
+ * The analyzer: every analysis of a checklist goes through it, in the CLI, the extension (open
+ * and closed files alike) and the report. One analyzer follows one document through its
+ * versions (an editor buffer, a file on disk); its first parse is a cold analysis, and every
+ * later one reuses what the edit left alone.
  *
- * The text is cut into sections at top-level ATX headings (`sections.ts`). The boundaries come
- * from the Markdown parser itself, not from a line scan: after an edit, only the text from the
- * start of the first section the edit touches to the heading line of the first untouched section
- * is parsed again, and that heading line must come out of the parse as a top-level heading — if
- * an unclosed fence, HTML block or front matter swallowed it, the parse runs on to the end of the
- * text instead. Fenced code (any fence length and info string), HTML blocks, setext headings and
- * front matter are therefore handled exactly as the parser handles them. Sections after the edit
- * are reused as they are; their items are copied with shifted positions when the checklist is
- * assembled (`assembleChecklist`), and their findings are reused (shifted) the same way.
+ * The text is cut into sections at top-level ATX headings (`parse/sections.ts`). The boundaries
+ * come from the Markdown parser itself, not from a line scan: after an edit, only the text from
+ * the start of the first section the edit touches to the heading line of the first untouched
+ * section is parsed again, and that heading line must come out of the parse as a top-level
+ * heading — if an unclosed fence, HTML block or front matter swallowed it, the parse runs on to
+ * the end of the text instead. Fenced code (any fence length and info string), HTML blocks,
+ * setext headings and front matter are therefore handled exactly as the parser handles them.
+ * Sections after the edit are reused as they are; their items are copied with shifted positions
+ * when the checklist is assembled (`assemble.ts`), and their findings are reused (shifted) the
+ * same way (`evaluate.ts`). A tick (a task box flipped, a status glyph swapped in a cell) parses
+ * nothing: the section is patched (`tickPatch.ts`).
  *
  * The whole text is parsed when it may hold link reference or footnote definitions (they change
  * how links parse everywhere), when its front matter fence is not closed (a `---` anywhere could
  * close it), when the front matter's `readiness:` config changed, and on the first analysis.
- * The result always equals `parseWithFrontMatter` + `evaluateChecklist` on the same text.
+ * Whatever the history of edits, the result equals a whole-document parse and evaluation of the
+ * same text: test/reference/ holds that naive evaluator, and property tests compare the two.
  */
 import type { RootContent } from 'mdast';
-import { applyFrontMatterNode, evaluateChecklist, linkChecker, refusedParse, type Analysis, type AnalyzeOptions, type AppliedFrontMatter, type ParsedChecklist } from './analyze';
-import { assembleChecklist, type Assembly, type PlacedSection } from './assemble';
+import type { Analysis, AnalyzerOptions, EvaluateOptions, ParsedChecklist } from './analysis';
+import { assembleChecklist, type Assembly } from './assemble';
 import { AssemblyMemo } from './assemblyMemo';
-import { applySeverities, checkItem, mojibakeFindings, noItemsFinding, type RuleInputs } from './rules';
-import type { ItemMemo } from './itemMemo';
-import { DEFAULT_LIMITS, exceededLimit, type LimitProblem } from '../text/limits';
-import { LineIndex } from '../text/lineIndex';
-import { detachedSlice, parseMarkdown, shiftPositions } from '../parse/markdown';
-import type { LinkRef, ReadinessItem } from '../model/types';
-import { buildSection, definitionsOf, type SectionContext } from '../parse/buildSection';
-import type { Finding } from '../model/ruleTable';
-import { mayHoldDefinitions, splitAtHeadings, startsWithFrontMatterFence } from '../parse/sections';
-import { shiftFinding } from './shift';
+import { evaluateSections } from './evaluate';
+import { applyFrontMatterNode, type AppliedFrontMatter } from './frontMatter';
+import { applySeverities } from './rules';
+import { newSectionState, tickedState, type PlacedSection } from './sectionState';
 import { patchTick } from './tickPatch';
-import { sameList } from './idClaims';
-
-/** What the analyzer is set up with. */
-export type IncrementalOptions = Pick<AnalyzeOptions, 'config' | 'path' | 'limits'>;
+import type { ReadinessConfig } from '../config/types';
+import { emptyProgress, finishProgress } from '../model/progress';
+import type { Finding } from '../model/ruleTable';
+import type { Checklist } from '../model/types';
+import { buildSection, definitionsOf, type SectionContext } from '../parse/buildSection';
+import { detachedSlice, parseMarkdown, shiftPositions } from '../parse/markdown';
+import { mayHoldDefinitions, splitAtHeadings, startsWithFrontMatterFence } from '../parse/sections';
+import { DEFAULT_LIMITS, exceededLimit, type LimitProblem } from '../text/limits';
+import { dominantEol, LineIndex } from '../text/lineIndex';
 
 /** Where two versions of a text differ: `[from, previousTo)` became `[from, to)`. */
 interface Edit {
@@ -47,27 +52,25 @@ interface Edit {
  * Analyses successive versions of one document, re-parsing only the sections an edit touched.
  * Results are never changed afterwards (except link existence, which every evaluation sets).
  */
-export class IncrementalAnalyzer {
+export class ChecklistAnalyzer {
   private sections: PlacedSection[] = [];
   private assembly: Assembly | undefined;
   private memo = new AssemblyMemo();
   private applied: AppliedFrontMatter | undefined;
   private last: ParsedChecklist | undefined;
-  private options: IncrementalOptions;
+  private options: AnalyzerOptions;
   private optionsKey: string;
   private parsedChars = 0;
-  /** Set when links of items this analyzer handed out were set by an evaluation it did not make. */
-  private linksTouched = false;
   /** Whether the last text may hold definitions (`mayHoldDefinitions`). */
   private definitions = false;
 
-  constructor(options: IncrementalOptions) {
+  constructor(options: AnalyzerOptions) {
     this.options = options;
     this.optionsKey = keyOf(options);
   }
 
   /** Sets the config, path and limits; cached sections are dropped when they differ. */
-  configure(options: IncrementalOptions): void {
+  configure(options: AnalyzerOptions): void {
     const key = keyOf(options);
     this.options = options;
     if (key === this.optionsKey) return;
@@ -80,6 +83,11 @@ export class IncrementalAnalyzer {
     return this.parsedChars;
   }
 
+  /** The last parse, which `evaluate` evaluates; undefined before the first. */
+  get parsed(): ParsedChecklist | undefined {
+    return this.last;
+  }
+
   /** Forgets every cached section. */
   reset(): void {
     this.sections = [];
@@ -89,11 +97,11 @@ export class IncrementalAnalyzer {
     this.last = undefined;
   }
 
-  /** `parseWithFrontMatter` for the new version of the text, reusing what the edit left alone. */
+  /** Parses the new version of the text (model and effective config, no link checks, no rules), reusing what the edit left alone. */
   parse(text: string): ParsedChecklist {
     this.parsedChars = 0;
     if (this.last && text === this.last.text) return this.last;
-    const previous = this.last;
+    const previous = this.assembly ? this.last : undefined;
     const edit = previous ? diff(previous.text, text) : undefined;
     const index = previous && edit ? LineIndex.afterEdit(previous.index, text, edit.from, edit.previousTo, edit.to) : new LineIndex(text);
     // A `]:` is in the new text when it was in the previous one or the edit made one: scan only the edit's surroundings.
@@ -116,42 +124,28 @@ export class IncrementalAnalyzer {
   }
 
   /**
-   * `evaluateChecklist` for the last parse: findings of sections that did not change are reused
-   * (moved ones get moved copies). Any other parse is evaluated from scratch.
+   * Checks the links of the last parse and runs every rule over it (cheap next to parsing, so a
+   * host can parse, check links asynchronously, then evaluate). Findings of sections that did
+   * not change are reused, moved ones get moved copies.
    */
-  evaluate(parsed: ParsedChecklist, options: Pick<AnalyzeOptions, 'exists' | 'existsVersion' | 'today'>): Analysis {
-    const assembly = this.assembly;
-    if (parsed !== this.last || !assembly) {
-      // It sets the links of items it may share with the last parse: they must be asked about again.
-      this.linksTouched = true;
-      return evaluateChecklist(parsed, options);
-    }
-    const checked = options.exists !== undefined;
-    const existsVersion = checked && !this.linksTouched ? options.existsVersion : undefined;
-    this.linksTouched = false;
-    const { checklist, config, text, index } = parsed;
-    // What every section's cached findings depend on besides the section (see `sectionFindings`).
-    const key = `${options.today ?? ''}\u0000${checked}`;
-    const inputs = { text, index, config, today: options.today, linksChecked: checked, key, existsVersion };
-    const check = options.exists ? linkChecker(options.exists) : uncheck;
-    const p = checklist.progress;
-    const empty = p.done + p.open + p.inProgress + p.notApplicable + p.untracked === 0;
-    const all: Finding[] = [];
-    this.sections.forEach((placed, s) => {
-      const list = sectionFindings(placed, assembly, s, inputs, check, s === 0 ? { config: parsed.configFindings, empty } : undefined);
-      for (const f of list) all.push(f);
-    });
-    return { checklist, findings: Object.keys(config.rules).length === 0 ? all : applySeverities(all, config), config };
+  evaluate(options: EvaluateOptions = {}): Analysis {
+    const parsed = this.last;
+    if (!parsed) throw new Error('ChecklistAnalyzer.evaluate: nothing was parsed yet');
+    const { checklist, config } = parsed;
+    if (parsed.refused || !this.assembly) return { checklist, findings: applySeverities(parsed.refused ? [parsed.refused] : [], config), config };
+    return { checklist, findings: applySeverities(evaluateSections(this.sections, this.assembly, parsed, options), config), config };
   }
 
-  /** Parses and evaluates (`analyzeChecklist` for the new version of the text). */
-  analyze(text: string, options: Pick<AnalyzeOptions, 'exists' | 'existsVersion' | 'today'> = {}): Analysis {
-    return this.evaluate(this.parse(text), options);
+  /** Parses and evaluates the new version of the text. */
+  analyze(text: string, options: EvaluateOptions = {}): Analysis {
+    this.parse(text);
+    return this.evaluate(options);
   }
 
   private refuse(text: string, index: LineIndex, problem: LimitProblem): ParsedChecklist {
     this.reset();
-    return refusedParse(text, index, this.options.config, problem);
+    this.last = refusedParse(text, index, this.options.config, problem);
+    return this.last;
   }
 
   /** Parses the whole text into sections (and reads its front matter config). */
@@ -211,7 +205,7 @@ export class IncrementalAnalyzer {
     const rebuilt = this.buildSections(text, index, blocks, from, to, new Map());
     const moved = old.slice(next);
     const lineDelta = moved.length > 0 ? index.positionAt(moved[0].offset + delta).line - moved[0].line : 0;
-    return [...old.slice(0, first), ...rebuilt, ...moved.map((s) => ({ build: s.build, offset: s.offset + delta, line: s.line + lineDelta }))];
+    return [...old.slice(0, first), ...rebuilt, ...moved.map((s) => ({ build: s.build, state: s.state, offset: s.offset + delta, line: s.line + lineDelta }))];
   }
 
   /** The sections after an item was ticked (a task box or a status glyph replaced in place), when it was. */
@@ -219,10 +213,10 @@ export class IncrementalAnalyzer {
     if (edit.previousTo !== edit.to) return undefined;
     const s = lastAtOrBefore(this.sections, edit.from);
     const placed = this.sections[s];
-    const build = patchTick(placed.build, previous, text, edit.from, edit.to - edit.from);
-    if (!build) return undefined;
+    const ticked = patchTick(placed.build, previous, text, edit.from, edit.to - edit.from);
+    if (!ticked) return undefined;
     const sections = [...this.sections];
-    sections[s] = { ...placed, build };
+    sections[s] = { ...placed, build: ticked.build, state: tickedState(placed.state, ticked.target) };
     return sections;
   }
 
@@ -251,7 +245,8 @@ export class IncrementalAnalyzer {
     return starts.map((start, s) => {
       const end = s + 1 < starts.length ? starts[s + 1] : { block: blocks.length, offset: to };
       const at = { offset: start.offset, line: index.positionAt(start.offset).line };
-      return { build: buildSection(ctx, blocks, start.block, end.block, at, end.offset), ...at };
+      const build = buildSection(ctx, blocks, start.block, end.block, at, end.offset);
+      return { build, state: newSectionState(build), ...at };
     });
   }
 
@@ -261,122 +256,12 @@ export class IncrementalAnalyzer {
   }
 }
 
-/**
- * One section's findings in document order: reused when nothing they depend on changed, moved
- * copies when only the section's place changed. The first section also holds the front matter
- * findings, and `no-items` when the checklist is empty.
- */
-function sectionFindings(
-  placed: PlacedSection,
-  assembly: Assembly,
-  s: number,
-  inputs: RuleInputs & { key: string; existsVersion: number | undefined },
-  check: (link: LinkRef) => void,
-  head: { config: Finding[]; empty: boolean } | undefined,
-): Finding[] {
-  const { build } = placed;
-  let duplicates = '';
-  if (assembly.duplicates.size > 0) {
-    build.items.forEach((item, k) => {
-      const first = assembly.duplicates.get(item);
-      if (first) duplicates += `${k}:${first.line},`;
-    });
-  }
-  const key = duplicates === '' && !head ? inputs.key : `${inputs.key}\u0000${duplicates}\u0000${head ? `${head.empty}` : ''}`;
-  const { existsVersion } = inputs;
-  const cached = build.findings?.version === build.version && build.findings.key === key ? build.findings : undefined;
-  const still = cached?.offset === placed.offset && cached.line === placed.line;
-  // The same links (not moved, so not copied) with the same answers: nothing to ask again.
-  if (still && existsVersion !== undefined && cached.existsVersion === existsVersion) return cached.list;
-  const links = scratchLinks;
-  links.length = 0;
-  for (const k of build.linked) {
-    const item = build.items[k];
-    checkLinks(item.evidence, check, links);
-    checkLinks(item.runbooks, check, links);
-  }
-  if (cached && sameList(cached.links, links)) {
-    if (still) {
-      cached.existsVersion = existsVersion;
-      return cached.list;
-    }
-    const d = { offset: placed.offset - cached.offset, line: placed.line - cached.line };
-    build.findings = { ...cached, existsVersion, offset: placed.offset, line: placed.line, list: cached.list.map((f) => shiftFinding(f, d)) };
-    return build.findings.list;
-  }
-  const list: Finding[] = head ? [...head.config] : [];
-  for (const { event } of assembly.walks[s]) {
-    for (let k = event.first, end = event.first + event.count; k < end; k++) {
-      const item = build.items[k];
-      for (const f of itemFindings(item, build.memos[k], inputs, assembly.duplicates.get(item))) list.push(f);
-    }
-  }
-  if (head?.empty) list.push(noItemsFinding(inputs.index));
-  for (const f of mojibakeFindings(build.mojibake, inputs.index)) list.push(f);
-  list.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  build.findings = { version: build.version, key, links: [...links], existsVersion, offset: placed.offset, line: placed.line, list };
-  return list;
-}
 
-/** Link states of the section at hand (`sectionFindings` runs for one section at a time). */
-const scratchLinks: number[] = [];
-
-/** The findings of one item, from its memo when nothing they depend on changed. */
-function itemFindings(item: ReadinessItem, memo: ItemMemo, inputs: RuleInputs, duplicateOf: ReadinessItem | undefined): Finding[] {
-  const links = linkStates(item);
-  const dup = duplicateOf?.line;
-  const cached = memo.findings;
-  if (
-    cached &&
-    cached.id === item.id &&
-    cached.critical === item.critical &&
-    cached.duplicateOf === dup &&
-    cached.today === inputs.today &&
-    cached.linksChecked === inputs.linksChecked &&
-    cached.links === links
-  ) {
-    if (cached.offset === item.span.start && cached.line === item.line) return cached.findings;
-    const d = { offset: item.span.start - cached.offset, line: item.line - cached.line };
-    const findings = cached.findings.map((f) => shiftFinding(f, d));
-    memo.findings = { ...cached, offset: item.span.start, line: item.line, findings };
-    return findings;
-  }
-  const findings: Finding[] = [];
-  checkItem(item, inputs, duplicateOf, findings);
-  memo.findings = { id: item.id, critical: item.critical, duplicateOf: dup, today: inputs.today, linksChecked: inputs.linksChecked, links, offset: item.span.start, line: item.line, findings };
-  return findings;
-}
-
-/** Checks links and appends their states (`linkState`), then an end mark. */
-function checkLinks(links: readonly LinkRef[], check: (link: LinkRef) => void, states: number[]): void {
-  for (let i = 0; i < links.length; i++) {
-    check(links[i]);
-    states.push(linkState(links[i]));
-  }
-  states.push(END_OF_LINKS);
-}
-
-const END_OF_LINKS = 6;
-
-/** A link's existence and outside flags as one number below `END_OF_LINKS`. */
-function linkState(link: LinkRef): number {
-  return (link.exists === null ? 0 : link.exists ? 1 : 2) + (link.outside ? 3 : 0);
-}
-
-/** The states of an item's links, as a string (one character per link, `|` between the lists). */
-function linkStates(item: ReadinessItem): string {
-  let states = '';
-  for (let i = 0; i < item.evidence.length; i++) states += linkState(item.evidence[i]);
-  states += '|';
-  for (let i = 0; i < item.runbooks.length; i++) states += linkState(item.runbooks[i]);
-  return states;
-}
-
-/** A link as a parse leaves it, for an evaluation that does not check links. */
-function uncheck(link: LinkRef): void {
-  if (link.resolved === null) return;
-  link.exists = null;
-  link.outside = false;
+/** An empty model for a text over the limits, carrying the one `too-large` finding. */
+export function refusedParse(text: string, index: LineIndex, config: ReadinessConfig, problem: LimitProblem): ParsedChecklist {
+  const checklist: Checklist = { title: null, frontMatter: null, items: [], categories: [], progress: finishProgress(emptyProgress()), eol: dominantEol(text), usedTokens: {} };
+  const refused: Finding = { rule: 'too-large', severity: 'error', message: problem.message, span: index.span(problem.offset, problem.offset) };
+  return { text, index, checklist, config, configFindings: [], refused };
 }
 
 function hasLoneCr(text: string): boolean {

@@ -16,21 +16,15 @@
 import type { CriticalSelector, ReadinessConfig } from '../config/types';
 import { preOrder } from '../model/walk';
 import type { ItemMemo } from './itemMemo';
+import type { PlacedSection, SectionState } from './sectionState';
 import { baseOf, join, type AssemblyMemo, type EventMemo } from './assemblyMemo';
-import { cleanLabel, labelMatches, slugify } from '../text/labels';
+import { cleanLabel, labelMatches } from '../text/labels';
 import { eolOf, type EolCounts, type LineIndex } from '../text/lineIndex';
 import { frontMatterBodyStart } from '../parse/markdown';
 import type { Checklist, FrontMatter, Progress, ReadinessCategory, ReadinessItem, UsedTokens } from '../model/types';
 import { addProgress, emptyProgress, finishProgress } from '../model/progress';
 import type { CategoryTemplate, SectionBuild, SectionEvent } from '../parse/sections';
 import { cloneItem, shiftSpan, type Delta } from './shift';
-
-/** A section and where it now starts: offset and 1-based line. */
-export interface PlacedSection {
-  build: SectionBuild;
-  offset: number;
-  line: number;
-}
 
 /** Inputs of `assembleChecklist`. */
 export interface AssembleInputs {
@@ -45,6 +39,7 @@ export interface AssembleInputs {
 /** Items of one event and the category (or the root) they went to. */
 export interface Placement {
   build: SectionBuild;
+  state: SectionState;
   event: Extract<SectionEvent, { items: ReadinessItem[] }>;
 }
 
@@ -98,19 +93,14 @@ export function assembleChecklist(sections: readonly PlacedSection[], inputs: As
   const order: Frame[] = [root];
   const stack: Frame[] = [root];
   const open = (parent: Frame, template: CategoryTemplate, depth: number, delta: Delta): Frame => {
-    let placed = template.placed;
-    if (placed?.parentKey !== parent.key) {
-      const slug = (template.slug ??= slugify(template.title));
-      placed = {
-        parentKey: parent.key,
-        key: `${parent.key}\u0000${template.title}`,
-        path: [...parent.path, template.title],
-        pathSlug: join(parent.pathSlug, slug),
-        idSlug: join(parent.idSlug, slug || 'section'),
-        underCritical: parent.underCritical || /critical/i.test(template.title),
-      };
-      template.placed = placed;
-    }
+    const placed = memo.categoryPlace(template, parent.key, (slug) => ({
+      parentKey: parent.key,
+      key: `${parent.key}\u0000${template.title}`,
+      path: [...parent.path, template.title],
+      pathSlug: join(parent.pathSlug, slug),
+      idSlug: join(parent.idSlug, slug || 'section'),
+      underCritical: parent.underCritical || /critical/i.test(template.title),
+    }));
     categoryIds.push(placed.idSlug);
     const items: ReadinessItem[] = [];
     const still = delta.offset === 0 && delta.line === 0;
@@ -144,7 +134,7 @@ export function assembleChecklist(sections: readonly PlacedSection[], inputs: As
     return frame;
   };
   sections.forEach((placed, section) => {
-    const { build } = placed;
+    const { build, state } = placed;
     const delta = deltaOf(placed);
     for (const event of build.events) {
       if (event.kind === 'heading') {
@@ -154,7 +144,7 @@ export function assembleChecklist(sections: readonly PlacedSection[], inputs: As
       } else {
         const top = stack[stack.length - 1];
         const frame = event.kind === 'group' ? open(top, event.category, top.depth + 1, delta) : top;
-        frame.placements.push({ build, event, at: frame.items.length, section, memo: memo.place(build, event, frame.pathSlug) });
+        frame.placements.push({ build, state, event, at: frame.items.length, section, memo: memo.place(build, state.memos, event, frame.pathSlug) });
         for (const item of event.items) frame.items.push(item);
       }
     }
@@ -172,11 +162,11 @@ export function assembleChecklist(sections: readonly PlacedSection[], inputs: As
       const em = placement.memo;
       addProgress(frame.counts, em.tally);
       if (!everything && !em.claimed && !em.contested && em.path === frame.path && em.underCritical === frame.underCritical && em.selected === frame.selected && em.selectors === selectors) continue;
-      const { build, event } = placement;
+      const { build, state, event } = placement;
       let contested = false;
       for (let k = event.first, end = event.first + event.count; k < end; k++) {
         const item = build.items[k];
-        const itemMemo = build.memos[k];
+        const itemMemo = state.memos[k];
         if (item.explicitId) itemMemo.nextId = item.id;
         else {
           const base = baseOf(itemMemo, item, frame.pathSlug);
@@ -188,7 +178,7 @@ export function assembleChecklist(sections: readonly PlacedSection[], inputs: As
         }
         itemMemo.nextCritical = itemMemo.baseCritical || frame.underCritical || (selectors.length > 0 && isSelected(itemMemo, selectors, frame.selected, item.text));
         itemMemo.nextPath = frame.path;
-        if (itemMemo.nextId !== item.id || itemMemo.nextCritical !== item.critical || frame.path !== item.categoryPath) build.dirty = true;
+        if (itemMemo.nextId !== item.id || itemMemo.nextCritical !== item.critical || frame.path !== item.categoryPath) state.dirty = true;
       }
       Object.assign(em, { claimed: false, contested, path: frame.path, underCritical: frame.underCritical, selected: frame.selected, selectors });
     }
@@ -203,7 +193,7 @@ export function assembleChecklist(sections: readonly PlacedSection[], inputs: As
   for (const frame of order) {
     for (const p of frame.placements) materialize(sections[p.section], p, frame);
   }
-  for (const placed of sections) settle(placed);
+  for (const placed of sections) settle(placed, memo);
   const duplicates = new Map<ReadinessItem, ReadinessItem>();
   if (repeated) {
     const firsts = new Map<string, ReadinessItem>();
@@ -282,12 +272,12 @@ function isSelected(memo: ItemMemo, selectors: readonly CriticalSelector[], cate
  * the section was never handed out, as copies when it moved or something changed.
  */
 function materialize(placed: PlacedSection, placement: Placement & { at: number }, frame: Frame): void {
-  const { build, event } = placement;
+  const { build, state, event } = placement;
   const delta = deltaOf(placed);
-  const fresh = !build.shared;
-  if (!fresh && !build.dirty && delta.offset === 0 && delta.line === 0) return;
+  const fresh = !state.shared;
+  if (!fresh && !state.dirty && delta.offset === 0 && delta.line === 0) return;
   // A move alone keeps the version: findings of a moved section are moved copies.
-  if (fresh || build.dirty) build.version++;
+  if (fresh || state.dirty) state.version++;
   const items = fresh ? event.items : event.items.map((item) => cloneItem(item, delta));
   if (!fresh) {
     // The copies, numbered in pre-order like the originals.
@@ -297,7 +287,7 @@ function materialize(placed: PlacedSection, placement: Placement & { at: number 
   }
   for (let k = event.first, end = event.first + event.count; k < end; k++) {
     const item = build.items[k];
-    const memo = build.memos[k];
+    const memo = state.memos[k];
     item.id = memo.nextId;
     item.critical = memo.nextCritical;
     item.categoryPath = memo.nextPath;
@@ -305,13 +295,18 @@ function materialize(placed: PlacedSection, placement: Placement & { at: number 
 }
 
 /** Records where the section's items now point, and moves its category templates and mojibake runs along. */
-function settle(placed: PlacedSection): void {
-  const { build } = placed;
+function settle(placed: PlacedSection, memo: AssemblyMemo): void {
+  const { build, state } = placed;
   const delta = deltaOf(placed);
-  build.shared = true;
-  build.dirty = false;
+  state.shared = true;
+  state.dirty = false;
   if (delta.offset === 0 && delta.line === 0) return;
-  for (const event of build.events) if (event.kind !== 'items') event.category = shiftTemplate(event.category, delta);
+  for (const event of build.events) {
+    if (event.kind === 'items') continue;
+    const moved = shiftTemplate(event.category, delta);
+    memo.moveTemplate(event.category, moved);
+    event.category = moved;
+  }
   if (build.mojibake.length > 0) build.mojibake = build.mojibake.map((run) => ({ ...run, start: run.start + delta.offset, end: run.end + delta.offset }));
   build.at = { offset: placed.offset, line: placed.line };
 }

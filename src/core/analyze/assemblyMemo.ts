@@ -9,7 +9,7 @@ import type { ItemMemo } from './itemMemo';
 import { labelMatches, slugify } from '../text/labels';
 import type { Progress, ReadinessItem } from '../model/types';
 import { countState, emptyProgress } from '../model/progress';
-import type { SectionBuild, SectionEvent } from '../parse/sections';
+import type { CategoryTemplate, SectionBuild, SectionEvent } from '../parse/sections';
 
 /** What an event's items (nested ones included) were last given, and what that depended on. */
 export interface EventMemo {
@@ -34,6 +34,16 @@ export interface EventMemo {
 
 type ItemEvent = Extract<SectionEvent, { items: ReadinessItem[] }>;
 
+/** What a category's place derived from its title the last time, under the parent of key `parentKey`. */
+export interface CategoryPlace {
+  parentKey: string;
+  key: string;
+  path: string[];
+  pathSlug: string;
+  idSlug: string;
+  underCritical: boolean;
+}
+
 /** Shared state of the assemblies of one document. */
 export class AssemblyMemo {
   /** Claimants of every id base in the last assembly. */
@@ -47,6 +57,8 @@ export class AssemblyMemo {
   /** Per repeated base: the next suffix to try in the assembly of `stamp`, and the suffixed ids made so far. */
   private readonly suffixes = new Map<string, { stamp: number; next: number; ids: string[] }>();
   private readonly events = new WeakMap<ItemEvent, EventMemo>();
+  /** Per category template: `slugify` of its title, and its last place. */
+  private readonly templates = new WeakMap<CategoryTemplate, { slug: string; place?: CategoryPlace }>();
   private placed: EventMemo[] = [];
   private nextPlaced: EventMemo[] = [];
 
@@ -98,7 +110,7 @@ export class AssemblyMemo {
    * Places an event under a category path: its memo, with its claims made again when it is new
    * (or was not placed by the last assembly) or its path slug changed.
    */
-  place(build: SectionBuild, event: ItemEvent, pathSlug: string): EventMemo {
+  place(build: SectionBuild, memos: readonly ItemMemo[], event: ItemEvent, pathSlug: string): EventMemo {
     let memo = this.events.get(event);
     if (!memo) {
       memo = { stamp: -1, pathSlug, bases: [], claimed: false, contested: false, path: undefined, underCritical: false, selected: false, selectors: undefined, tally: tallyOf(build, event) };
@@ -107,7 +119,7 @@ export class AssemblyMemo {
     const placedBefore = memo.stamp === this.stamp - 1;
     if (!placedBefore || memo.pathSlug !== pathSlug) {
       if (placedBefore) this.claims.remove(memo.bases);
-      memo.bases = basesOf(build, event, pathSlug);
+      memo.bases = basesOf(build, memos, event, pathSlug);
       memo.pathSlug = pathSlug;
       memo.claimed = true;
       this.claims.add(memo.bases);
@@ -130,6 +142,23 @@ export class AssemblyMemo {
     return this.claims.contestChanged();
   }
 
+  /**
+   * The place of a category under the parent of key `parentKey`: its last one when that parent
+   * is the same, else a new one made by `make` from the title's slug.
+   */
+  categoryPlace(template: CategoryTemplate, parentKey: string, make: (slug: string) => CategoryPlace): CategoryPlace {
+    let known = this.templates.get(template);
+    if (!known) this.templates.set(template, (known = { slug: slugify(template.title) }));
+    if (known.place?.parentKey !== parentKey) known.place = make(known.slug);
+    return known.place;
+  }
+
+  /** A moved copy of a category template keeps what the original's title gave. */
+  moveTemplate(from: CategoryTemplate, to: CategoryTemplate): void {
+    const known = this.templates.get(from);
+    if (known) this.templates.set(to, known);
+  }
+
   /** Whether a `category:` selector matches the title (cached per selector list). */
   titleSelected(selectors: readonly CriticalSelector[], title: string): boolean {
     if (selectors !== this.selectorsOfTitles || this.selected.size > 10_000) {
@@ -146,11 +175,11 @@ export class AssemblyMemo {
 }
 
 /** The id bases of an event's items under `pathSlug`, caching them in the items' memos. */
-function basesOf(build: SectionBuild, event: ItemEvent, pathSlug: string): string[] {
+function basesOf(build: SectionBuild, memos: readonly ItemMemo[], event: ItemEvent, pathSlug: string): string[] {
   const bases: string[] = [];
   for (let k = event.first, end = event.first + event.count; k < end; k++) {
     if (build.items[k].explicitId) continue;
-    bases.push(baseOf(build.memos[k], build.items[k], pathSlug));
+    bases.push(baseOf(memos[k], build.items[k], pathSlug));
   }
   return bases;
 }

@@ -7,16 +7,9 @@ import type { CriticalSelector } from '../config/types';
 import type { ReadinessItem } from '../model/types';
 import type { Finding } from '../model/ruleTable';
 
-/** Findings of an item and everything besides the item itself they were computed from. */
+/** Findings of an item, with the `itemRuleKey` they were computed under and where the item was. */
 export interface CachedFindings {
-  id: string;
-  critical: boolean;
-  /** Line of the first item with the same explicit id, when this one repeats it. */
-  duplicateOf: number | undefined;
-  today: string | undefined;
-  linksChecked: boolean;
-  /** Existence and outside flags of the item's links, one character per link. */
-  links: string;
+  key: string;
   /** The item's start offset and line when they were computed. */
   offset: number;
   line: number;

@@ -1,9 +1,16 @@
+/**
+ * The rules that read the model: per item (`checkItem`), and per document (`noItemsFinding`,
+ * `mojibakeFindings`). Severities are the rule table's defaults until `applySeverities` applies
+ * the config. To add a rule: its id, default severity and description go in the rule table
+ * (`model/ruleTable.ts`), its check here; if it reads anything about an item that can change
+ * while the item's text does not, that goes in `itemRuleKey` too.
+ */
 import type { ReadinessConfig } from '../config/types';
-import { walkItems } from '../model/walk';
 import type { LineIndex } from '../text/lineIndex';
-import type { Checklist, LinkRef, ReadinessItem, Span } from '../model/types';
-import { findMojibake, type MojibakeRun } from '../text/mojibake';
+import type { LinkRef, ReadinessItem, Span } from '../model/types';
+import type { MojibakeRun } from '../text/mojibake';
 import { RULE_BY_ID, type Finding, type RuleId } from '../model/ruleTable';
+import { linkStates } from './links';
 
 /** What the rules need besides the checklist. */
 export interface RuleInputs {
@@ -18,32 +25,31 @@ export interface RuleInputs {
 
 const STATE_WORDS: Record<string, string> = { open: 'open', 'in-progress': 'in progress' };
 
-/** Runs every checklist rule; severities are the defaults (see `applySeverities`). */
-export function checkChecklist(checklist: Checklist, inputs: RuleInputs): Finding[] {
-  const findings: Finding[] = [];
-  const seenExplicit = new Map<string, ReadinessItem>();
-  let count = 0;
-  for (const item of walkItems(checklist.items, checklist.categories)) {
-    count++;
-    let duplicateOf: ReadinessItem | undefined;
-    if (item.explicitId) {
-      duplicateOf = seenExplicit.get(item.id);
-      if (!duplicateOf) seenExplicit.set(item.id, item);
-    }
-    checkItem(item, inputs, duplicateOf, findings);
-  }
-  if (count === 0) findings.push(noItemsFinding(inputs.index));
-  findings.push(...mojibakeFindings(findMojibake(inputs.text), inputs.index));
-  return findings;
-}
-
 function finding(rule: RuleId, message: string, span: Span, itemId?: string, fix?: Finding['fix']): Finding {
   return { rule, severity: RULE_BY_ID.get(rule)!.defaultSeverity, message, span, ...(itemId !== undefined ? { itemId } : {}), ...(fix ? { fix } : {}) };
 }
 
 /**
+ * Everything `checkItem` reads that can change while the item's own text does not, as one key.
+ * The analyzer keeps an item's findings with this key and reuses them (moved along with the
+ * item) while the key is the same, so this is the cache contract of the item rules:
+ * - from the assembly: the item's id, its critical flag, the line of the item it duplicates;
+ * - from the evaluation: today's date, whether links were checked, each link's existence;
+ * - the item's state (a tick patches it without a new parse).
+ * Everything else `checkItem` reads comes from the item's own text (its text, marker, due date,
+ * unknown status, links' targets and spans: a change of text parses the item again, with a fresh
+ * memo) or from the analyzer's config (a change of config starts the analyzer afresh); positions
+ * only move, and moved findings are shifted copies. A rule that reads more must add it here
+ * (test/unit/itemRuleKey.test.ts changes each input and checks the key follows the findings).
+ */
+export function itemRuleKey(item: ReadinessItem, inputs: RuleInputs, duplicateOf: ReadinessItem | undefined): string {
+  return `${item.id}\u0000${item.critical ? 1 : 0}\u0000${item.state}\u0000${duplicateOf?.line ?? ''}\u0000${inputs.today ?? ''}\u0000${inputs.linksChecked ? 1 : 0}\u0000${linkStates(item)}`;
+}
+
+/**
  * The rules about one item, appended to `out` in a fixed order. `duplicateOf` is the first item
- * (in `walkItems` order) with the same explicit id, when this one repeats it.
+ * (in `walkItems` order) with the same explicit id, when this one repeats it. What it reads is
+ * the contract of `itemRuleKey`.
  */
 export function checkItem(item: ReadinessItem, inputs: RuleInputs, duplicateOf: ReadinessItem | undefined, out: Finding[]): void {
   const add = (rule: RuleId, message: string, span: Span) => out.push(finding(rule, message, span, item.id));
@@ -91,6 +97,7 @@ export function mojibakeFindings(runs: readonly MojibakeRun[], index: LineIndex)
 
 /** Applies the config's rule settings: overrides severities and drops rules set to `off`. */
 export function applySeverities(findings: readonly Finding[], config: ReadinessConfig): Finding[] {
+  if (Object.keys(config.rules).length === 0) return [...findings];
   const out: Finding[] = [];
   for (const f of findings) {
     const setting = config.rules[f.rule];

@@ -23,7 +23,7 @@ export function shiftSpan(span: Span, d: Delta): Span {
 
 /** A link moved by `d`, as parsing left it (existence unchecked). */
 function shiftLink(link: LinkRef, d: Delta): LinkRef {
-  // Links that resolve into the workspace are only `outside` once a check says so (`evaluateChecklist`).
+  // Links that resolve into the workspace are only `outside` once a check says so (`analyze/links.ts`).
   const outside = link.resolved === null ? link.outside : false;
   return { target: link.target, resolved: link.resolved, exists: null, outside, span: shiftSpan(link.span, d) };
 }

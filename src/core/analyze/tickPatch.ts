@@ -6,29 +6,35 @@
  * parsed again — the most frequent edit gets the cheapest update. Anything else is parsed.
  */
 import { preOrder } from '../model/walk';
-import type { ItemState, ReadinessItem, UsedTokens } from '../model/types';
+import type { ItemState, ReadinessItem, SettableState, UsedTokens } from '../model/types';
 import { mayContainMojibake } from '../text/mojibake';
 import { readThroughMojibake, repaired } from '../parse/parseContext';
 import type { SectionBuild } from '../parse/sections';
 import { cloneItem } from './shift';
-import { readLeadingGlyph, type StatusToken } from '../parse/statusValues';
+import { readLeadingGlyph, type StatusToken } from '../parse/readStatus';
+import { boxState, boxToken, isGfmBoxChar } from '../parse/taskBox';
 import { knownToken } from '../parse/tableItems';
 
-/** What a GFM task box can hold; anything else (`[~]`, `[-]`) is paragraph text to the parser. */
-const TASK_BOX = new Set([' ', 'x', 'X']);
 const NO_MOVE = { offset: 0, line: 0 };
 /** Longest replacement tried as a cell tick (a glyph with modifiers). */
 const MAX_GLYPH = 16;
+
+/** A section patched by a tick, and the index in its `items` of the ticked item. */
+export interface TickedSection {
+  build: SectionBuild;
+  target: number;
+}
 
 /**
  * The section after `previous[from, from + length)` was replaced by `text[from, from + length)`
  * (same length), when that only ticked an item; undefined when the section must be parsed.
  */
-export function patchTick(build: SectionBuild, previous: string, text: string, from: number, length: number): SectionBuild | undefined {
-  if (length === 1 && TASK_BOX.has(previous[from]) && TASK_BOX.has(text[from])) {
+export function patchTick(build: SectionBuild, previous: string, text: string, from: number, length: number): TickedSection | undefined {
+  // Only GFM's own boxes: `[~]` and `[-]` are paragraph text to the parser, not a `checked` flag.
+  if (length === 1 && isGfmBoxChar(previous[from]) && isGfmBoxChar(text[from])) {
     const target = build.items.findIndex((item) => item.marker.style === 'box' && item.marker.start === from && item.marker.text === previous[from]);
     if (target < 0) return undefined;
-    return patched(build, target, text[from] === ' ' ? 'open' : 'done', text[from]);
+    return patched(build, target, boxState(text[from])!, text[from]);
   }
   if (length > MAX_GLYPH) return undefined;
   const target = build.items.findIndex((item) => item.marker.style === 'cell' && item.marker.start <= from && from + length <= item.marker.end);
@@ -80,7 +86,7 @@ function pipeAfter(text: string, offset: number): number {
 }
 
 /** The section with item `target` given a new state and marker text; everything else copied as it is. */
-function patched(build: SectionBuild, target: number, state: ItemState, markerText: string): SectionBuild {
+function patched(build: SectionBuild, target: number, state: ItemState, markerText: string): TickedSection {
   const items: ReadinessItem[] = [];
   const events = build.events.map((event) => {
     if (event.kind === 'heading') return event;
@@ -91,9 +97,7 @@ function patched(build: SectionBuild, target: number, state: ItemState, markerTe
   const ticked = items[target];
   ticked.state = state;
   ticked.marker = { ...ticked.marker, text: markerText, end: ticked.marker.start + markerText.length };
-  // The item's state changed, which its cached findings do not know about.
-  build.memos[target].findings = undefined;
-  return { ...build, events, items, usedTokens: tokensOf(items), shared: false, dirty: false, version: build.version + 1, findings: undefined };
+  return { build: { ...build, events, items, usedTokens: tokensOf(items) }, target };
 }
 
 /** The status tokens the items use: the first per family and state, in document order (as parsing notes them). */
@@ -103,12 +107,12 @@ function tokensOf(items: readonly ReadinessItem[]): UsedTokens {
   for (const item of byOffset) {
     const { style, text } = item.marker;
     let family: keyof UsedTokens;
-    let state: Exclude<ItemState, 'untracked'>;
+    let state: SettableState;
     let token: string;
     if (style === 'box') {
       family = 'box';
       state = item.state === 'untracked' ? 'open' : item.state;
-      token = `[${text}]`;
+      token = boxToken(text);
     } else if (style === 'cell' || style === 'glyph') {
       if (item.unknownStatus !== undefined || text === '' || item.state === 'untracked') continue;
       const read = readThroughMojibake(text, style === 'cell' ? knownToken : readLeadingGlyph);

@@ -1,3 +1,7 @@
+/**
+ * The effective config as the core reads it, with its defaults. `.readiness.yml` and front matter
+ * `readiness:` are validated against schemas/readiness-config.schema.json before they become one.
+ */
 import type { RuleId, RuleSetting } from '../model/ruleTable';
 
 /** A selector that marks items critical: by category title, item text (glob), or item id. */

@@ -1,9 +1,12 @@
-import { walkItems } from '../model/walk';
-import type { Checklist, ItemState, ReadinessItem, TextEdit } from '../model/types';
-import { readStatusCell, tokenFor, type KnownState, type TokenFamily } from '../parse/statusValues';
-
-/** A state an item can be set to. */
-export type TargetState = Exclude<ItemState, 'untracked'>;
+/**
+ * Setting an item's state as the smallest edit of the text: only the status marker changes, and
+ * it is written the way the document already writes that state. Hosts apply the edit; the
+ * analyzer then sees a tick (`analyze/tickPatch.ts`).
+ */
+import type { Checklist, ReadinessItem, SettableState, TextEdit, TokenFamily } from '../model/types';
+import { readStatusCell } from '../parse/readStatus';
+import { boxCharFor, boxToken } from '../parse/taskBox';
+import { tokenFor } from './writeStatus';
 
 /** The model no longer matches the text (the document changed after it was parsed). */
 export class StaleModelError extends Error {
@@ -13,23 +16,22 @@ export class StaleModelError extends Error {
   }
 }
 
-const BOX: Record<TargetState, string> = { done: 'x', open: ' ', 'in-progress': '~', 'n/a': '-' };
-
 /**
  * The minimal edit that sets an item's state: the character inside `[ ]`, the status token of
  * a table cell or glyph bullet (written the way the document already writes that state), or
  * `[ ] ` inserted before an untracked item's text. Null when the item is already in that state.
  * Throws `StaleModelError` when `text` is not the text the checklist was parsed from.
  */
-export function setState(text: string, checklist: Checklist, item: ReadinessItem, state: TargetState): TextEdit | null {
+export function setState(text: string, checklist: Checklist, item: ReadinessItem, state: SettableState): TextEdit | null {
   const { marker } = item;
   if (text.slice(marker.start, marker.end) !== marker.text) throw new StaleModelError(item);
   if (item.state === state && item.unknownStatus === undefined) return null;
   switch (marker.style) {
     case 'box':
-      return { start: marker.start, end: marker.end, newText: boxChar(checklist, state) };
+      // Written the way the document first wrote that state (`X` vs `x`, `/` vs `~`).
+      return { start: marker.start, end: marker.end, newText: boxCharFor(state, checklist.usedTokens.box?.[state]) };
     case 'none':
-      return { start: marker.start, end: marker.start, newText: `[${BOX[state]}] ` };
+      return { start: marker.start, end: marker.start, newText: `${boxToken(boxCharFor(state))} ` };
     case 'glyph':
       return { start: marker.start, end: marker.end, newText: tokenFor(state, familyOf(marker.text, 'glyph'), usedMap(checklist, familyOf(marker.text, 'glyph'))) };
     case 'cell': {
@@ -54,35 +56,6 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out;
 }
 
-/** Every item, nested ones included, in document order. */
-export function allItems(checklist: Checklist): ReadinessItem[] {
-  return [...walkItems(checklist.items, checklist.categories)];
-}
-
-/** An item by id, or by a 1-based line number given as digits (the item starting on that line, else the innermost item covering it). */
-export function findItem(checklist: Checklist, idOrLine: string): ReadinessItem | undefined {
-  const items = allItems(checklist);
-  const byId = items.find((i) => i.id === idOrLine);
-  if (byId || !/^\d+$/.test(idOrLine)) return byId;
-  const line = Number(idOrLine);
-  const starting = items.find((i) => i.line === line);
-  if (starting) return starting;
-  let best: ReadinessItem | undefined;
-  for (const i of items) {
-    if (i.span.startPosition.line <= line && line <= i.span.endPosition.line) {
-      if (!best || i.span.start >= best.span.start) best = i;
-    }
-  }
-  return best;
-}
-
-function boxChar(checklist: Checklist, state: TargetState): string {
-  // Write the box the way the document first wrote that state (`X` vs `x`, `/` vs `~`).
-  const used = /^\[(.)\]$/.exec(checklist.usedTokens.box?.[state] ?? '')?.[1];
-  const valid: Record<TargetState, string> = { done: 'xX', open: ' ', 'in-progress': '~/', 'n/a': '-' };
-  return used !== undefined && valid[state].includes(used) ? used : BOX[state];
-}
-
 function familyOf(token: string, fallback: TokenFamily): TokenFamily {
   if (token === '') return fallback;
   const cell = readStatusCell(token);
@@ -104,6 +77,6 @@ function preferredFamily(checklist: Checklist): TokenFamily {
   return best;
 }
 
-function usedMap(checklist: Checklist, family: TokenFamily): ReadonlyMap<KnownState, string> {
-  return new Map(Object.entries(checklist.usedTokens[family] ?? {}) as [KnownState, string][]);
+function usedMap(checklist: Checklist, family: TokenFamily): ReadonlyMap<SettableState, string> {
+  return new Map(Object.entries(checklist.usedTokens[family] ?? {}) as [SettableState, string][]);
 }

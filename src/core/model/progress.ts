@@ -1,3 +1,7 @@
+/**
+ * Progress counts: done, open, in progress, n/a and untracked, and the percentage done of what is
+ * tracked. Categories, checklists, reports and the status bar all count the same way.
+ */
 import type { ItemState, Progress } from './types';
 
 /** Progress with every count at zero. */

@@ -1,3 +1,8 @@
+/**
+ * The rule table: every rule's id, default severity and one-line description, and the shape of a
+ * finding. The CLI, SARIF, diagnostics (their documentation links) and README read rules from
+ * here, so a rule is named and described once.
+ */
 import type { Severity, Span, TextEdit } from './types';
 
 /** Identifiers of every rule. They are part of the public contract (CLI output, config keys, docs anchors). */

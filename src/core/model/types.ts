@@ -7,8 +7,17 @@
 /** The state of one checklist item. `untracked` items are shown but not counted. */
 export type ItemState = 'done' | 'open' | 'in-progress' | 'n/a' | 'untracked';
 
-/** Every state an item can be set to (untracked is where items start, not a target). */
-export const SETTABLE_STATES: readonly Exclude<ItemState, 'untracked'>[] = ['done', 'open', 'in-progress', 'n/a'];
+/**
+ * A state an item can be set to, and the state a status token (a box, a glyph, a word …)
+ * expresses: every state but `untracked`, which is where items start, not a target.
+ */
+export type SettableState = Exclude<ItemState, 'untracked'>;
+
+/** Every settable state, in the order commands and help list them. */
+export const SETTABLE_STATES: readonly SettableState[] = ['done', 'open', 'in-progress', 'n/a'];
+
+/** How a status token is written, so a replacement can be written the same way: `✅`, `Done`, `:white_check_mark:`, `[x]`, `&#9745;`. */
+export type TokenFamily = 'glyph' | 'word' | 'shortcode' | 'box' | 'entity';
 
 /** How the item is written: a task list box, a status-table row, or a bullet (glyph or bold label). */
 export type ItemKind = 'task' | 'table' | 'bullet';
@@ -126,7 +135,7 @@ export interface FrontMatter {
 }
 
 /** Status tokens a document already uses in tables and glyph bullets: family → state → token. */
-export type UsedTokens = Partial<Record<'glyph' | 'word' | 'shortcode' | 'box' | 'entity', Partial<Record<Exclude<ItemState, 'untracked'>, string>>>>;
+export type UsedTokens = Partial<Record<TokenFamily, Partial<Record<SettableState, string>>>>;
 
 /** A parsed checklist. */
 export interface Checklist {

@@ -1,42 +1,22 @@
-import type { Heading, Paragraph, Root, RootContent } from 'mdast';
-import { assembleChecklist } from '../analyze/assemble';
-import { AssemblyMemo } from '../analyze/assemblyMemo';
-import type { ReadinessConfig } from '../config/types';
+/**
+ * One section's readiness content from its top-level blocks: headings and bold group labels as
+ * category events, and the items of lists, status tables, glyph lines and block quotes. It reads
+ * only the section's own blocks (plus the document's link definitions), so a section's build is
+ * reused while its text is unchanged; where the items belong is settled by the assembly.
+ */
+import type { Heading, Paragraph, RootContent } from 'mdast';
 import { collectInline, collapseWhitespace } from './inlineText';
 import { preOrder } from '../model/walk';
-import { countEols, LineIndex } from '../text/lineIndex';
+import { countEols } from '../text/lineIndex';
 import { parseList } from './listItems';
-import { detachedSlice, parseMarkdown } from './markdown';
-import { newMemo } from '../analyze/itemMemo';
-import type { Checklist, ReadinessItem } from '../model/types';
+import { detachedSlice } from './markdown';
+import type { ReadinessItem } from '../model/types';
 import { findMojibake } from '../text/mojibake';
 import { makeItem, noteToken, readThroughMojibake, repaired, type ItemSink, type ParseContext } from './parseContext';
 import { cleanLabel } from '../text/labels';
 import type { CategoryTemplate, SectionBuild, SectionEvent } from './sections';
-import { readLeadingGlyph } from './statusValues';
+import { readLeadingGlyph } from './readStatus';
 import { parseTable } from './tableItems';
-
-/** Inputs of a parse. */
-export interface ParseOptions {
-  /** Checklist path, workspace-relative POSIX (links resolve from its folder). */
-  path: string;
-  config: ReadinessConfig;
-  /** The analysed text's line index, when the caller already built it. */
-  index?: LineIndex;
-  /** The mdast, when the caller already parsed the text. */
-  tree?: Root;
-  /** The parsed front matter value (for the title), when there is front matter. */
-  frontMatterData?: unknown;
-}
-
-/** Parses a checklist's Markdown into the readiness model. Never throws on any text. */
-export function parseChecklist(text: string, options: ParseOptions): Checklist {
-  const index = options.index ?? new LineIndex(text);
-  const tree = options.tree ?? parseMarkdown(text);
-  const ctx: SectionContext = { text, index, path: options.path, config: options.config, definitions: definitionsOf(tree.children) };
-  const build = buildSection(ctx, tree.children, 0, tree.children.length, { offset: 0, line: 1 }, text.length);
-  return assembleChecklist([{ build, offset: 0, line: 1 }], { config: options.config, index, frontMatterData: options.frontMatterData, memo: new AssemblyMemo() }).checklist;
-}
 
 /** Link reference definitions among top-level blocks: identifier → URL. */
 export function definitionsOf(blocks: readonly RootContent[]): Map<string, string> {
@@ -49,9 +29,6 @@ export function definitionsOf(blocks: readonly RootContent[]): Map<string, strin
 
 /** What building a section needs: the document's text and line index, and what applies to all of it. */
 export type SectionContext = Omit<ParseContext, 'usedTokens'>;
-
-/** Items go to a sink without a place in the hierarchy; `assembleChecklist` gives them theirs. */
-const NO_PATH: string[] = [];
 
 /**
  * Builds the readiness content of the top-level blocks `blocks[from, to)`, which cover
@@ -72,7 +49,7 @@ export function buildSection(ctx: SectionContext, blocks: readonly RootContent[]
       events.push({ kind: 'heading', depth: node.depth, category: categoryOf(parse, node) });
       continue;
     }
-    const sink: ItemSink = { items: [], categoryPath: NO_PATH, underCritical: false };
+    const sink: ItemSink = { items: [] };
     i = parseBlock(parse, blocks, i, sink, events);
     if (sink.items.length > 0) events.push({ kind: 'items', items: sink.items, first: 0, count: 0 });
   }
@@ -92,7 +69,7 @@ export function buildSection(ctx: SectionContext, blocks: readonly RootContent[]
   const linked: number[] = [];
   items.forEach((item, k) => item.evidence.length + item.runbooks.length > 0 && linked.push(k));
   return {
-    events, items, memos: items.map(newMemo), usedTokens: parse.usedTokens, frontMatter, mojibake, eol: countEols(ctx.text, at.offset, end), at, explicitIds, linked, shared: false, dirty: false, version: 0,
+    events, items, usedTokens: parse.usedTokens, frontMatter, mojibake, eol: countEols(ctx.text, at.offset, end), at, explicitIds, linked,
   };
 }
 
@@ -119,7 +96,7 @@ function parseBlock(ctx: ParseContext, blocks: readonly RootContent[], i: number
     case 'paragraph': {
       const next = blocks[i + 1];
       if (next?.type === 'list' && isBoldHeading(node)) {
-        const group: ItemSink = { items: [], categoryPath: NO_PATH, underCritical: false };
+        const group: ItemSink = { items: [] };
         const category = categoryOf(ctx, node);
         parseList(ctx, next, group, { introduced: false });
         events.push({ kind: 'group', category, items: group.items, first: 0, count: 0 });
@@ -152,7 +129,7 @@ function parseGlyphLines(ctx: ParseContext, paragraph: Paragraph, sink: ItemSink
       const nodes = paragraph.children.filter((c) => (c.position?.start.offset ?? -1) >= lineStart && (c.position?.end.offset ?? Infinity) <= lineEnd + 1);
       noteToken(ctx, token.family, token.state, token.text);
       sink.items.push(
-        makeItem(ctx, sink, {
+        makeItem(ctx, {
           kind: 'bullet',
           state: token.state,
           marker: { style: 'glyph', start: lineStart + token.start, end: lineStart + token.end, text: token.text },

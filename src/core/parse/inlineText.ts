@@ -1,3 +1,7 @@
+/**
+ * Inline content as plain text: the text of an item or heading without markup, and the link
+ * nodes and HTML in it (ids written as `<!-- id: … -->`).
+ */
 import type { Nodes, PhrasingContent } from 'mdast';
 
 /** What `collectInline` gathers from phrasing content. */

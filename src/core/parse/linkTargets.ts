@@ -1,4 +1,5 @@
 /** Classifies and resolves link destinations found in a checklist, as pure string work. */
+import { CONFIG_FILE_NAME } from '../config/discover';
 
 /** What a link destination is. */
 export type LinkTarget =
@@ -60,5 +61,5 @@ export function isUnderFolder(path: string, folders: readonly string[]): boolean
  * (`runbooks.links[].path`, `evidence.dir`) resolve against the folder of `.readiness.yml`.
  */
 export function configRelative(config: { baseDir: string }): string {
-  return config.baseDir === '' ? '.readiness.yml' : `${config.baseDir}/.readiness.yml`;
+  return config.baseDir === '' ? CONFIG_FILE_NAME : `${config.baseDir}/${CONFIG_FILE_NAME}`;
 }

@@ -1,8 +1,14 @@
+/**
+ * Items of lists: task list items (`- [ ]`, `- [x]`, and the `[~]`/`[-]` boxes GFM reads as
+ * text), bullets led by a status glyph, and bold-labelled bullets that look like checks but have
+ * no status (untracked). Nested lists become child items.
+ */
 import type { List, ListItem, Nodes, Paragraph } from 'mdast';
 import { collectInline } from './inlineText';
 import type { ReadinessItem, StatusMarker, ItemState } from '../model/types';
 import { makeItem, noteToken, readThroughMojibake, type ItemSink, type ParseContext } from './parseContext';
-import { readLeadingGlyph, type StatusToken } from './statusValues';
+import { readLeadingGlyph, type StatusToken } from './readStatus';
+import { BOX_CLASS, boxState, boxToken } from './taskBox';
 
 /** How a list item is written. */
 type ListItemShape =
@@ -11,8 +17,12 @@ type ListItemShape =
   | { kind: 'bold'; paragraph: Paragraph }
   | { kind: 'plain' };
 
-const EXTENDED_BOX = /^\[([~/-])\][ \t]/;
-const GFM_BOX = /^(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX])\]/;
+/** A box only this extension reads (`[~]`, `[/]`, `[-]`) at the start of a list item's paragraph. */
+const EXTENDED_BOX = new RegExp(`^\\[(${BOX_CLASS.extended})\\][ \\t]`);
+/** A bullet and the GFM task box that follows it. */
+const GFM_BOX = new RegExp(`^(?:[-*+]|\\d{1,9}[.)])[ \\t]+\\[(${BOX_CLASS.gfm})\\]`);
+/** An extended box and the space after it, in an item's plain text. */
+const EXTENDED_PREFIX = new RegExp(`^\\[${BOX_CLASS.extended}\\]\\s*`);
 
 /** Options for one list. */
 export interface ListOptions {
@@ -33,9 +43,9 @@ export function parseList(ctx: ParseContext, list: List, sink: ItemSink, options
     let shape = shapes[i];
     if (shape.kind === 'glyph' && enumeration) shape = { kind: 'plain' };
     if (shape.kind === 'bold' && hasTasks) shape = { kind: 'plain' };
-    const item = shape.kind === 'plain' ? null : buildItem(ctx, li, shape, sink);
+    const item = shape.kind === 'plain' ? null : buildItem(ctx, li, shape);
     if (item) sink.items.push(item);
-    const inner: ItemSink = item ? { items: item.children, categoryPath: sink.categoryPath, underCritical: sink.underCritical } : sink;
+    const inner: ItemSink = item ? { items: item.children } : sink;
     for (const child of li.children) {
       if (child.type === 'list') parseList(ctx, child, inner, { introduced: false });
     }
@@ -59,7 +69,7 @@ function shapeOf(ctx: ParseContext, li: ListItem): ListItemShape {
   const ext = EXTENDED_BOX.exec(raw);
   if (ext) {
     const at = firstStart + 1;
-    const state: ItemState = ext[1] === '-' ? 'n/a' : 'in-progress';
+    const state: ItemState = boxState(ext[1])!;
     return { kind: 'task', state, marker: { style: 'box', start: at, end: at + 1, text: ext[1] }, extended: true };
   }
   const glyph = readThroughMojibake(raw, readLeadingGlyph);
@@ -83,7 +93,7 @@ function isBoldLabel(paragraph: Paragraph): boolean {
   return separated && after.replace(/^[\s:：\-–—.]+/, '').trim() !== '';
 }
 
-function buildItem(ctx: ParseContext, li: ListItem, shape: Exclude<ListItemShape, { kind: 'plain' }>, sink: ItemSink): ReadinessItem {
+function buildItem(ctx: ParseContext, li: ListItem, shape: Exclude<ListItemShape, { kind: 'plain' }>): ReadinessItem {
   const start = li.position?.start.offset ?? 0;
   const end = li.position?.end.offset ?? start;
   const first = li.children[0];
@@ -92,16 +102,16 @@ function buildItem(ctx: ParseContext, li: ListItem, shape: Exclude<ListItemShape
   const raw = paragraph ? ctx.text.slice(paragraph.position?.start.offset ?? start, paragraph.position?.end.offset ?? end) : '';
   const linkNodes = explanationNodes(li);
   if (shape.kind === 'task') {
-    noteToken(ctx, 'box', shape.state === 'untracked' ? 'open' : shape.state, `[${shape.marker.text}]`);
-    return makeItem(ctx, sink, {
+    noteToken(ctx, 'box', shape.state === 'untracked' ? 'open' : shape.state, boxToken(shape.marker.text));
+    return makeItem(ctx, {
       kind: 'task', state: shape.state, marker: shape.marker, start, end, textNodes, linkNodes, raw,
-      ...(shape.extended ? { skipPrefix: (t: string) => t.replace(/^\[[~/-]\]\s*/, '') } : {}),
+      ...(shape.extended ? { skipPrefix: (t: string) => t.replace(EXTENDED_PREFIX, '') } : {}),
     });
   }
   if (shape.kind === 'glyph') {
     const token = shape.token;
     noteToken(ctx, token.family, token.state, token.text);
-    return makeItem(ctx, sink, {
+    return makeItem(ctx, {
       kind: 'bullet', state: token.state, start, end, textNodes, linkNodes, raw,
       marker: { style: 'glyph', start: token.start, end: token.end, text: token.text },
       skipPrefix: (t) => {
@@ -111,7 +121,7 @@ function buildItem(ctx: ParseContext, li: ListItem, shape: Exclude<ListItemShape
     });
   }
   const at = shape.paragraph.position?.start.offset ?? start;
-  return makeItem(ctx, sink, { kind: 'bullet', state: 'untracked', start, end, textNodes, linkNodes, raw, marker: { style: 'none', start: at, end: at, text: '' } });
+  return makeItem(ctx, { kind: 'bullet', state: 'untracked', start, end, textNodes, linkNodes, raw, marker: { style: 'none', start: at, end: at, text: '' } });
 }
 
 /**

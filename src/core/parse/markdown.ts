@@ -1,3 +1,7 @@
+/**
+ * The Markdown parser: remark with GFM and YAML front matter, built once. Also the helpers that
+ * keep parsed positions pointing into the analysed text (a BOM, a section parsed on its own).
+ */
 import type { Nodes, Root } from 'mdast';
 
 type Point = NonNullable<Nodes['position']>['start'];

@@ -1,12 +1,16 @@
+/**
+ * What the block parsers share while building a section: the text, its line index, the path and
+ * config, link definitions and the status tokens seen so far; and `makeItem`, the one place an
+ * item is made from what a block parser found (text, marker, links, owner, due date).
+ */
 import type { Link, LinkReference, Nodes } from 'mdast';
 import type { ReadinessConfig } from '../config/types';
 import { collectInline, collapseWhitespace } from './inlineText';
 import { hasCriticalMarker, idFromHtml, readDue, readOwner, splitIdAttribute } from './itemMeta';
 import type { LineIndex } from '../text/lineIndex';
 import { configRelative, isUnderFolder, resolveLinkTarget } from './linkTargets';
-import type { ItemKind, ItemState, LinkRef, ReadinessItem, StatusMarker, UsedTokens } from '../model/types';
+import type { ItemKind, ItemState, LinkRef, ReadinessItem, SettableState, StatusMarker, TokenFamily, UsedTokens } from '../model/types';
 import { findMojibake, mayContainMojibake, repairMojibake } from '../text/mojibake';
-import type { KnownState, TokenFamily } from './statusValues';
 
 /** Shared state of one parse. */
 export interface ParseContext {
@@ -21,13 +25,13 @@ export interface ParseContext {
   usedTokens: UsedTokens;
 }
 
-/** Where parsed items go, and what the enclosing categories say about them. */
+/** Where parsed items go. */
 export interface ItemSink {
   items: ReadinessItem[];
-  categoryPath: string[];
-  /** An enclosing heading's title contains "critical". */
-  underCritical: boolean;
 }
+
+/** Items are parsed without a place in the hierarchy; the assembly gives them their category path. */
+const NO_PATH: string[] = [];
 
 /** What a block parser knows about a new item. */
 export interface ItemSource {
@@ -58,13 +62,13 @@ export function repaired(text: string): string {
 }
 
 /** Remembers a status token the document uses. */
-export function noteToken(ctx: ParseContext, family: TokenFamily, state: KnownState, token: string): void {
+export function noteToken(ctx: ParseContext, family: TokenFamily, state: SettableState, token: string): void {
   const byState = (ctx.usedTokens[family] ??= {});
   byState[state] ??= repaired(token);
 }
 
 /** Builds an item (id is provisional until the document is complete). */
-export function makeItem(ctx: ParseContext, sink: ItemSink, source: ItemSource): ReadinessItem {
+export function makeItem(ctx: ParseContext, source: ItemSource): ReadinessItem {
   const inline = collectInline(source.textNodes);
   let plain = source.text ?? collapseWhitespace(repaired(inline.text));
   if (source.skipPrefix) plain = collapseWhitespace(source.skipPrefix(plain));
@@ -80,7 +84,7 @@ export function makeItem(ctx: ParseContext, sink: ItemSink, source: ItemSource):
     explicitId: explicitId !== null,
     text,
     state: source.state,
-    critical: source.critical === true || sink.underCritical || hasCriticalMarker(source.raw),
+    critical: source.critical === true || hasCriticalMarker(source.raw),
     kind: source.kind,
     line: position.line,
     column: position.column,
@@ -92,7 +96,7 @@ export function makeItem(ctx: ParseContext, sink: ItemSink, source: ItemSource):
     runbooks,
     references,
     children: [],
-    categoryPath: sink.categoryPath,
+    categoryPath: NO_PATH,
     ...(source.unknownStatus !== undefined ? { unknownStatus: source.unknownStatus } : {}),
   };
 }

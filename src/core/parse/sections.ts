@@ -13,21 +13,15 @@
  * next line, so they simply stay inside their section.
  */
 import type { RootContent } from 'mdast';
-import type { ItemMemo } from '../analyze/itemMemo';
 import type { EolCounts } from '../text/lineIndex';
 import type { MojibakeRun } from '../text/mojibake';
 import type { ReadinessItem, Span, UsedTokens } from '../model/types';
-import type { Finding } from '../model/ruleTable';
 
 /** A category as its heading (or bold label) writes it, before its place in the hierarchy is known. */
 export interface CategoryTemplate {
   title: string;
   line: number;
   span: Span;
-  /** `slugify(title)`, filled on first use. */
-  slug?: string;
-  /** What the category's place derived from its title the last time, under the parent of key `parentKey`. */
-  placed?: { parentKey: string; key: string; path: string[]; pathSlug: string; idSlug: string; underCritical: boolean };
 }
 
 /** Items of one block (`items`) or of a bold paragraph heading a list (`group`). */
@@ -53,8 +47,6 @@ export interface SectionBuild {
   events: SectionEvent[];
   /** Every item of the section (nested ones included), in pre-order of the events. */
   items: ReadinessItem[];
-  /** What is remembered about each item of `items` (copies made when the section moves share it). */
-  memos: ItemMemo[];
   /** Status tokens the section uses, first use per family and state. */
   usedTokens: UsedTokens;
   /** Front matter (only a document's first section can have it): its YAML and where its node starts. */
@@ -68,28 +60,6 @@ export interface SectionBuild {
   explicitIds: string[];
   /** Indexes in `items` of the items that have links. */
   linked: number[];
-  /** True once the items were handed out in a checklist: from then on they are copied, never changed. */
-  shared: boolean;
-  /** Set by an assembly that found an item's id, critical flag or category path changed. */
-  dirty: boolean;
-  /** Counts the times the section's items were set or copied. */
-  version: number;
-  /** The section's sorted findings from the last evaluation, and what they were computed from. */
-  findings?: SectionFindings;
-}
-
-/** A section's findings, in document order, and what they depend on besides the config. */
-export interface SectionFindings {
-  version: number;
-  key: string;
-  /** The `existsVersion` the links were last checked under (undefined: none given). */
-  existsVersion: number | undefined;
-  /** Existence and outside flags of the links of the items that have links, one number per link and an end mark per list. */
-  links: number[];
-  /** Where the section started. */
-  offset: number;
-  line: number;
-  list: Finding[];
 }
 
 /**

@@ -1,9 +1,16 @@
+/**
+ * Items of status tables: a table with a status column (by its header, or by the status tokens
+ * its cells hold) yields one item per row, its text from the item column, its state from the
+ * status cell (unknown words count as open with a finding), its priority and owner from theirs.
+ */
 import type { Table, TableCell } from 'mdast';
 import { collectInline, collapseWhitespace } from './inlineText';
 import { isIsoDate } from './itemMeta';
 import type { StatusMarker } from '../model/types';
 import { makeItem, noteToken, readThroughMojibake, repaired, type ItemSink, type ParseContext } from './parseContext';
-import { isCriticalPriority, isItemHeader, isPriorityHeader, isStatusHeader, readStatusCell, type StatusCell, type StatusToken } from './statusValues';
+import { readStatusCell, type StatusCell, type StatusToken } from './readStatus';
+import { isCriticalPriority, isItemHeader, isPriorityHeader, isStatusHeader } from './tableColumns';
+import { BOX_CLASS } from './taskBox';
 
 /** A cell's raw Markdown between its pipes, with the offset where that content starts. */
 interface RawCell {
@@ -14,7 +21,7 @@ interface RawCell {
 
 const OWNER_HEADER = /^(?:owner|owners|assignee|responsible|dri|who)$/i;
 const DUE_HEADER = /^(?:due|due date|deadline|target date|eta)$/i;
-const BOX_CELL = /^\s*\[[ xX~/-]\]\s*$/;
+const BOX_CELL = new RegExp(`^\\s*\\[${BOX_CLASS.all}\\]\\s*$`);
 
 /** Adds the rows of a status table as items; tables without a status column add nothing. */
 export function parseTable(ctx: ParseContext, table: Table, sink: ItemSink): void {
@@ -68,7 +75,7 @@ export function parseTable(ctx: ParseContext, table: Table, sink: ItemSink): voi
     const owner = ownerCol >= 0 && cells[ownerCol] ? cells[ownerCol].plain.replace(/^@/, '') || null : null;
     const dueText = dueCol >= 0 && cells[dueCol] ? cells[dueCol].plain : '';
     sink.items.push(
-      makeItem(ctx, sink, {
+      makeItem(ctx, {
         kind: 'table',
         state,
         marker,

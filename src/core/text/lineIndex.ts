@@ -1,3 +1,8 @@
+/**
+ * Offsets ↔ 1-based lines and columns of one text, and its line endings. Built once per version
+ * of a document (and updated after an edit from the previous one), so every span in the model is
+ * located without scanning the text again.
+ */
 import type { Position, Span } from '../model/types';
 
 /**

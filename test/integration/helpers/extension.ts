@@ -13,6 +13,13 @@ export async function activateExtension(): Promise<ReadinessApi> {
   return extension.activate();
 }
 
+/** The open tabs of the readiness report panel. */
+export function reportTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('readiness.report'));
+}
+
 /** The (single) workspace folder of the test run. */
 export function workspaceFolder(): vscode.WorkspaceFolder {
   const folder = vscode.workspace.workspaceFolders?.[0];

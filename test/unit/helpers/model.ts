@@ -1,7 +1,9 @@
-import { analyzeChecklist, type Analysis, type LinkCheck } from '../../../src/core/analyze/analyze';
+import { analyzeChecklist } from '../../../src/core/analyze/analyze';
+import type { Analysis } from '../../../src/core/analyze/analysis';
+import type { LinkCheck } from '../../../src/core/analyze/links';
 import { defaultConfig, type ReadinessConfig } from '../../../src/core/config/types';
 import type { Checklist, ReadinessCategory, ReadinessItem } from '../../../src/core/model/types';
-import { allItems } from '../../../src/core/edit/setState';
+import { allItems } from '../../../src/core/model/walk';
 
 /** Analyses Markdown as `PRODUCTION_READINESS.md` at the workspace root. */
 export function analyze(text: string, config: Partial<ReadinessConfig> = {}, extra: { path?: string; exists?: (p: string) => LinkCheck; today?: string } = {}): Analysis {

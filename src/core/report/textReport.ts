@@ -1,18 +1,39 @@
-import { compareFindings, countBySeverity, type ReportSource } from '../core/report/jsonReport';
-import type { Checklist, Progress, Severity } from '../core/model/types';
-import { sumProgress } from '../core/model/progress';
-import type { Finding } from '../core/model/ruleTable';
-import { allItems } from '../core/edit/setState';
-import type { Paint } from './ansi';
+/**
+ * The `--format text` report, in the style of ESLint's "stylish" formatter. Colour is injected as
+ * a `Paint` (the CLI passes ANSI styles when its output is a terminal), so the text itself is
+ * plain string work and the same with or without colour.
+ */
+import { compareFindings, countBySeverity, type ReportSource } from './jsonReport';
+import type { Checklist, Progress, Severity } from '../model/types';
+import { sumProgress } from '../model/progress';
+import type { Finding } from '../model/ruleTable';
+import { walkItems } from '../model/walk';
+
+/** Text styles; each returns its text wrapped in whatever shows the style (or unchanged). */
+export interface Paint {
+  red(text: string): string;
+  yellow(text: string): string;
+  green(text: string): string;
+  blue(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+  underline(text: string): string;
+}
+
+const identity = (text: string): string => text;
+
+/** No styles: every function returns its text unchanged. */
+export const PLAIN: Paint = { red: identity, yellow: identity, green: identity, blue: identity, dim: identity, bold: identity, underline: identity };
 
 const BAR_WIDTH = 10;
 const MAX_TITLE_WIDTH = 40;
 
 /**
- * The text report, in the style of ESLint's "stylish" formatter: per file its path, an overall
- * progress bar, a bar per top-level category and the findings; then a summary line.
+ * The text report: per file its path, an overall progress bar, a bar per top-level category and
+ * the findings; then a summary line. Config files (sources without a checklist) show only their
+ * findings, which is why this format reads the sources rather than the JSON report.
  */
-export function formatText(sources: readonly ReportSource[], paint: Paint): string {
+export function formatText(sources: readonly ReportSource[], paint: Paint = PLAIN): string {
   const blocks = sources.map((s) => fileBlock(s, paint));
   const checklists = sources.flatMap((s) => (s.analysis.checklist ? [s.analysis.checklist] : []));
   const lines: string[] = [];
@@ -108,7 +129,7 @@ function percentText(percent: number): string {
 function criticalOpen(checklists: readonly Checklist[]): number {
   let count = 0;
   for (const checklist of checklists) {
-    for (const item of allItems(checklist)) {
+    for (const item of walkItems(checklist.items, checklist.categories)) {
       if (item.critical && (item.state === 'open' || item.state === 'in-progress')) count++;
     }
   }
