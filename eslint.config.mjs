@@ -7,7 +7,18 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`, `${m}/*`, `node:${m}/*`]);
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'src/core/config/generated/**', 'coverage/**', 'test-results/**', '**/.scratch*'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      '.vscode-test/**',
+      'src/core/config/generated/**',
+      'coverage/**',
+      'test-results/**',
+      '**/.scratch*',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -26,23 +37,31 @@ export default tseslint.config(
     // share it, and a web build (none yet) can bundle it as it is.
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'vscode', message: 'src/core must not depend on the VS Code API.' }],
-        patterns: [{ group: nodeBuiltins, message: 'src/core must not use Node built-ins.' }],
-      }],
-      'no-restricted-globals': ['error',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'src/core must not depend on the VS Code API.' }],
+          patterns: [{ group: nodeBuiltins, message: 'src/core must not use Node built-ins.' }],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
         { name: 'process', message: 'src/core must not use Node globals.' },
         { name: 'Buffer', message: 'src/core must not use Node globals.' },
-        { name: 'require', message: 'src/core must not use Node globals.' }],
+        { name: 'require', message: 'src/core must not use Node globals.' },
+      ],
     },
   },
   {
     // The hosts use the core through its public surface (src/core/index.ts), not its stages.
     files: ['src/cli/**/*.ts', 'src/vscode/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ regex: '(^|/)core/.+', message: 'Import the core from its public surface (src/core/index.ts).' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ regex: '(^|/)core/.+', message: 'Import the core from its public surface (src/core/index.ts).' }],
+        },
+      ],
     },
   },
   {

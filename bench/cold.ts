@@ -48,6 +48,9 @@ export function measureCold(label: string, texts: readonly string[]): ColdResult
     }
   }
   const bytes = texts.reduce((sum, t) => sum + t.length, 0);
-  const [bareMs, fullMs] = interleaved(roundsFor(bytes), [() => texts.forEach((t) => bare.parse(t)), () => texts.forEach((t) => analyzeFully(t))]);
+  const [bareMs, fullMs] = interleaved(roundsFor(bytes), [
+    () => texts.forEach((t) => bare.parse(t)),
+    () => texts.forEach((t) => analyzeFully(t)),
+  ]);
   return { label, bytes, bareMs, fullMs, ratio: fullMs / bareMs };
 }

@@ -33,7 +33,8 @@ const PATH = 'PRODUCTION_READINESS.md';
 function edit(text: string, item: ReadinessItem, tick: boolean, rnd: () => number): string {
   const { marker } = item;
   if (tick && marker.style === 'box') return text.slice(0, marker.start) + (marker.text === ' ' ? 'x' : ' ') + text.slice(marker.end);
-  if (tick && marker.style === 'cell' && marker.text !== '') return text.slice(0, marker.start) + (marker.text === '✅' ? '⏳' : '✅') + text.slice(marker.end);
+  if (tick && marker.style === 'cell' && marker.text !== '')
+    return text.slice(0, marker.start) + (marker.text === '✅' ? '⏳' : '✅') + text.slice(marker.end);
   const firstLineEnd = text.indexOf('\n', item.span.start);
   const from = Math.max(marker.end, item.span.start) + 2;
   const at = from + Math.floor(rnd() * Math.max(1, (firstLineEnd < 0 ? text.length : firstLineEnd) - from - 2));
@@ -63,5 +64,13 @@ export function measureEdits(items: number, start: string, count = 600, warmup =
       assert.deepStrictEqual(analysis, full, 'incremental analysis differs from a full analysis');
     }
   }
-  return { items, edits: count, p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), max: Math.max(...latencies), fullMs: median(fulls), parsedChars: parsed / count };
+  return {
+    items,
+    edits: count,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    max: Math.max(...latencies),
+    fullMs: median(fulls),
+    parsedChars: parsed / count,
+  };
 }

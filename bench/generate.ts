@@ -17,7 +17,18 @@ export function random(seed: number): () => number {
 }
 
 const VERBS = ['Verify', 'Document', 'Load test', 'Alert on', 'Back up', 'Restore', 'Rotate', 'Scan', 'Review', 'Rehearse'];
-const NOUNS = ['TLS certificates', 'database failover', 'rollback plan', 'rate limits', 'on-call rota', 'log retention', 'secrets', 'dashboards', 'capacity model', 'DNS records'];
+const NOUNS = [
+  'TLS certificates',
+  'database failover',
+  'rollback plan',
+  'rate limits',
+  'on-call rota',
+  'log retention',
+  'secrets',
+  'dashboards',
+  'capacity model',
+  'DNS records',
+];
 const AREAS = ['Security', 'Reliability', 'Observability', 'Operations', 'Data', 'Release', 'Compliance', 'Performance'];
 const STATUS = ['✅', '✅', '⏳', '❌', 'Done', 'In progress', ''];
 
@@ -31,7 +42,12 @@ export function generateChecklist(items: number, seed = 1): string {
     made++;
     const owner = rnd() < 0.3 ? ` @team${Math.floor(rnd() * 9)}` : '';
     const due = rnd() < 0.1 ? ` due: 2026-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)}` : '';
-    const evidence = rnd() < 0.3 ? ` ([evidence](docs/evidence/item-${made}.md))` : rnd() < 0.1 ? ` — see [runbook](docs/runbooks/${pick(NOUNS).replace(/ /g, '-')}.md)` : '';
+    const evidence =
+      rnd() < 0.3
+        ? ` ([evidence](docs/evidence/item-${made}.md))`
+        : rnd() < 0.1
+          ? ` — see [runbook](docs/runbooks/${pick(NOUNS).replace(/ /g, '-')}.md)`
+          : '';
     return `${pick(VERBS)} ${pick(NOUNS)} ${made}${owner}${due}${evidence}`;
   };
   for (let area = 1; made < items; area++) {

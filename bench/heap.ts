@@ -13,7 +13,8 @@ import { generateChecklist } from './generate';
 
 const [kind, count] = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc;
-if (!gc || (kind !== 'mdast' && kind !== 'model')) throw new Error('usage: node --expose-gc --import tsx bench/heap.ts <mdast|model> <items>');
+if (!gc || (kind !== 'mdast' && kind !== 'model'))
+  throw new Error('usage: node --expose-gc --import tsx bench/heap.ts <mdast|model> <items>');
 
 const bare = unified().use(remarkParse).use(remarkGfm).freeze();
 const options = { exists: () => true, today: '2026-06-01' };

@@ -22,12 +22,23 @@ export interface CorpusResult {
 }
 
 /** Runs a command to completion; output is discarded unless `show`. Throws when it cannot start or exits abnormally. */
-function run(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; show?: boolean; allowExit?: number[] } = {}): string {
-  const result = spawnSync(command, args, { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+function run(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; show?: boolean; allowExit?: number[] } = {},
+): string {
+  const result = spawnSync(command, args, {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, ...options.env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.error) throw result.error;
   const allowed = options.allowExit ?? [0];
   if (result.status === null || !allowed.includes(result.status)) {
-    throw new Error(`${command} ${args.join(' ')} exited with ${result.status ?? result.signal}:\n${(result.stdout + result.stderr).slice(-3000)}`);
+    throw new Error(
+      `${command} ${args.join(' ')} exited with ${result.status ?? result.signal}:\n${(result.stdout + result.stderr).slice(-3000)}`,
+    );
   }
   if (options.show) process.stderr.write(result.stdout + result.stderr);
   return result.stdout + result.stderr;
@@ -46,7 +57,11 @@ export function measureCorpus(rounds = 7): CorpusResult | null {
   const files = corpusFiles();
   if (files.length === 0) return null;
   const readiness = () => run(process.execPath, [join(ROOT, 'dist/cli.js'), 'check', ...files], { cwd: CORPUS, allowExit: [0, 1] });
-  const markdownlint = () => run(process.execPath, [join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), ...files], { cwd: CORPUS, allowExit: [0, 1] });
+  const markdownlint = () =>
+    run(process.execPath, [join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), ...files], {
+      cwd: CORPUS,
+      allowExit: [0, 1],
+    });
   readiness();
   markdownlint();
   const a: number[] = [];
@@ -63,7 +78,10 @@ export function measureCorpus(rounds = 7): CorpusResult | null {
 export function packageSizes(): { extensionBytes: number; vsixBytes: number } {
   progress('npm run package (production bundles and VSIX)');
   run('npm', ['run', 'package']);
-  return { extensionBytes: statSync(join(ROOT, 'dist/extension.js')).size, vsixBytes: statSync(join(ROOT, 'dist/production-readiness.vsix')).size };
+  return {
+    extensionBytes: statSync(join(ROOT, 'dist/extension.js')).size,
+    vsixBytes: statSync(join(ROOT, 'dist/production-readiness.vsix')).size,
+  };
 }
 
 /**

@@ -8,7 +8,8 @@ const times = (v: number) => `${v.toFixed(2)}×`;
 
 function rows(results: Results): string[][] {
   const out: string[][] = [['Measurement', 'Readiness', 'Peer', 'Ratio']];
-  for (const c of results.cold) out.push([`Cold analysis, ${c.label} (${kb(c.bytes)})`, ms(c.fullMs), `remark + gfm parse ${ms(c.bareMs)}`, times(c.ratio)]);
+  for (const c of results.cold)
+    out.push([`Cold analysis, ${c.label} (${kb(c.bytes)})`, ms(c.fullMs), `remark + gfm parse ${ms(c.bareMs)}`, times(c.ratio)]);
   for (const e of results.edits) {
     out.push([
       `Edit → model + findings, ${e.items.toLocaleString('en-US')} items (${e.edits} edits, p50 / p95 / max)`,
@@ -18,7 +19,13 @@ function rows(results: Results): string[][] {
     ]);
   }
   const c = results.corpus;
-  if (c) out.push([`readiness check, corpus (${c.files} files, ${kb(c.bytes)})`, ms(c.readinessMs), `markdownlint-cli2 ${ms(c.markdownlintMs)}`, times(c.ratio)]);
+  if (c)
+    out.push([
+      `readiness check, corpus (${c.files} files, ${kb(c.bytes)})`,
+      ms(c.readinessMs),
+      `markdownlint-cli2 ${ms(c.markdownlintMs)}`,
+      times(c.ratio),
+    ]);
   const h = results.heap;
   out.push([`Retained heap, ${h.items.toLocaleString('en-US')} items`, mb(h.modelBytes), `bare mdast ${mb(h.mdastBytes)}`, times(h.ratio)]);
   const a = results.activation;
@@ -30,7 +37,10 @@ function rows(results: Results): string[][] {
 
 function targetRows(results: Results): string[][] {
   const show = (t: Target) => (t.value === null ? 'not measured' : `${t.value} ${t.unit}`);
-  return [['Target', 'Measured', 'Limit', 'Met'], ...Object.values(results.targets).map((t) => [t.what, show(t), `≤ ${t.limit} ${t.unit}`, t.met ? 'yes' : 'NO'])];
+  return [
+    ['Target', 'Measured', 'Limit', 'Met'],
+    ...Object.values(results.targets).map((t) => [t.what, show(t), `≤ ${t.limit} ${t.unit}`, t.met ? 'yes' : 'NO']),
+  ];
 }
 
 function pad(table: string[][]): string {

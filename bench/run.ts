@@ -40,7 +40,10 @@ const SIZES = [100, 1_000, 10_000, 50_000];
 
 function heapOf(kind: 'mdast' | 'model', items: number): number {
   const samples = [0, 1, 2].map(() => {
-    const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, 'heap.ts'), kind, String(items)], { cwd: ROOT, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, 'heap.ts'), kind, String(items)], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     return (JSON.parse(out) as { bytes: number }).bytes;
   });
   return samples.sort((a, b) => a - b)[1];
@@ -62,7 +65,12 @@ function main(): void {
   const files = corpusFiles();
   if (files.length > 0) {
     progress(`cold analysis vs bare remark + gfm, the corpus (${files.length} files)`);
-    cold.push(measureCold(`corpus (${files.length} files)`, files.map((f) => readFileSync(join(CORPUS, f), 'utf8'))));
+    cold.push(
+      measureCold(
+        `corpus (${files.length} files)`,
+        files.map((f) => readFileSync(join(CORPUS, f), 'utf8')),
+      ),
+    );
   }
   const edits = [1_000, 10_000].map((n) => {
     progress(`edits, ${n.toLocaleString('en-US')} items`);
@@ -96,8 +104,18 @@ function main(): void {
     targets: {
       editP95At1k: target('edit → updated model and findings, p95, 1,000 items', edit(1_000), 16, 'ms'),
       editP95At10k: target('edit → updated model and findings, p95, 10,000 items', edit(10_000), 50, 'ms'),
-      coldVsRemark: target('cold full analysis ÷ bare remark + gfm parse (worst of 1,000–50,000 items and the corpus)', worstCold, 1.15, '×'),
-      corpusVsMarkdownlint: target('readiness check ÷ markdownlint-cli2 over the corpus (whole processes)', corpus ? corpus.ratio : null, 1.0, '×'),
+      coldVsRemark: target(
+        'cold full analysis ÷ bare remark + gfm parse (worst of 1,000–50,000 items and the corpus)',
+        worstCold,
+        1.15,
+        '×',
+      ),
+      corpusVsMarkdownlint: target(
+        'readiness check ÷ markdownlint-cli2 over the corpus (whole processes)',
+        corpus ? corpus.ratio : null,
+        1.0,
+        '×',
+      ),
       heapVsMdast: target('retained heap of the model ÷ bare mdast, 10,000 items', modelBytes / mdastBytes, 1.5, '×'),
       activation: target('activation in the VS Code extension host', 'ms' in activation ? activation.ms : null, 50, 'ms'),
       extensionSize: target('dist/extension.js', sizes.extensionBytes / 1000, 600, 'KB'),

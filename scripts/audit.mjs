@@ -12,7 +12,9 @@ try {
   process.exit(1);
 }
 if (report.error || report.statusCode) {
-  console.log(`[audit] the registry's advisory service is unavailable here (${report.statusCode ?? report.error?.code ?? 'error'}: ${report.message ?? report.error?.summary ?? ''}); skipped`);
+  console.log(
+    `[audit] the registry's advisory service is unavailable here (${report.statusCode ?? report.error?.code ?? 'error'}: ${report.message ?? report.error?.summary ?? ''}); skipped`,
+  );
   process.exit(0);
 }
 const counts = report.metadata?.vulnerabilities ?? {};

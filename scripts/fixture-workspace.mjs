@@ -21,7 +21,9 @@ export function largeChecklist({ sections, tasks, rows } = LARGE_SHAPE) {
     out.push(`## Area ${s}`, '');
     for (let t = 1; t <= tasks; t++) {
       const box = t % 3 === 0 ? 'x' : ' ';
-      out.push(`- [${box}] Area ${s} check ${t}: verify the service behaves under condition ${t} @team${s % 7} ([evidence](../docs/evidence/tls-scan.md))`);
+      out.push(
+        `- [${box}] Area ${s} check ${t}: verify the service behaves under condition ${t} @team${s % 7} ([evidence](../docs/evidence/tls-scan.md))`,
+      );
     }
     out.push('', '| Check | Status | Owner |', '|---|---|---|');
     for (let r = 1; r <= rows; r++) out.push(`| Area ${s} table check ${r} | ${r % 2 === 0 ? '✅' : '☐'} | @team${r % 5} |`);

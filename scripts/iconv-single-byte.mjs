@@ -19,9 +19,17 @@ export function iconvSingleByte() {
     name: NAMESPACE,
     setup(build) {
       const fromIconv = (args) => args.importer.startsWith(join(iconvRoot, 'lib'));
-      build.onResolve({ filter: /^\.\.\/encodings$/ }, (args) => (fromIconv(args) ? { path: 'encodings', namespace: NAMESPACE } : undefined));
-      build.onResolve({ filter: /^(stream|\.\/streams)$/ }, (args) => (fromIconv(args) ? { path: 'none', namespace: NAMESPACE } : undefined));
-      build.onLoad({ filter: /^encodings$/, namespace: NAMESPACE }, () => ({ contents: encodingsModule(), loader: 'js', resolveDir: iconvRoot }));
+      build.onResolve({ filter: /^\.\.\/encodings$/ }, (args) =>
+        fromIconv(args) ? { path: 'encodings', namespace: NAMESPACE } : undefined,
+      );
+      build.onResolve({ filter: /^(stream|\.\/streams)$/ }, (args) =>
+        fromIconv(args) ? { path: 'none', namespace: NAMESPACE } : undefined,
+      );
+      build.onLoad({ filter: /^encodings$/, namespace: NAMESPACE }, () => ({
+        contents: encodingsModule(),
+        loader: 'js',
+        resolveDir: iconvRoot,
+      }));
       build.onLoad({ filter: /^none$/, namespace: NAMESPACE }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
     },
   };

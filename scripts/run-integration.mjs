@@ -60,7 +60,10 @@ for (const file of await readdir(resultsDir).catch(() => [])) {
 const tempRoot = await mkdtemp(join(tmpdir(), 'readiness-integration-'));
 // On Ctrl-C or a CI kill, exit normally so the 'exit' hooks end code-server and remove temp files.
 process.once('exit', () => rmSync(tempRoot, { recursive: true, force: true }));
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+]) {
   process.once(signal, () => {
     console.error(`[integration] interrupted by ${signal}`);
     process.exit(code);
@@ -141,37 +144,41 @@ async function runInPage(page, server) {
     });
     page.on('pageerror', (error) => consoleLines.push(`[pageerror] ${error.stack ?? error.message}`));
     page.on('crash', () => settle({ kind: 'crash', message: 'the browser page crashed' }));
-    server.onExit((code, signal) =>
-      settle({ kind: 'crash', message: `code-server exited (code ${code}, signal ${signal})` }));
+    server.onExit((code, signal) => settle({ kind: 'crash', message: `code-server exited (code ${code}, signal ${signal})` }));
 
     // VS Code's web workbench calls this when an Extension Development Host's extension host
     // exits: after the tests (0 or 1) or when it crashes.
-    void page.exposeFunction('codeAutomationExit', async (code) => {
-      const results = await readResults(2_000);
-      settle(results
-        ? { kind: 'results', results }
-        : { kind: 'crash', message: `the extension host exited (code ${code}) before the tests finished` });
-    }).then(async () => {
-      log(`opening the workbench (${seconds()})`);
-      await page.goto(url);
-      // Poll for results and for modal dialogs (e.g. "Cannot reconnect"): one that stays open
-      // blocks the workbench, as nobody is there to click it.
-      let dialogSince;
-      while (!settled) {
-        await printProgress();
-        const results = await readResults(0);
-        if (results) return settle({ kind: 'results', results });
-        const dialog = await textOf(page, '.monaco-dialog-box');
-        dialogSince = dialog ? (dialogSince ?? Date.now()) : undefined;
-        if (dialog && Date.now() - dialogSince > dialogGraceMs) {
-          return settle({ kind: 'error', message: `the workbench shows a dialog: ${dialog}` });
+    void page
+      .exposeFunction('codeAutomationExit', async (code) => {
+        const results = await readResults(2_000);
+        settle(
+          results
+            ? { kind: 'results', results }
+            : { kind: 'crash', message: `the extension host exited (code ${code}) before the tests finished` },
+        );
+      })
+      .then(async () => {
+        log(`opening the workbench (${seconds()})`);
+        await page.goto(url);
+        // Poll for results and for modal dialogs (e.g. "Cannot reconnect"): one that stays open
+        // blocks the workbench, as nobody is there to click it.
+        let dialogSince;
+        while (!settled) {
+          await printProgress();
+          const results = await readResults(0);
+          if (results) return settle({ kind: 'results', results });
+          const dialog = await textOf(page, '.monaco-dialog-box');
+          dialogSince = dialog ? (dialogSince ?? Date.now()) : undefined;
+          if (dialog && Date.now() - dialogSince > dialogGraceMs) {
+            return settle({ kind: 'error', message: `the workbench shows a dialog: ${dialog}` });
+          }
+          for (const text of await textsOf(page, '.notification-toast:has(.codicon-error) .notification-list-item-message')) {
+            notifications.add(text);
+          }
+          await delay(500);
         }
-        for (const text of await textsOf(page, '.notification-toast:has(.codicon-error) .notification-list-item-message')) {
-          notifications.add(text);
-        }
-        await delay(500);
-      }
-    }).catch((error) => settle({ kind: 'error', message: `driving the workbench failed: ${error.message}` }));
+      })
+      .catch((error) => settle({ kind: 'error', message: `driving the workbench failed: ${error.message}` }));
   });
 }
 
@@ -242,16 +249,23 @@ async function saveFailureArtifacts(reason, { printConsole = true } = {}) {
   await mkdir(resultsDir, { recursive: true });
   const base = join(resultsDir, `integration-${reason}`);
   if (page) {
-    await page.screenshot({ path: `${base}.png` })
+    await page
+      .screenshot({ path: `${base}.png` })
       .then(() => console.error(`[integration] screenshot: ${relative(repoRoot, base)}.png`))
       .catch((error) => console.error(`[integration] no screenshot: ${error.message}`));
   }
   const serverOutput = server?.output() ?? '';
-  await writeFile(`${base}.log`, [
-    '--- browser console ---', ...consoleLines,
-    '--- error notifications ---', ...notifications,
-    '--- code-server output ---', serverOutput,
-  ].join('\n'));
+  await writeFile(
+    `${base}.log`,
+    [
+      '--- browser console ---',
+      ...consoleLines,
+      '--- error notifications ---',
+      ...notifications,
+      '--- code-server output ---',
+      serverOutput,
+    ].join('\n'),
+  );
   console.error(`[integration] browser console and code-server output: ${relative(repoRoot, base)}.log`);
   if (notifications.size > 0) {
     console.error(`[integration] error notifications shown:\n${indent([...notifications].join('\n'), 2)}`);
@@ -282,15 +296,21 @@ async function textOf(page, selector) {
 }
 
 async function textsOf(page, selector) {
-  return page.locator(selector).allInnerTexts().then(
-    (texts) => texts.map((text) => text.trim().replace(/\s+/g, ' ')).filter(Boolean),
-    () => [],
-  );
+  return page
+    .locator(selector)
+    .allInnerTexts()
+    .then(
+      (texts) => texts.map((text) => text.trim().replace(/\s+/g, ' ')).filter(Boolean),
+      () => [],
+    );
 }
 
 function indent(text, spaces) {
   const pad = ' '.repeat(spaces);
-  return text.split('\n').map((line) => pad + line).join('\n');
+  return text
+    .split('\n')
+    .map((line) => pad + line)
+    .join('\n');
 }
 
 function fail(message) {

@@ -15,11 +15,15 @@ const PICTURES = { '1-view': 'tree', '3-hover': 'hover', '4-quick-fix': 'quick-f
 for (const theme of ['light', 'dark']) {
   const out = mkdtempSync(join(tmpdir(), `readiness-shots-${theme}-`));
   try {
-    const run = spawnSync(process.execPath, [join(repoRoot, 'node_modules/mocha/bin/mocha.js'), '--config', join(repoRoot, '.mocharc.e2e.json')], {
-      cwd: repoRoot,
-      stdio: 'inherit',
-      env: { ...process.env, READINESS_E2E_THEME: theme, READINESS_E2E_OUT: out },
-    });
+    const run = spawnSync(
+      process.execPath,
+      [join(repoRoot, 'node_modules/mocha/bin/mocha.js'), '--config', join(repoRoot, '.mocharc.e2e.json')],
+      {
+        cwd: repoRoot,
+        stdio: 'inherit',
+        env: { ...process.env, READINESS_E2E_THEME: theme, READINESS_E2E_OUT: out },
+      },
+    );
     if (run.status !== 0) {
       console.error(`[screenshots] the browser tests failed in the ${theme} theme; media/ was not updated`);
       process.exit(1);

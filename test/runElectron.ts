@@ -39,7 +39,8 @@ async function main(): Promise<number> {
       '--disable-extensions',
       '--skip-welcome',
       '--skip-release-notes',
-      '--user-data-dir', join(tempRoot, 'user-data'),
+      '--user-data-dir',
+      join(tempRoot, 'user-data'),
       ...(options.trust ? [] : ['--disable-workspace-trust']),
     ];
     try {

@@ -1,5 +1,13 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { DEFAULT_LIMITS, DEFAULT_TEMPLATE, type ReportFormat, SETTABLE_STATES, type SettableState, TEMPLATE_IDS, type TemplateId } from '../core';
+import {
+  DEFAULT_LIMITS,
+  DEFAULT_TEMPLATE,
+  type ReportFormat,
+  SETTABLE_STATES,
+  type SettableState,
+  TEMPLATE_IDS,
+  type TemplateId,
+} from '../core';
 import { CliError } from './cliError';
 
 /** `check` output formats: every report format but `html`, which is `readiness report`'s. */

@@ -11,7 +11,10 @@ export const EXIT = {
 /** An error that ends the run with a one-line message on stderr and exit code 2. */
 export class CliError extends Error {
   /** @param hint an extra line printed after the message (e.g. where to find help). */
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = 'CliError';
   }

@@ -13,7 +13,12 @@ import { configForPlace, existsUnder, placeChecklist } from './workspace';
  * else those of the nearest config (or the default glob). Config files with problems come first
  * in the list as sources of their own. Throws `CliError` when an input cannot be read.
  */
-export function collectSources(paths: readonly string[], config: string | undefined, io: CliIo, limits: AnalysisLimits = DEFAULT_LIMITS): ReportSource[] {
+export function collectSources(
+  paths: readonly string[],
+  config: string | undefined,
+  io: CliIo,
+  limits: AnalysisLimits = DEFAULT_LIMITS,
+): ReportSource[] {
   const shown = (absolute: string): string => toPosix(relative(io.cwd, absolute)) || '.';
   const loadConfig = createConfigLoader(shown);
   const explicitConfig = config === undefined ? undefined : resolve(io.cwd, config);
@@ -43,7 +48,13 @@ export function collectSources(paths: readonly string[], config: string | undefi
       sources.push({ path: shown(loaded.file), analysis: { checklist: null, findings: loaded.findings } });
     }
     if (decoded.invalidUtf8) io.stderr(`readiness: warning: ${shown(file)} is not valid UTF-8; invalid bytes are shown as \uFFFD\n`);
-    const analysis = analyzeChecklist(decoded.text, { config: configForPlace(loaded.config, place), path: place.path, exists: existsUnder(place.root), today: io.today, limits });
+    const analysis = analyzeChecklist(decoded.text, {
+      config: configForPlace(loaded.config, place),
+      path: place.path,
+      exists: existsUnder(place.root),
+      today: io.today,
+      limits,
+    });
     sources.push({ path: shown(file), analysis });
   }
   return sources;
@@ -88,7 +99,10 @@ function filesFromConfig(
   const files = findFiles(base, globs);
   if (files.length === 0) {
     const where = configFile ? `the checklists globs of ${shown(configFile)}` : `${DEFAULT_CHECKLIST_GLOBS.join(', ')} under ${shown(cwd)}`;
-    throw new CliError(`no checklists found (looked for ${where})`, 'Name files or folders: `readiness check docs/PRODUCTION_READINESS.md`.');
+    throw new CliError(
+      `no checklists found (looked for ${where})`,
+      'Name files or folders: `readiness check docs/PRODUCTION_READINESS.md`.',
+    );
   }
   return files;
 }

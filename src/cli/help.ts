@@ -102,10 +102,15 @@ Exit codes: 0 written, 2 usage error, existing files or a write error.
 /** The help text for a topic. */
 export function helpText(topic: HelpTopic): string {
   switch (topic) {
-    case 'main': return MAIN;
-    case 'check': return CHECK;
-    case 'set': return SET;
-    case 'report': return REPORT;
-    case 'init': return INIT;
+    case 'main':
+      return MAIN;
+    case 'check':
+      return CHECK;
+    case 'set':
+      return SET;
+    case 'report':
+      return REPORT;
+    case 'init':
+      return INIT;
   }
 }

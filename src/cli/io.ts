@@ -9,4 +9,3 @@ export interface CliIo {
   /** The local date, `YYYY-MM-DD`. */
   today: string;
 }
-

@@ -14,7 +14,20 @@ export { hasEvidence, needsEvidence } from './analyze/rules';
 // The readiness model, progress, tree walks and the rule table.
 export { sumProgress } from './model/progress';
 export { type Finding, type RuleId, ruleDocsUrl } from './model/ruleTable';
-export { type Checklist, type ItemState, type LinkRef, type OffsetRange, type Progress, type ReadinessCategory, type ReadinessItem, SETTABLE_STATES, type SettableState, type Severity, type Span, type TextEdit } from './model/types';
+export {
+  type Checklist,
+  type ItemState,
+  type LinkRef,
+  type OffsetRange,
+  type Progress,
+  type ReadinessCategory,
+  type ReadinessItem,
+  SETTABLE_STATES,
+  type SettableState,
+  type Severity,
+  type Span,
+  type TextEdit,
+} from './model/types';
 export { allItems, findItem } from './model/walk';
 
 // Text before Markdown: decoding, limits, labels, dates.

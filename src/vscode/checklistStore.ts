@@ -1,5 +1,20 @@
 import * as vscode from 'vscode';
-import { type Analysis, type AnalyzerOptions, ChecklistAnalyzer, CONFIG_FILE_NAMES, configCandidates, type ConfigResult, decodeText, defaultConfig, type LinkCheck, linkTargets, localIsoDate, parseConfigText, type ParsedChecklist, type ReadinessConfig } from '../core';
+import {
+  type Analysis,
+  type AnalyzerOptions,
+  ChecklistAnalyzer,
+  CONFIG_FILE_NAMES,
+  configCandidates,
+  type ConfigResult,
+  decodeText,
+  defaultConfig,
+  type LinkCheck,
+  linkTargets,
+  localIsoDate,
+  parseConfigText,
+  type ParsedChecklist,
+  type ReadinessConfig,
+} from '../core';
 import { checkLinkTarget } from './linkCheck';
 import { readSettings } from './settings';
 import { walkUpTo } from './fileSystem';
@@ -147,7 +162,8 @@ export class ChecklistStore implements vscode.Disposable {
     const found = new Map<string, vscode.Uri>();
     const configUris = await vscode.workspace.findFiles(`**/{${CONFIG_FILE_NAMES.join(',')}}`, EXCLUDE);
     const globs: vscode.RelativePattern[] = [];
-    for (const folder of vscode.workspace.workspaceFolders ?? []) globs.push(new vscode.RelativePattern(folder, '**/PRODUCTION_READINESS.md'));
+    for (const folder of vscode.workspace.workspaceFolders ?? [])
+      globs.push(new vscode.RelativePattern(folder, '**/PRODUCTION_READINESS.md'));
     for (const uri of configUris) {
       const state = await this.loadConfig(uri);
       const dir = vscode.Uri.joinPath(uri, '..');
@@ -208,7 +224,11 @@ export class ChecklistStore implements vscode.Disposable {
 
   /** Evaluates the analyzer's last parse with what the store knows of the files links point to. */
   private evaluate(folder: vscode.WorkspaceFolder, analyzer: ChecklistAnalyzer): Analysis {
-    return analyzer.evaluate({ exists: (p: string) => this.existence.get(existenceKey(folder, p)) ?? false, existsVersion: this.existenceVersion, today: localIsoDate(new Date()) });
+    return analyzer.evaluate({
+      exists: (p: string) => this.existence.get(existenceKey(folder, p)) ?? false,
+      existsVersion: this.existenceVersion,
+      today: localIsoDate(new Date()),
+    });
   }
 
   private async checkExistence(folder: vscode.WorkspaceFolder, paths: readonly string[]): Promise<void> {
@@ -222,7 +242,10 @@ export class ChecklistStore implements vscode.Disposable {
     );
   }
 
-  private async configFor(uri: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<{ config: ReadinessConfig; configUri: vscode.Uri | undefined }> {
+  private async configFor(
+    uri: vscode.Uri,
+    folder: vscode.WorkspaceFolder,
+  ): Promise<{ config: ReadinessConfig; configUri: vscode.Uri | undefined }> {
     // A config that cannot be read counts as absent: the walk goes on to the parent folders.
     for (const { dir, file } of configCandidates(vscode.Uri.joinPath(uri, '..'), walkUpTo(folder.uri))) {
       const state = await this.loadConfig(file);

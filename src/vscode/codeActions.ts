@@ -1,5 +1,16 @@
 import * as vscode from 'vscode';
-import { allItems, type Finding, findItem, hasEvidence, needsEvidence, type ReadinessItem, removeLinkEdit, type RuleId, setState, type TextEdit } from '../core';
+import {
+  allItems,
+  type Finding,
+  findItem,
+  hasEvidence,
+  needsEvidence,
+  type ReadinessItem,
+  removeLinkEdit,
+  type RuleId,
+  setState,
+  type TextEdit,
+} from '../core';
 import type { ChecklistState, ChecklistStore } from './checklistStore';
 import { diagnosticRule } from './diagnostics';
 import { offsetRange, spanRange } from './ranges';
@@ -27,7 +38,11 @@ export class ReadinessCodeActionProvider implements vscode.CodeActionProvider {
 
   constructor(private readonly store: ChecklistStore) {}
 
-  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): Promise<vscode.CodeAction[]> {
     await this.store.checklistUris();
     if (!this.store.isChecklist(document.uri)) return [];
     const state = await this.store.get(document.uri);
@@ -101,7 +116,8 @@ class Fixes {
 
   private brokenLink(finding: Finding): vscode.CodeAction[] {
     const item = finding.itemId === undefined ? undefined : findItem(this.state.analysis.checklist, finding.itemId);
-    const link = item && [...item.evidence, ...item.runbooks].find((l) => l.span.start === finding.span.start && l.span.end === finding.span.end);
+    const link =
+      item && [...item.evidence, ...item.runbooks].find((l) => l.span.start === finding.span.start && l.span.end === finding.span.end);
     // Links added by `runbooks.links` in the config are not written in the checklist: nothing to edit.
     if (!item || !link || link.span.end === link.span.start) return [];
     const diagnostics = this.matching(finding);

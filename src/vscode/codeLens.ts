@@ -54,6 +54,7 @@ function categoryLens(category: ReadinessCategory): vscode.CodeLens {
   const start = spanRange(category.span).start;
   const range = new vscode.Range(start, start);
   const critical = openCriticalCount(category.items, category.categories);
-  const title = critical > 0 ? `${progressText(category.progress)} · ${vscode.l10n.t('{0} critical open', critical)}` : progressText(category.progress);
+  const title =
+    critical > 0 ? `${progressText(category.progress)} · ${vscode.l10n.t('{0} critical open', critical)}` : progressText(category.progress);
   return new vscode.CodeLens(range, { title, command: SHOW_VIEW, tooltip: vscode.l10n.t('Show the Readiness view') });
 }

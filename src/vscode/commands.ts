@@ -23,7 +23,11 @@ export function registerCommands(store: ChecklistStore, tree: ReadinessTreeProvi
       const target = await resolveItemTarget(store, arg);
       if (!target) return noItem();
       const picked = await vscode.window.showQuickPick(
-        SETTABLE_STATES.map((s) => ({ label: stateLabel(s), description: s === target.item.state ? vscode.l10n.t('current') : undefined, state: s })),
+        SETTABLE_STATES.map((s) => ({
+          label: stateLabel(s),
+          description: s === target.item.state ? vscode.l10n.t('current') : undefined,
+          state: s,
+        })),
         { title: vscode.l10n.t('Set state of "{0}"', target.item.text), placeHolder: vscode.l10n.t('Choose a state') },
       );
       if (!picked) return undefined;
@@ -67,7 +71,9 @@ async function nextCriticalItem(store: ChecklistStore): Promise<void> {
   const cursorLine = editor && current >= 0 ? editor.selection.active.line + 1 : 0;
   for (let i = 0; i < order.length; i++) {
     const state = order[i];
-    const candidates = allItems(state.analysis.checklist).filter((item) => item.critical && OPEN_STATES.has(item.state)).sort((a, b) => a.line - b.line);
+    const candidates = allItems(state.analysis.checklist)
+      .filter((item) => item.critical && OPEN_STATES.has(item.state))
+      .sort((a, b) => a.line - b.line);
     const afterCursor = i === 0 && current >= 0 ? candidates.find((c) => c.line > cursorLine) : candidates[0];
     const wrapped = i === order.length - 1 && current >= 0 ? candidates.find((c) => c.line <= cursorLine) : undefined;
     const next = afterCursor ?? wrapped;

@@ -1,5 +1,17 @@
 import * as vscode from 'vscode';
-import { CHECKLIST_FILE_NAME, CONFIG_FILE_NAME, configCandidates, DEFAULT_TEMPLATE, encodeText, localIsoDate, starterChecklist, starterConfig, TEMPLATE_IDS, type TemplateId, TEMPLATES } from '../core';
+import {
+  CHECKLIST_FILE_NAME,
+  CONFIG_FILE_NAME,
+  configCandidates,
+  DEFAULT_TEMPLATE,
+  encodeText,
+  localIsoDate,
+  starterChecklist,
+  starterConfig,
+  TEMPLATE_IDS,
+  type TemplateId,
+  TEMPLATES,
+} from '../core';
 import type { ChecklistStore } from './checklistStore';
 import { exists, isFile, walkUpTo } from './fileSystem';
 
@@ -14,7 +26,9 @@ export type CreateChecklistResult = 'created' | 'exists' | 'cancelled' | 'no-fol
  * id the template; without a folder argument the template is picked, with one the default is used.
  */
 export function registerCreateChecklist(store: ChecklistStore): vscode.Disposable {
-  return vscode.commands.registerCommand('readiness.createChecklist', (target?: unknown, template?: unknown) => createChecklist(store, target, template));
+  return vscode.commands.registerCommand('readiness.createChecklist', (target?: unknown, template?: unknown) =>
+    createChecklist(store, target, template),
+  );
 }
 
 async function createChecklist(store: ChecklistStore, target: unknown, templateArg: unknown): Promise<CreateChecklistResult> {
@@ -24,9 +38,11 @@ async function createChecklist(store: ChecklistStore, target: unknown, templateA
   if (await exists(uri)) {
     const open = vscode.l10n.t('Open It');
     // Not awaited: the command finishes whether or not the message is ever answered.
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists in {1}; it was left unchanged.', CHECKLIST_FILE_NAME, folder.name), open).then((choice) => {
-      if (choice === open) void vscode.window.showTextDocument(uri);
-    });
+    void vscode.window
+      .showInformationMessage(vscode.l10n.t('{0} already exists in {1}; it was left unchanged.', CHECKLIST_FILE_NAME, folder.name), open)
+      .then((choice) => {
+        if (choice === open) void vscode.window.showTextDocument(uri);
+      });
     return 'exists';
   }
   const template = isTemplateId(templateArg) ? templateArg : target instanceof vscode.Uri ? DEFAULT_TEMPLATE : await pickTemplate();
@@ -34,9 +50,12 @@ async function createChecklist(store: ChecklistStore, target: unknown, templateA
   const text = starterChecklist({ name: folder.name, today: localIsoDate(new Date()), template });
   try {
     await vscode.workspace.fs.writeFile(uri, encodeText(text, false));
-    if (!(await hasConfig(folder.uri))) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME), encodeText(starterConfig(template), false));
+    if (!(await hasConfig(folder.uri)))
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME), encodeText(starterConfig(template), false));
   } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not create {0}: {1}', uri.fsPath || uri.toString(), error instanceof Error ? error.message : String(error)));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Could not create {0}: {1}', uri.fsPath || uri.toString(), error instanceof Error ? error.message : String(error)),
+    );
     return 'failed';
   }
   store.reset();
@@ -50,7 +69,12 @@ function isTemplateId(value: unknown): value is TemplateId {
 
 async function pickTemplate(): Promise<TemplateId | undefined> {
   const picked = await vscode.window.showQuickPick(
-    TEMPLATES.map((t) => ({ label: templateLabel(t.id), description: t.id, detail: t.categories.map((c) => c.title).join(' · '), id: t.id })),
+    TEMPLATES.map((t) => ({
+      label: templateLabel(t.id),
+      description: t.id,
+      detail: t.categories.map((c) => c.title).join(' · '),
+      id: t.id,
+    })),
     { placeHolder: vscode.l10n.t('Template of the new checklist') },
   );
   return picked?.id;
@@ -58,9 +82,12 @@ async function pickTemplate(): Promise<TemplateId | undefined> {
 
 function templateLabel(id: TemplateId): string {
   switch (id) {
-    case 'service': return vscode.l10n.t('Service or API');
-    case 'web-frontend': return vscode.l10n.t('Web frontend');
-    case 'data-pipeline': return vscode.l10n.t('Data pipeline');
+    case 'service':
+      return vscode.l10n.t('Service or API');
+    case 'web-frontend':
+      return vscode.l10n.t('Web frontend');
+    case 'data-pipeline':
+      return vscode.l10n.t('Data pipeline');
   }
 }
 
@@ -90,6 +117,8 @@ async function targetFolder(target: unknown): Promise<{ uri: vscode.Uri; name: s
     return 'no-folder';
   }
   if (folders.length === 1) return folders[0];
-  const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Workspace folder to create {0} in', CHECKLIST_FILE_NAME) });
+  const picked = await vscode.window.showWorkspaceFolderPick({
+    placeHolder: vscode.l10n.t('Workspace folder to create {0} in', CHECKLIST_FILE_NAME),
+  });
   return picked ?? 'cancelled';
 }

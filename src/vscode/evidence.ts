@@ -1,5 +1,15 @@
 import * as vscode from 'vscode';
-import { configRelative, insertLinkEdit, isUnderFolder, linkDestination, localIsoDate, type ReadinessItem, relinkEdit, resolveLinkTarget, slugify } from '../core';
+import {
+  configRelative,
+  insertLinkEdit,
+  isUnderFolder,
+  linkDestination,
+  localIsoDate,
+  type ReadinessItem,
+  relinkEdit,
+  resolveLinkTarget,
+  slugify,
+} from '../core';
 import type { ChecklistState, ChecklistStore } from './checklistStore';
 import { resolveItemTarget, type ItemReference, type ItemTarget } from './itemTarget';
 import { exists } from './fileSystem';
@@ -32,7 +42,9 @@ const MAX_PICK_FILES = 5000;
 export function registerEvidenceCommands(store: ChecklistStore): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand('readiness.linkEvidence', (arg?: unknown, file?: unknown) => linkEvidence(store, arg, file)),
-    vscode.commands.registerCommand('readiness.createEvidence', (arg?: unknown, fileName?: unknown) => createEvidence(store, arg, fileName)),
+    vscode.commands.registerCommand('readiness.createEvidence', (arg?: unknown, fileName?: unknown) =>
+      createEvidence(store, arg, fileName),
+    ),
     vscode.commands.registerCommand('readiness.openEvidence', (arg?: unknown) => openLinked(store, arg, 'evidence')),
     vscode.commands.registerCommand('readiness.openRunbook', (arg?: unknown) => openLinked(store, arg, 'runbooks')),
   );
@@ -77,7 +89,9 @@ async function createEvidence(store: ChecklistStore, arg: unknown, fileName: unk
   const { state, item } = target;
   const dir = resolveLinkTarget(state.analysis.config.evidence.dir, configRelative(state.analysis.config));
   if (dir.kind === 'outside' || dir.kind === 'external') {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The evidence folder "{0}" is not inside the workspace folder.', state.analysis.config.evidence.dir));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('The evidence folder "{0}" is not inside the workspace folder.', state.analysis.config.evidence.dir),
+    );
     return 'invalid';
   }
   const dirPath = dir.kind === 'workspace' ? dir.path : '';
@@ -122,7 +136,8 @@ async function openLinked(store: ChecklistStore, arg: unknown, kind: 'evidence' 
   const { state, item } = target;
   const links = item[kind];
   if (links.length === 0) {
-    const message = kind === 'evidence' ? vscode.l10n.t('"{0}" links no evidence file.', item.text) : vscode.l10n.t('"{0}" has no runbook.', item.text);
+    const message =
+      kind === 'evidence' ? vscode.l10n.t('"{0}" links no evidence file.', item.text) : vscode.l10n.t('"{0}" has no runbook.', item.text);
     void vscode.window.showInformationMessage(message);
     return undefined;
   }
@@ -131,7 +146,10 @@ async function openLinked(store: ChecklistStore, arg: unknown, kind: 'evidence' 
   for (const link of links) {
     const uri = link.outside || link.resolved === null ? undefined : workspaceUri(state.folder, link.resolved);
     if (uri && (await exists(uri))) openable.set(link.resolved!, uri);
-    else refused ??= link.outside ? vscode.l10n.t('"{0}" points outside the workspace; it is not opened.', link.target) : vscode.l10n.t('"{0}" does not exist.', link.target);
+    else
+      refused ??= link.outside
+        ? vscode.l10n.t('"{0}" points outside the workspace; it is not opened.', link.target)
+        : vscode.l10n.t('"{0}" does not exist.', link.target);
   }
   if (openable.size === 0) {
     void vscode.window.showWarningMessage(refused ?? vscode.l10n.t('Nothing to open.'));
@@ -143,7 +161,9 @@ async function openLinked(store: ChecklistStore, arg: unknown, kind: 'evidence' 
   } else {
     const picked = await vscode.window.showQuickPick(
       [...openable].map(([path, uri]) => ({ label: basename(path), description: dirname(path), uri })),
-      { title: kind === 'evidence' ? vscode.l10n.t('Open evidence of "{0}"', item.text) : vscode.l10n.t('Open runbook of "{0}"', item.text) },
+      {
+        title: kind === 'evidence' ? vscode.l10n.t('Open evidence of "{0}"', item.text) : vscode.l10n.t('Open runbook of "{0}"', item.text),
+      },
     );
     chosen = picked?.uri;
   }
@@ -162,12 +182,20 @@ async function pickWorkspaceFile(target: ItemTarget, relink: boolean): Promise<s
   const others = paths.filter((p) => !isUnderFolder(p, [evidenceDir])).sort();
   type Pick = vscode.QuickPickItem & { path?: string };
   const group = (label: string, list: string[]): Pick[] =>
-    list.length === 0 ? [] : [{ label, kind: vscode.QuickPickItemKind.Separator }, ...list.map((p) => ({ label: basename(p), description: dirname(p), path: p }))];
-  const picked = await vscode.window.showQuickPick<Pick>([...group(vscode.l10n.t('Evidence folder'), inEvidence), ...group(vscode.l10n.t('Other files'), others)], {
-    title: relink ? vscode.l10n.t('Re-link evidence of "{0}"', item.text) : vscode.l10n.t('Link evidence to "{0}"', item.text),
-    placeHolder: vscode.l10n.t('Choose the file that shows this item is done'),
-    matchOnDescription: true,
-  });
+    list.length === 0
+      ? []
+      : [
+          { label, kind: vscode.QuickPickItemKind.Separator },
+          ...list.map((p) => ({ label: basename(p), description: dirname(p), path: p })),
+        ];
+  const picked = await vscode.window.showQuickPick<Pick>(
+    [...group(vscode.l10n.t('Evidence folder'), inEvidence), ...group(vscode.l10n.t('Other files'), others)],
+    {
+      title: relink ? vscode.l10n.t('Re-link evidence of "{0}"', item.text) : vscode.l10n.t('Link evidence to "{0}"', item.text),
+      placeHolder: vscode.l10n.t('Choose the file that shows this item is done'),
+      matchOnDescription: true,
+    },
+  );
   return picked?.path;
 }
 

@@ -51,7 +51,14 @@ export function activate(context: vscode.ExtensionContext): ReadinessApi {
     // Last: disposed after every feature that may still write to it.
     log,
   );
-  return { store, tree, log, activationMs: performance.now() - started, statusBar: () => statusBar.snapshot(), reportHtml: () => reportView.html() };
+  return {
+    store,
+    tree,
+    log,
+    activationMs: performance.now() - started,
+    statusBar: () => statusBar.snapshot(),
+    reportHtml: () => reportView.html(),
+  };
 }
 
 export function deactivate(): void {

@@ -29,13 +29,19 @@ export function registerHover(store: ChecklistStore): vscode.Disposable {
 class ReadinessHoverProvider implements vscode.HoverProvider {
   constructor(private readonly store: ChecklistStore) {}
 
-  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+  async provideHover(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.Hover | undefined> {
     const target = await itemAtPosition(this.store, document, position);
     // Offsets are only valid for the version they were computed from.
     if (!target || token.isCancellationRequested || target.state.version !== document.version) return undefined;
     const { state, item } = target;
     const offset = document.offsetAt(position);
-    const link = [...item.evidence, ...item.runbooks].find((l) => l.span.end > l.span.start && l.span.start <= offset && offset < l.span.end);
+    const link = [...item.evidence, ...item.runbooks].find(
+      (l) => l.span.end > l.span.start && l.span.start <= offset && offset < l.span.end,
+    );
     if (link) {
       const kind = item.evidence.includes(link) ? vscode.l10n.t('Evidence') : vscode.l10n.t('Runbook');
       const md = untrustedMarkdown();
@@ -105,7 +111,6 @@ async function appendLink(md: vscode.MarkdownString, state: ChecklistState, kind
   return exists ? uri : undefined;
 }
 
-
 /** The runbook's first heading and the next few non-empty lines, as escaped plain text. */
 async function appendPreview(md: vscode.MarkdownString, link: LinkRef, uri: vscode.Uri): Promise<void> {
   let text: string;
@@ -126,7 +131,13 @@ async function appendPreview(md: vscode.MarkdownString, link: LinkRef, uri: vsco
 function runbookPreview(text: string): { heading: string | null; lines: string[] } {
   const all = text.split(/\r\n|\r|\n/);
   const headingIndex = all.findIndex((l) => /^ {0,3}#{1,6}(?:\s|$)/.test(l));
-  const heading = headingIndex >= 0 ? all[headingIndex].replace(/^ {0,3}#{1,6}\s*/, '').replace(/\s+#+\s*$/, '').trim() : null;
+  const heading =
+    headingIndex >= 0
+      ? all[headingIndex]
+          .replace(/^ {0,3}#{1,6}\s*/, '')
+          .replace(/\s+#+\s*$/, '')
+          .trim()
+      : null;
   const lines = all
     .slice(headingIndex + 1)
     .map((l) => l.trim())

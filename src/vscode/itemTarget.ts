@@ -38,7 +38,11 @@ export async function resolveItemTarget(store: ChecklistStore, arg: unknown): Pr
 }
 
 /** The innermost item whose text covers a position of a checklist document. */
-export async function itemAtPosition(store: ChecklistStore, document: vscode.TextDocument, position: vscode.Position): Promise<ItemTarget | undefined> {
+export async function itemAtPosition(
+  store: ChecklistStore,
+  document: vscode.TextDocument,
+  position: vscode.Position,
+): Promise<ItemTarget | undefined> {
   await store.checklistUris();
   if (!store.isChecklist(document.uri)) return undefined;
   const state = await store.get(document.uri);

@@ -73,7 +73,12 @@ export function registerReportView(store: ChecklistStore, log: Log): ReportView 
     changed,
     vscode.commands.registerCommand('readiness.openReport', open),
     vscode.commands.registerCommand('readiness.exportReport', (target?: unknown, format?: unknown) => exportReport(store, target, format)),
-    { dispose: () => { if (timer) clearTimeout(timer); panel?.dispose(); } },
+    {
+      dispose: () => {
+        if (timer) clearTimeout(timer);
+        panel?.dispose();
+      },
+    },
   );
   return { dispose: () => disposable.dispose(), html: () => shown };
 }
@@ -86,17 +91,26 @@ async function exportReport(store: ChecklistStore, target: unknown, format: unkn
   const chosen = isExportFormat(format) ? format : await pickFormat();
   if (!chosen) return undefined;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const uri = target instanceof vscode.Uri ? target : await vscode.window.showSaveDialog({
-    title: vscode.l10n.t('Export Readiness Report'),
-    defaultUri: folder ? vscode.Uri.joinPath(folder, `readiness-report.${EXTENSIONS[chosen]}`) : undefined,
-    filters: { [formatLabel(chosen)]: [EXTENSIONS[chosen]] },
-  });
+  const uri =
+    target instanceof vscode.Uri
+      ? target
+      : await vscode.window.showSaveDialog({
+          title: vscode.l10n.t('Export Readiness Report'),
+          defaultUri: folder ? vscode.Uri.joinPath(folder, `readiness-report.${EXTENSIONS[chosen]}`) : undefined,
+          filters: { [formatLabel(chosen)]: [EXTENSIONS[chosen]] },
+        });
   if (!uri) return undefined;
   try {
     const text = formatReport(await workspaceSources(store), chosen, { toolVersion: version, today: localIsoDate(new Date()) });
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not export the report to {0}: {1}', uri.fsPath || uri.toString(), error instanceof Error ? error.message : String(error)));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t(
+        'Could not export the report to {0}: {1}',
+        uri.fsPath || uri.toString(),
+        error instanceof Error ? error.message : String(error),
+      ),
+    );
     return undefined;
   }
   void vscode.window.showInformationMessage(vscode.l10n.t('Readiness report saved to {0}.', vscode.workspace.asRelativePath(uri)));
@@ -114,10 +128,14 @@ async function pickFormat(): Promise<ExportFormat | undefined> {
 
 function formatLabel(format: ExportFormat): string {
   switch (format) {
-    case 'html': return vscode.l10n.t('HTML page with charts');
-    case 'markdown': return vscode.l10n.t('Markdown summary');
-    case 'json': return vscode.l10n.t('JSON report');
-    case 'sarif': return vscode.l10n.t('SARIF 2.1.0 (code scanning)');
+    case 'html':
+      return vscode.l10n.t('HTML page with charts');
+    case 'markdown':
+      return vscode.l10n.t('Markdown summary');
+    case 'json':
+      return vscode.l10n.t('JSON report');
+    case 'sarif':
+      return vscode.l10n.t('SARIF 2.1.0 (code scanning)');
   }
 }
 

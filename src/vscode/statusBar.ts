@@ -40,7 +40,11 @@ export function registerStatusBar(store: ChecklistStore): ReadinessStatusBar {
     await store.checklistUris();
     const isChecklist = editorUri !== undefined && store.isChecklist(editorUri);
     const enabled = readSettings().statusBar;
-    const states = !enabled ? [] : isChecklist ? [await store.get(editorUri)].filter((s): s is ChecklistState => s !== undefined) : await store.all();
+    const states = !enabled
+      ? []
+      : isChecklist
+        ? [await store.get(editorUri)].filter((s): s is ChecklistState => s !== undefined)
+        : await store.all();
     // A newer update started meanwhile: its result wins.
     if (current !== generation) return;
     await vscode.commands.executeCommand('setContext', IS_CHECKLIST, isChecklist);
@@ -91,7 +95,11 @@ function render(item: vscode.StatusBarItem, states: readonly ChecklistState[], s
   item.text = critical > 0 ? `$(checklist) ${percent} · ${vscode.l10n.t('{0} critical', critical)}` : `$(checklist) ${percent}`;
   item.backgroundColor = critical > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
-  const title = !single ? vscode.l10n.t('All checklists ({0})', states.length) : multiRoot ? `${states[0].folder.name}/${states[0].path}` : states[0].path;
+  const title = !single
+    ? vscode.l10n.t('All checklists ({0})', states.length)
+    : multiRoot
+      ? `${states[0].folder.name}/${states[0].path}`
+      : states[0].path;
   item.tooltip = tooltip(title, progress, critical);
   item.accessibilityInformation = { label: vscode.l10n.t('Readiness {0}, {1} open critical items', percent, critical) };
 }

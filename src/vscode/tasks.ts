@@ -33,7 +33,12 @@ export function registerTasks(extensionUri: vscode.Uri): vscode.Disposable {
   });
 }
 
-function createTask(definition: ReadinessTaskDefinition, folder: vscode.WorkspaceFolder, cli: vscode.Uri, name = vscode.l10n.t('check workspace')): vscode.Task {
+function createTask(
+  definition: ReadinessTaskDefinition,
+  folder: vscode.WorkspaceFolder,
+  cli: vscode.Uri,
+  name = vscode.l10n.t('check workspace'),
+): vscode.Task {
   const args = [cli.fsPath, 'check', ...(definition.paths ?? []), '--format', 'compact', '--no-color'];
   if (definition.failOn) args.push('--fail-on', definition.failOn);
   // In desktop VS Code the runtime is Electron; this variable makes it behave as plain Node.

@@ -47,7 +47,9 @@ export async function editItem(
     // VS Code refuses an edit computed against a document version that changed meanwhile.
     if (!applied && document.version !== version) continue;
     if (!applied) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not update "{0}": VS Code refused the edit. The view was refreshed.', item.text));
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('Could not update "{0}": VS Code refused the edit. The view was refreshed.', item.text),
+      );
       store.reset();
       return 'failed';
     }

@@ -90,12 +90,15 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
     if (refused) return [{ kind: 'message', message: vscode.l10n.t('Not analysed: {0}', refused.message), uri: state.uri }];
     const { checklist } = state.analysis;
     const nodes = this.groupChildren(state, checklist.items, checklist.categories);
-    if (nodes.length === 0 && this.filterValue !== 'all') return [{ kind: 'message', message: vscode.l10n.t('Nothing matches the filter.'), uri: state.uri }];
+    if (nodes.length === 0 && this.filterValue !== 'all')
+      return [{ kind: 'message', message: vscode.l10n.t('Nothing matches the filter.'), uri: state.uri }];
     return nodes;
   }
 
   private groupChildren(state: ChecklistState, items: readonly ReadinessItem[], categories: readonly ReadinessCategory[]): ReadinessNode[] {
-    const cats: ReadinessNode[] = categories.filter((c) => this.categoryVisible(c)).map((c) => ({ kind: 'category', uri: state.uri, categoryId: c.id }));
+    const cats: ReadinessNode[] = categories
+      .filter((c) => this.categoryVisible(c))
+      .map((c) => ({ kind: 'category', uri: state.uri, categoryId: c.id }));
     return [...this.itemNodes(state, items), ...cats];
   }
 
@@ -177,20 +180,33 @@ function categoryTreeItem(state: ChecklistState, category: ReadinessCategory): v
 
 function itemTreeItem(state: ChecklistState, item: ReadinessItem): vscode.TreeItem {
   // Owner and due date are in the description; the label keeps the rest of the text.
-  const t = new vscode.TreeItem(textWithoutMeta(item.text, item.owner, item.due) || vscode.l10n.t('(empty item)'), item.children.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+  const t = new vscode.TreeItem(
+    textWithoutMeta(item.text, item.owner, item.due) || vscode.l10n.t('(empty item)'),
+    item.children.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+  );
   t.id = `${state.uri.toString()}#${item.id}`;
   // n/a and untracked items have nothing to tick; a checkbox would read as "open".
   if (item.state !== 'n/a' && item.state !== 'untracked') {
     t.checkboxState = item.state === 'done' ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
   }
   t.iconPath = itemIcon(item);
-  const details = [item.owner ? `@${item.owner}` : '', item.due ? vscode.l10n.t('due {0}', item.due) : '', item.evidence.length > 0 ? vscode.l10n.t('{0} evidence', item.evidence.length) : ''];
+  const details = [
+    item.owner ? `@${item.owner}` : '',
+    item.due ? vscode.l10n.t('due {0}', item.due) : '',
+    item.evidence.length > 0 ? vscode.l10n.t('{0} evidence', item.evidence.length) : '',
+  ];
   if (item.state === 'in-progress') details.unshift(vscode.l10n.t('in progress'));
   if (item.state === 'n/a') details.unshift(vscode.l10n.t('n/a'));
   if (item.state === 'untracked') details.unshift(vscode.l10n.t('untracked'));
   t.description = details.filter(Boolean).join(' · ');
   t.tooltip = itemTooltip(item);
-  const flags = ['item', item.state, item.critical ? 'critical' : '', item.evidence.length > 0 ? 'hasEvidence' : '', item.runbooks.length > 0 ? 'hasRunbook' : ''];
+  const flags = [
+    'item',
+    item.state,
+    item.critical ? 'critical' : '',
+    item.evidence.length > 0 ? 'hasEvidence' : '',
+    item.runbooks.length > 0 ? 'hasRunbook' : '',
+  ];
   t.contextValue = flags.filter(Boolean).join(' ');
   t.command = revealCommand(state.uri, item.line);
   t.accessibilityInformation = { label: `${item.text}, ${stateLabel(item.state)}${item.critical ? `, ${vscode.l10n.t('critical')}` : ''}` };
@@ -198,7 +214,8 @@ function itemTreeItem(state: ChecklistState, item: ReadinessItem): vscode.TreeIt
 }
 
 function itemIcon(item: ReadinessItem): vscode.ThemeIcon | undefined {
-  if (item.critical && item.state !== 'done' && item.state !== 'n/a') return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  if (item.critical && item.state !== 'done' && item.state !== 'n/a')
+    return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
   if (item.critical) return new vscode.ThemeIcon('shield');
   if (item.state === 'in-progress') return new vscode.ThemeIcon('clock');
   if (item.state === 'n/a') return new vscode.ThemeIcon('circle-slash');
@@ -209,11 +226,16 @@ function itemIcon(item: ReadinessItem): vscode.ThemeIcon | undefined {
 /** A localized name of a state. */
 export function stateLabel(state: ReadinessItem['state']): string {
   switch (state) {
-    case 'done': return vscode.l10n.t('done');
-    case 'open': return vscode.l10n.t('open');
-    case 'in-progress': return vscode.l10n.t('in progress');
-    case 'n/a': return vscode.l10n.t('not applicable');
-    case 'untracked': return vscode.l10n.t('untracked');
+    case 'done':
+      return vscode.l10n.t('done');
+    case 'open':
+      return vscode.l10n.t('open');
+    case 'in-progress':
+      return vscode.l10n.t('in progress');
+    case 'n/a':
+      return vscode.l10n.t('not applicable');
+    case 'untracked':
+      return vscode.l10n.t('untracked');
   }
 }
 
@@ -223,11 +245,19 @@ function itemTooltip(item: ReadinessItem): vscode.MarkdownString {
   md.isTrusted = false;
   md.supportHtml = false;
   md.appendText(item.text).appendMarkdown('\n\n');
-  md.appendText(`${vscode.l10n.t('State')}: ${stateLabel(item.state)}${item.critical ? ` · ${vscode.l10n.t('critical')}` : ''}`).appendMarkdown('  \n');
+  md.appendText(
+    `${vscode.l10n.t('State')}: ${stateLabel(item.state)}${item.critical ? ` · ${vscode.l10n.t('critical')}` : ''}`,
+  ).appendMarkdown('  \n');
   if (item.owner) md.appendText(`${vscode.l10n.t('Owner')}: @${item.owner}`).appendMarkdown('  \n');
   if (item.due) md.appendText(`${vscode.l10n.t('Due')}: ${item.due}`).appendMarkdown('  \n');
-  for (const e of item.evidence) md.appendText(`${vscode.l10n.t('Evidence')}: ${e.target}${e.exists === false ? ` (${vscode.l10n.t('missing')})` : ''}`).appendMarkdown('  \n');
-  for (const r of item.runbooks) md.appendText(`${vscode.l10n.t('Runbook')}: ${r.target}${r.exists === false ? ` (${vscode.l10n.t('missing')})` : ''}`).appendMarkdown('  \n');
+  for (const e of item.evidence)
+    md.appendText(`${vscode.l10n.t('Evidence')}: ${e.target}${e.exists === false ? ` (${vscode.l10n.t('missing')})` : ''}`).appendMarkdown(
+      '  \n',
+    );
+  for (const r of item.runbooks)
+    md.appendText(`${vscode.l10n.t('Runbook')}: ${r.target}${r.exists === false ? ` (${vscode.l10n.t('missing')})` : ''}`).appendMarkdown(
+      '  \n',
+    );
   return md;
 }
 
@@ -241,7 +271,11 @@ function revealCommand(uri: vscode.Uri, line: number): vscode.Command {
 
 /** Registers the Readiness view, its checkboxes and badge. */
 export function registerTreeView(store: ChecklistStore, provider: ReadinessTreeProvider): vscode.Disposable {
-  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, manageCheckboxStateManually: true });
+  const view = vscode.window.createTreeView(VIEW_ID, {
+    treeDataProvider: provider,
+    showCollapseAll: true,
+    manageCheckboxStateManually: true,
+  });
   provider.view = view;
   const updateBadge = async () => {
     const states = await store.all();

@@ -38,11 +38,23 @@ describe('HTML report in Chromium', function () {
   it('shows overall progress, a bar per category, the critical items, evidence and findings', async () => {
     assert.equal(await page.title(), 'Production readiness');
     assert.equal(await page.locator('#overview svg.ring text').textContent(), '42%');
-    assert.equal(await page.locator('#kpi-critical dd').innerText().then((t) => t.split('\n')[0]), '3');
-    assert.deepEqual(await page.locator('#categories h3').allTextContents(), ['Checkout: production readinessPRODUCTION_READINESS.md', 'Paymentsservices/pay api/PRODUCTION_READINESS.md']);
+    assert.equal(
+      await page
+        .locator('#kpi-critical dd')
+        .innerText()
+        .then((t) => t.split('\n')[0]),
+      '3',
+    );
+    assert.deepEqual(await page.locator('#categories h3').allTextContents(), [
+      'Checkout: production readinessPRODUCTION_READINESS.md',
+      'Paymentsservices/pay api/PRODUCTION_READINESS.md',
+    ]);
     // Two categories and a total in the first checklist, one row and a total in the second.
     assert.equal(await page.locator('#categories svg.bar').count(), 5);
-    assert.equal(await page.locator('#categories svg.bar').first().getAttribute('aria-label'), 'Security: 1 done, 0 in progress, 1 open, 1 n/a');
+    assert.equal(
+      await page.locator('#categories svg.bar').first().getAttribute('aria-label'),
+      'Security: 1 done, 0 in progress, 1 open, 1 n/a',
+    );
     const bar = await page.locator('#categories svg.bar').first().boundingBox();
     assert.ok(bar && bar.width > 300 && bar.height === 12, JSON.stringify(bar));
     const critical = await page.locator('#critical tbody tr').allInnerTexts();
@@ -50,7 +62,10 @@ describe('HTML report in Chromium', function () {
     assert.match(critical[0], /Secrets rotated \(critical\)\s+open\s+@security\s+2026-01-15 \(overdue\)\s+PRODUCTION_READINESS\.md:6/);
     assert.deepEqual(await page.locator('#evidence .coverage .num').allInnerTexts(), ['1/3', '0/1']);
     assert.equal(await page.locator('#findings tbody tr').count(), 6);
-    assert.equal(await page.locator('#findings a').first().getAttribute('href'), 'https://github.com/production-readiness/production-readiness/blob/main/README.md#rule-config-invalid');
+    assert.equal(
+      await page.locator('#findings a').first().getAttribute('href'),
+      'https://github.com/production-readiness/production-readiness/blob/main/README.md#rule-config-invalid',
+    );
     await page.screenshot({ path: join(outDir, 'report-light.png'), fullPage: true });
   });
 

@@ -49,7 +49,11 @@ describe('readiness in the workbench', function () {
     assert.equal(await wb.disk(CHECKLIST), original.replace('- [ ] Penetration test signed off', '- [x] Penetration test signed off'));
     await eventually('the category progress', async () => (await wb.rowText('Security')) === 'Security 3/4 · 75% · 1 critical');
     await eventually('the status bar', async () => squash(await wb.statusBarItem.innerText()) === '44% · 3 critical');
-    await eventually('the critical-open problem to go', async () => (await problems.filter({ hasText: 'Penetration test signed off @security due: 2027-01-15" is critical and open' }).count()) === 0);
+    await eventually(
+      'the critical-open problem to go',
+      async () =>
+        (await problems.filter({ hasText: 'Penetration test signed off @security due: 2027-01-15" is critical and open' }).count()) === 0,
+    );
     await wb.shot('2-ticked');
   });
 
@@ -70,7 +74,9 @@ describe('readiness in the workbench', function () {
   it('4. the quick fix "Link evidence file…" inserts the link and clears the problem', async () => {
     await wb.openFile(CHECKLIST);
     const problems = await wb.problems();
-    const missing = problems.filter({ hasText: '"Rollback tested on staging (evidence, runbook) @sre" is done but links to no existing evidence' });
+    const missing = problems.filter({
+      hasText: '"Rollback tested on staging (evidence, runbook) @sre" is done but links to no existing evidence',
+    });
     await missing.first().waitFor({ timeout: UI_TIMEOUT });
     await wb.clickLine('Rollback tested on staging', 80);
     await wb.page.keyboard.press('Control+.');
@@ -83,7 +89,9 @@ describe('readiness in the workbench', function () {
     await input.fill('secret-scan');
     await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'secret-scan.md' }).first().waitFor({ timeout: UI_TIMEOUT });
     await wb.page.keyboard.press('Enter');
-    await eventually('the link on disk', async () => (await wb.disk(CHECKLIST)).includes('[runbook](docs/runbooks/rollback.md)) @sre ([evidence](docs/evidence/secret-scan.md))'));
+    await eventually('the link on disk', async () =>
+      (await wb.disk(CHECKLIST)).includes('[runbook](docs/runbooks/rollback.md)) @sre ([evidence](docs/evidence/secret-scan.md))'),
+    );
     await eventually('the evidence-missing problem to go', async () => (await missing.count()) === 0);
     await wb.shot('4-linked');
   });
@@ -93,7 +101,10 @@ describe('readiness in the workbench', function () {
     await wb.clickLine('Dependency audit clean', 120);
     const before = await wb.disk(CHECKLIST);
     await wb.runCommand('Readiness: Toggle Item');
-    await eventually('the palette toggle on disk', async () => (await wb.disk(CHECKLIST)) === before.replace('- [ ] Dependency audit clean', '- [x] Dependency audit clean'));
+    await eventually(
+      'the palette toggle on disk',
+      async () => (await wb.disk(CHECKLIST)) === before.replace('- [ ] Dependency audit clean', '- [x] Dependency audit clean'),
+    );
     await wb.shot('5-palette');
     await wb.clickLine('Dependency audit clean', 120);
     await wb.page.keyboard.press('Control+Alt+X');
@@ -104,9 +115,18 @@ describe('readiness in the workbench', function () {
     await wb.openView();
     await wb.viewAction('Show Open Items Only').click();
     await wb.viewAction('Show Open Critical Items Only').click();
-    await eventually('the filtered tree', async () => (await wb.viewPane.locator('.monaco-list-row', { hasText: 'Observability' }).count()) === 0);
+    await eventually(
+      'the filtered tree',
+      async () => (await wb.viewPane.locator('.monaco-list-row', { hasText: 'Observability' }).count()) === 0,
+    );
     const labels = (await wb.viewPane.locator('.monaco-list-row .label-name').allInnerTexts()).map(squash);
-    assert.deepEqual(labels, ['Security', 'Dependency audit clean (no high CVEs)', 'Reliability', 'Load test at 2× peak (critical)', 'Backups restored from cold storage (critical) (runbook)']);
+    assert.deepEqual(labels, [
+      'Security',
+      'Dependency audit clean (no high CVEs)',
+      'Reliability',
+      'Load test at 2× peak (critical)',
+      'Backups restored from cold storage (critical) (runbook)',
+    ]);
     await wb.shot('6-filter-critical');
     await wb.viewAction('Show All Items').click();
     await wb.treeRow('Observability').waitFor({ timeout: UI_TIMEOUT });
@@ -125,6 +145,9 @@ describe('readiness in the workbench', function () {
     await wb.shot('7-config-error');
     await wb.page.keyboard.press('Control+Z');
     await wb.page.keyboard.press('Control+S');
-    await eventually('the config problem to go', async () => (await problems.filter({ hasText: 'evidence.required must be one of' }).count()) === 0);
+    await eventually(
+      'the config problem to go',
+      async () => (await problems.filter({ hasText: 'evidence.required must be one of' }).count()) === 0,
+    );
   });
 });

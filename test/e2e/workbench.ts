@@ -85,7 +85,10 @@ export class Workbench {
   /** Saves a screenshot and the console log after a failure. */
   async saveFailure(name: string): Promise<void> {
     await this.shot(`FAILED-${name}`).catch(() => undefined);
-    writeFileSync(join(resultsDir, `FAILED-${name}.console.log`), `${this.consoleLines.join('\n')}\n--- code-server ---\n${this.server.output()}`);
+    writeFileSync(
+      join(resultsDir, `FAILED-${name}.console.log`),
+      `${this.consoleLines.join('\n')}\n--- code-server ---\n${this.server.output()}`,
+    );
   }
 
   /** The Readiness entry of the activity bar. */
@@ -128,13 +131,21 @@ export class Workbench {
 
   /** The tree row whose label starts with `label`. */
   treeRow(label: string): Locator {
-    return this.viewPane.locator('.monaco-list-row', { has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}`) }) }).first();
+    return this.viewPane
+      .locator('.monaco-list-row', { has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}`) }) })
+      .first();
   }
 
   /** The text a tree row shows (label and description). */
   async rowText(label: string): Promise<string> {
     const row = this.treeRow(label);
-    const parts = [await row.locator('.label-name').innerText(), await row.locator('.label-description').innerText().catch(() => '')];
+    const parts = [
+      await row.locator('.label-name').innerText(),
+      await row
+        .locator('.label-description')
+        .innerText()
+        .catch(() => ''),
+    ];
     return squash(parts.join(' '));
   }
 
@@ -158,7 +169,9 @@ export class Workbench {
     await input.waitFor({ timeout: UI_TIMEOUT });
     await input.fill(path);
     // Enter picks the focused row, which matches the typed name only once the list has updated.
-    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: path.split('/').at(-1)! }).waitFor({ timeout: UI_TIMEOUT });
+    await this.page
+      .locator('.quick-input-list .monaco-list-row.focused', { hasText: path.split('/').at(-1)! })
+      .waitFor({ timeout: UI_TIMEOUT });
     await this.page.keyboard.press('Enter');
     await this.page.locator(`.tab.active[aria-label^="${path.split('/').at(-1)}"]`).waitFor({ timeout: UI_TIMEOUT });
   }
@@ -180,7 +193,13 @@ export class Workbench {
     const menu = this.page.locator('.action-widget');
     await menu.waitFor({ timeout: UI_TIMEOUT });
     for (let i = 0; i < 30; i++) {
-      const focused = squash(await menu.locator('.monaco-list-row.focused').first().innerText().catch(() => ''));
+      const focused = squash(
+        await menu
+          .locator('.monaco-list-row.focused')
+          .first()
+          .innerText()
+          .catch(() => ''),
+      );
       if (focused.includes(title)) {
         await this.page.keyboard.press('Enter');
         return;

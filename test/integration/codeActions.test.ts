@@ -72,7 +72,10 @@ const OURS = new Set([
 const titles = (actions: readonly Action[]) => actions.map((a) => a.title).filter((t) => OURS.has(t));
 
 function lineRange(document: vscode.TextDocument, needle: string): vscode.Range {
-  const line = document.getText().split(/\r?\n/).findIndex((l) => l.includes(needle));
+  const line = document
+    .getText()
+    .split(/\r?\n/)
+    .findIndex((l) => l.includes(needle));
   assert.ok(line >= 0, `no line with ${JSON.stringify(needle)}`);
   return document.lineAt(line).range;
 }
@@ -111,7 +114,12 @@ describe('code actions', () => {
     // VS Code cancels the request when the document model changes meanwhile (a reload from disk): ask again.
     return waitFor(`code actions on "${needle}"`, async () => {
       try {
-        return await vscode.commands.executeCommand<Action[]>('vscode.executeCodeActionProvider', CHECKLIST, lineRange(document, needle), kind);
+        return await vscode.commands.executeCommand<Action[]>(
+          'vscode.executeCodeActionProvider',
+          CHECKLIST,
+          lineRange(document, needle),
+          kind,
+        );
       } catch (error) {
         if (error instanceof Error && error.name === 'Canceled') return undefined;
         throw error;
@@ -135,7 +143,8 @@ describe('code actions', () => {
     assert.ok(item, `no item "${text}"`);
     return item.id;
   }
-  const diagnosticsOn = (needle: string, rule: string) => readinessDiagnostics(CHECKLIST, rule).filter((d) => d.range.start.line === lineRange(document, needle).start.line);
+  const diagnosticsOn = (needle: string, rule: string) =>
+    readinessDiagnostics(CHECKLIST, rule).filter((d) => d.range.start.line === lineRange(document, needle).start.line);
 
   it('offers the evidence actions on an item, and Mark as done only on items that are not done', async () => {
     assert.deepEqual(titles(await actionsAt('Access review done')), ['Link evidence file…', 'Create evidence file…']);
@@ -145,14 +154,23 @@ describe('code actions', () => {
   it('Link evidence file… with a path inserts the exact link and clears evidence-missing', async () => {
     await waitFor('evidence-missing before', () => diagnosticsOn('Access review done', 'evidence-missing').length === 1);
     assert.equal(await run(await action('Access review done', 'Link evidence file…'), EVIDENCE.access), 'applied');
-    assert.equal(document.getText(), replaceOnce(CHECKLIST_TEXT, '- [x] Access review done\n', '- [x] Access review done ([evidence](evidence/access.md))\n'));
-    await waitFor('evidence-missing gone', () => readinessDiagnostics(CHECKLIST, 'evidence-missing').every((d) => !document.lineAt(d.range.start.line).text.includes('Access review')));
+    assert.equal(
+      document.getText(),
+      replaceOnce(CHECKLIST_TEXT, '- [x] Access review done\n', '- [x] Access review done ([evidence](evidence/access.md))\n'),
+    );
+    await waitFor('evidence-missing gone', () =>
+      readinessDiagnostics(CHECKLIST, 'evidence-missing').every((d) => !document.lineAt(d.range.start.line).text.includes('Access review')),
+    );
   });
 
   it('links before a trailing id comment, encodes spaces, and links a table row in its text cell', async () => {
     const uri = CHECKLIST;
     await vscode.commands.executeCommand('readiness.linkEvidence', { uri, itemId: 'secrets-scan' }, EVIDENCE.accessReview);
-    await vscode.commands.executeCommand('readiness.linkEvidence', { uri: uri.toString(), itemId: await itemId('Dashboards published') }, workspaceUri(EVIDENCE.tls));
+    await vscode.commands.executeCommand(
+      'readiness.linkEvidence',
+      { uri: uri.toString(), itemId: await itemId('Dashboards published') },
+      workspaceUri(EVIDENCE.tls),
+    );
     let expected = replaceOnce(CHECKLIST_TEXT, 'Secrets scanned <!--', 'Secrets scanned ([evidence](evidence/access%20review.md)) <!--');
     expected = replaceOnce(expected, '| Dashboards published |', '| Dashboards published ([evidence](evidence/tls-report.md)) |');
     assert.equal(document.getText(), expected);
@@ -173,7 +191,10 @@ describe('code actions', () => {
   it('Remove broken link removes exactly the link', async () => {
     await waitFor('evidence-broken before', () => diagnosticsOn('Backup restore tested', 'evidence-broken').length === 1);
     await run(await action('Backup restore tested', 'Remove broken link'));
-    assert.equal(document.getText(), replaceOnce(CHECKLIST_TEXT, '- [x] Backup restore tested ([evidence](evidence/missing.md))\n', '- [x] Backup restore tested\n'));
+    assert.equal(
+      document.getText(),
+      replaceOnce(CHECKLIST_TEXT, '- [x] Backup restore tested ([evidence](evidence/missing.md))\n', '- [x] Backup restore tested\n'),
+    );
     await waitFor('evidence-broken gone', () => readinessDiagnostics(CHECKLIST, 'evidence-broken').length === 0);
   });
 
@@ -206,12 +227,19 @@ describe('code actions', () => {
     await restoreFile(api, CHECKLIST, CHECKLIST_TEXT);
     document = await vscode.workspace.openTextDocument(CHECKLIST);
     await run(await action('Escalation policy', 'Convert section to checklist'));
-    assert.equal(document.getText(), replaceOnce(replaceOnce(CHECKLIST_TEXT, '- **On-call', '- [ ] **On-call'), '- **Escalation', '- [ ] **Escalation'));
+    assert.equal(
+      document.getText(),
+      replaceOnce(replaceOnce(CHECKLIST_TEXT, '- **On-call', '- [ ] **On-call'), '- **Escalation', '- [ ] **Escalation'),
+    );
   });
 
   it('Mark as done is disabled with a reason while required evidence is missing, and ticks otherwise', async () => {
     const provider = new ReadinessCodeActionProvider(api.store);
-    const context: vscode.CodeActionContext = { diagnostics: readinessDiagnostics(CHECKLIST), only: undefined, triggerKind: vscode.CodeActionTriggerKind.Invoke };
+    const context: vscode.CodeActionContext = {
+      diagnostics: readinessDiagnostics(CHECKLIST),
+      only: undefined,
+      triggerKind: vscode.CodeActionTriggerKind.Invoke,
+    };
     const secrets = await provider.provideCodeActions(document, lineRange(document, 'Secrets scanned'), context);
     const done = secrets.find((a) => a.title === 'Mark as done');
     assert.ok(done?.disabled, 'Mark as done is not disabled');
@@ -226,11 +254,24 @@ describe('code actions', () => {
   });
 
   it('attaches the diagnostics each quick fix fixes and marks the preferred fix', async () => {
-    await waitFor('diagnostics of the backup item', () => diagnosticsOn('Backup restore tested', 'evidence-broken').length === 1 && diagnosticsOn('Backup restore tested', 'evidence-missing').length === 1);
+    await waitFor(
+      'diagnostics of the backup item',
+      () =>
+        diagnosticsOn('Backup restore tested', 'evidence-broken').length === 1 &&
+        diagnosticsOn('Backup restore tested', 'evidence-missing').length === 1,
+    );
     const provider = new ReadinessCodeActionProvider(api.store);
-    const context: vscode.CodeActionContext = { diagnostics: readinessDiagnostics(CHECKLIST), only: undefined, triggerKind: vscode.CodeActionTriggerKind.Invoke };
+    const context: vscode.CodeActionContext = {
+      diagnostics: readinessDiagnostics(CHECKLIST),
+      only: undefined,
+      triggerKind: vscode.CodeActionTriggerKind.Invoke,
+    };
     const actions = await provider.provideCodeActions(document, lineRange(document, 'Backup restore tested'), context);
-    const summary = actions.map((a) => [a.title, (a.diagnostics ?? []).map((d) => (typeof d.code === 'object' ? d.code.value : d.code)), a.isPreferred === true]);
+    const summary = actions.map((a) => [
+      a.title,
+      (a.diagnostics ?? []).map((d) => (typeof d.code === 'object' ? d.code.value : d.code)),
+      a.isPreferred === true,
+    ]);
     assert.deepEqual(summary, [
       ['Link evidence file…', ['evidence-missing'], true],
       ['Create evidence file…', ['evidence-missing'], false],
@@ -269,16 +310,25 @@ describe('code actions', () => {
     it('createEvidence writes a stub in evidence.dir, links it, opens it, and never overwrites a file', async () => {
       const created = workspaceUri(`${FOLDER}/evidence/canary proof.md`);
       try {
-        assert.equal(await vscode.commands.executeCommand('readiness.createEvidence', await ref('Canary ready (runbook)'), 'canary proof'), 'applied');
+        assert.equal(
+          await vscode.commands.executeCommand('readiness.createEvidence', await ref('Canary ready (runbook)'), 'canary proof'),
+          'applied',
+        );
         const stub = await readDisk(created);
         assert.match(stub, /^# Evidence: Canary ready \(runbook\)\n/);
         assert.match(stub, /\[services\/code-actions-suite\/PRODUCTION_READINESS\.md\]\(\.\.\/PRODUCTION_READINESS\.md\)/);
         assert.equal(activePath(), created.path);
         const checklist = vscode.workspace.textDocuments.find((d) => d.uri.toString() === CHECKLIST.toString());
-        assert.equal(checklist?.getText(), replaceOnce(CHECKLIST_TEXT, 'rollback.md))\n', 'rollback.md)) ([evidence](evidence/canary%20proof.md))\n'));
+        assert.equal(
+          checklist?.getText(),
+          replaceOnce(CHECKLIST_TEXT, 'rollback.md))\n', 'rollback.md)) ([evidence](evidence/canary%20proof.md))\n'),
+        );
 
         const before = await readDisk(workspaceUri(EVIDENCE.access));
-        assert.equal(await vscode.commands.executeCommand('readiness.createEvidence', await ref('TLS scan (evidence)'), 'access.md'), 'invalid');
+        assert.equal(
+          await vscode.commands.executeCommand('readiness.createEvidence', await ref('TLS scan (evidence)'), 'access.md'),
+          'invalid',
+        );
         assert.equal(await readDisk(workspaceUri(EVIDENCE.access)), before);
       } finally {
         await vscode.workspace.fs.delete(created, { useTrash: false }).then(undefined, () => undefined);
@@ -295,13 +345,18 @@ describe('code actions', () => {
       assert.equal(runbook?.path, workspaceUri('docs/runbooks/rollback.md').path);
       await waitFor('the runbook editor', () => activePath() === runbook.path);
 
-      assert.equal(await vscode.commands.executeCommand('readiness.openEvidence', await ref('Backup restore tested (evidence)')), undefined);
+      assert.equal(
+        await vscode.commands.executeCommand('readiness.openEvidence', await ref('Backup restore tested (evidence)')),
+        undefined,
+      );
       assert.equal(await vscode.commands.executeCommand('readiness.openEvidence', await ref('Vendor report (evidence)')), undefined);
       assert.equal(activePath(), runbook.path, 'a refused link opened an editor');
 
       // Two existing files: a quick pick, in link order.
       let settled = false;
-      const picked = Promise.resolve(vscode.commands.executeCommand<vscode.Uri>('readiness.openEvidence', await ref('Audit trail kept (log, scan)'))).finally(() => (settled = true));
+      const picked = Promise.resolve(
+        vscode.commands.executeCommand<vscode.Uri>('readiness.openEvidence', await ref('Audit trail kept (log, scan)')),
+      ).finally(() => (settled = true));
       await waitFor('the first evidence file picked', async () => {
         await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
         return settled;
@@ -319,7 +374,10 @@ describe('code actions', () => {
         return settled;
       });
       assert.equal(await result, 'applied');
-      assert.equal(await readDisk(CHECKLIST), replaceOnce(CHECKLIST_TEXT, 'rollback.md))\n', 'rollback.md)) ([evidence](evidence/access%20review.md))\n'));
+      assert.equal(
+        await readDisk(CHECKLIST),
+        replaceOnce(CHECKLIST_TEXT, 'rollback.md))\n', 'rollback.md)) ([evidence](evidence/access%20review.md))\n'),
+      );
     });
   });
 });

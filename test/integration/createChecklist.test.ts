@@ -20,12 +20,16 @@ describe('readiness create checklist', () => {
 
   after(async () => {
     for (const tab of vscode.window.tabGroups.all.flatMap((g) => g.tabs)) {
-      if (tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === created.toString()) await vscode.window.tabGroups.close(tab);
+      if (tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === created.toString())
+        await vscode.window.tabGroups.close(tab);
     }
     // The file first, and wait: the store forgets a checklist on its own delete event, and the
     // file watcher reports only the folder when both go at once.
     await Promise.resolve(vscode.workspace.fs.delete(created)).catch(() => undefined);
-    await waitFor('the store to drop the deleted checklist', async () => !(await api.store.checklistUris()).some((u) => u.toString() === created.toString()));
+    await waitFor(
+      'the store to drop the deleted checklist',
+      async () => !(await api.store.checklistUris()).some((u) => u.toString() === created.toString()),
+    );
     await Promise.resolve(vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false })).catch(() => undefined);
   });
 
@@ -35,7 +39,11 @@ describe('readiness create checklist', () => {
     const stat = await vscode.workspace.fs.stat(main);
     assert.equal(await vscode.commands.executeCommand('readiness.createChecklist', workspaceFolder().uri), 'exists');
     assert.equal(await vscode.commands.executeCommand('readiness.createChecklist'), 'exists', 'the only workspace folder, without asking');
-    assert.equal(await vscode.commands.executeCommand('readiness.createChecklist', workspaceUri('README.md')), 'exists', 'a file means its folder');
+    assert.equal(
+      await vscode.commands.executeCommand('readiness.createChecklist', workspaceUri('README.md')),
+      'exists',
+      'a file means its folder',
+    );
     assert.equal(await readDisk(main), before);
     assert.equal((await vscode.workspace.fs.stat(main)).mtime, stat.mtime);
   });
@@ -61,7 +69,9 @@ describe('readiness create checklist', () => {
     assert.ok(checklist.categories.every((c) => c.items.length >= 3 && c.items.every((i) => i.state === 'open')));
     assert.ok(checklist.progress.open >= 18);
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), created.toString(), 'the new checklist is opened');
-    await waitFor('the store to list the new checklist', async () => (await api.store.checklistUris()).some((u) => u.toString() === created.toString()));
+    await waitFor('the store to list the new checklist', async () =>
+      (await api.store.checklistUris()).some((u) => u.toString() === created.toString()),
+    );
     assert.equal(await vscode.commands.executeCommand('readiness.createChecklist', folder), 'exists', 'a second run does not overwrite it');
     assert.equal(await readDisk(created), text);
   });
@@ -72,14 +82,23 @@ describe('readiness create checklist', () => {
     await vscode.workspace.fs.createDirectory(sub);
     try {
       assert.equal(await vscode.commands.executeCommand('readiness.createChecklist', sub, 'data-pipeline'), 'created');
-      const { checklist } = analyzeChecklist(await readDisk(subChecklist), { config: defaultConfig(), path: 'pipeline/PRODUCTION_READINESS.md' });
+      const { checklist } = analyzeChecklist(await readDisk(subChecklist), {
+        config: defaultConfig(),
+        path: 'pipeline/PRODUCTION_READINESS.md',
+      });
       assert.equal(checklist.categories[0].title, 'Data');
       assert.ok(checklist.categories.some((c) => c.title === 'Performance'));
-      await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(sub, '.readiness.yml'))), 'the workspace root config applies; no second one');
+      await assert.rejects(
+        Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(sub, '.readiness.yml'))),
+        'the workspace root config applies; no second one',
+      );
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       await Promise.resolve(vscode.workspace.fs.delete(subChecklist)).catch(() => undefined);
-      await waitFor('the store to drop the template checklist', async () => !(await api.store.checklistUris()).some((u) => u.toString() === subChecklist.toString()));
+      await waitFor(
+        'the store to drop the template checklist',
+        async () => !(await api.store.checklistUris()).some((u) => u.toString() === subChecklist.toString()),
+      );
     }
   });
 });

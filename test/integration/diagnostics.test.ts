@@ -43,7 +43,11 @@ describe('diagnostics', () => {
   before(async () => {
     api = await activateExtension();
     // The evidence folder exists beforehand, so creating the missing file later is a plain file event.
-    await writeWorkspaceFiles({ [CONFIG_PATH]: CONFIG_TEXT, [`${FOLDER}/evidence/index.txt`]: 'evidence of the diagnostics suite\n', [CHECKLIST_PATH]: CHECKLIST_TEXT });
+    await writeWorkspaceFiles({
+      [CONFIG_PATH]: CONFIG_TEXT,
+      [`${FOLDER}/evidence/index.txt`]: 'evidence of the diagnostics suite\n',
+      [CHECKLIST_PATH]: CHECKLIST_TEXT,
+    });
     await waitForChecklist(api, CHECKLIST, CONFIG);
   });
   after(async () => {
@@ -83,7 +87,10 @@ describe('diagnostics', () => {
       [lineOf(text, '**On-call rotation**'), lineOf(text, '**Escalation policy**')].map((l) => [l, vscode.DiagnosticSeverity.Information]),
     );
 
-    const broken = await waitFor('evidence-broken in checklists/evidence.md', () => readinessDiagnostics(workspaceUri('checklists/evidence.md'), 'evidence-broken')[0]);
+    const broken = await waitFor(
+      'evidence-broken in checklists/evidence.md',
+      () => readinessDiagnostics(workspaceUri('checklists/evidence.md'), 'evidence-broken')[0],
+    );
     assert.deepEqual(broken.range, new vscode.Range(9, 26, 9, 73));
     assert.equal(broken.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(broken.message, /missing-restore\.md/);
@@ -157,7 +164,11 @@ describe('diagnostics', () => {
       assert.ok(await document.save());
       await waitFor('overdue off and critical-open a warning', () => {
         const critical = readinessDiagnostics(CHECKLIST, 'critical-open');
-        return readinessDiagnostics(CHECKLIST, 'overdue').length === 0 && critical.length === 1 && critical[0].severity === vscode.DiagnosticSeverity.Warning;
+        return (
+          readinessDiagnostics(CHECKLIST, 'overdue').length === 0 &&
+          critical.length === 1 &&
+          critical[0].severity === vscode.DiagnosticSeverity.Warning
+        );
       });
     } finally {
       const undo = new vscode.WorkspaceEdit();

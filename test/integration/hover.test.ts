@@ -9,11 +9,19 @@ const HOVER = 'checklists/hover.md';
 const STATUS = 'checklists/status.md';
 
 /** Our hover at a position (other providers' hovers are ignored). */
-async function hoverAt(path: string, line: number, text: string): Promise<{ hover: vscode.Hover; md: vscode.MarkdownString; plain: string }> {
+async function hoverAt(
+  path: string,
+  line: number,
+  text: string,
+): Promise<{ hover: vscode.Hover; md: vscode.MarkdownString; plain: string }> {
   const document = await vscode.workspace.openTextDocument(workspaceUri(path));
   const character = document.lineAt(line).text.indexOf(text);
   assert.ok(character >= 0, `"${text}" is not on line ${line + 1} of ${path}`);
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(line, character + 1));
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    document.uri,
+    new vscode.Position(line, character + 1),
+  );
   for (const hover of hovers) {
     for (const content of hover.contents) {
       if (content instanceof vscode.MarkdownString && /State|Evidence|Runbook/.test(content.value)) {
@@ -42,12 +50,18 @@ describe('readiness hover', () => {
     assert.match(plain, /Runbook: \[docs\/runbooks\/rollback\.md\]\([^)]+\) \(exists\)/);
     assert.match(plain, /Runbook preview: docs\/runbooks\/rollback\.md/);
     assert.match(plain, /\*\*Rolling back a release\*\*/);
-    assert.match(plain, /1\. Freeze deploys in the pipeline\. {2}\n2\. Redeploy the previous image tag\. {2}\n3\. Watch the error-rate dashboard for 15 minutes\./);
+    assert.match(
+      plain,
+      /1\. Freeze deploys in the pipeline\. {2}\n2\. Redeploy the previous image tag\. {2}\n3\. Watch the error-rate dashboard for 15 minutes\./,
+    );
     assert.equal(md.isTrusted, false);
     assert.equal(md.supportHtml, false);
     const document = await vscode.workspace.openTextDocument(workspaceUri(HOVER));
     assert.ok(hover.range, 'the hover has a range');
-    assert.deepEqual([hover.range.start.line, hover.range.start.character, hover.range.end.line, hover.range.end.character], [4, 0, 4, document.lineAt(4).text.length]);
+    assert.deepEqual(
+      [hover.range.start.line, hover.range.start.character, hover.range.end.line, hover.range.end.character],
+      [4, 0, 4, document.lineAt(4).text.length],
+    );
   });
 
   it('renders a poisoned item inert: no command link, no HTML, the link called outside and not followed', async () => {

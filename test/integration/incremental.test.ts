@@ -25,7 +25,11 @@ describe('incremental analysis in the editor', () => {
   let editor: vscode.TextEditor;
   before(async () => {
     api = await activateExtension();
-    await writeWorkspaceFiles({ [CONFIG_PATH]: 'critical:\n  - category: Security\nevidence:\n  required: critical\n', [`${FOLDER}/evidence/2.md`]: 'ok\n', [CHECKLIST_PATH]: TEXT });
+    await writeWorkspaceFiles({
+      [CONFIG_PATH]: 'critical:\n  - category: Security\nevidence:\n  required: critical\n',
+      [`${FOLDER}/evidence/2.md`]: 'ok\n',
+      [CHECKLIST_PATH]: TEXT,
+    });
     await waitForChecklist(api, CHECKLIST, workspaceUri(CONFIG_PATH));
     editor = await vscode.window.showTextDocument(CHECKLIST);
   });
@@ -34,7 +38,10 @@ describe('incremental analysis in the editor', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await removeWorkspaceFiles(FOLDER, [CHECKLIST_PATH, CONFIG_PATH, `${FOLDER}/evidence/2.md`]);
     // The next suite starts once the store has let go of this one's checklist.
-    await waitFor('the suite checklist to be forgotten', async () => !(await api.store.checklistUris()).some((u) => u.toString() === CHECKLIST.toString()));
+    await waitFor(
+      'the suite checklist to be forgotten',
+      async () => !(await api.store.checklistUris()).some((u) => u.toString() === CHECKLIST.toString()),
+    );
     await waitFor('its problems to be cleared', () => readinessDiagnostics(CHECKLIST).length === 0);
   });
 
@@ -69,16 +76,24 @@ describe('incremental analysis in the editor', () => {
     await current();
     let state = await edit((b, text) => b.insert(at(text, 'Operations check 2', 10), 'x'));
     assert.ok(state.analysis.checklist.categories[1].items.some((i) => i.text === 'Operationsx check 2 (evidence)'));
-    state = await edit((b, text) => b.replace(new vscode.Range(at(text, '- [ ] Security check 1', 3), at(text, '- [ ] Security check 1', 4)), 'x'));
+    state = await edit((b, text) =>
+      b.replace(new vscode.Range(at(text, '- [ ] Security check 1', 3), at(text, '- [ ] Security check 1', 4)), 'x'),
+    );
     assert.equal(state.analysis.checklist.categories[0].items[0].state, 'done');
     assert.ok(state.analysis.findings.some((f) => f.rule === 'evidence-missing' && f.itemId === 'security/security-check-1'));
     state = await edit((b, text) => b.insert(at(text, '## Release'), '## Added\n\n- [ ] Added check\n\n'));
-    assert.deepEqual(state.analysis.checklist.categories.map((c) => c.title), ['Security', 'Operations', 'Data', 'Added', 'Release', 'Support']);
+    assert.deepEqual(
+      state.analysis.checklist.categories.map((c) => c.title),
+      ['Security', 'Operations', 'Data', 'Added', 'Release', 'Support'],
+    );
   });
 
   it('follows a fence that swallows the sections after it, and its removal', async () => {
     let state = await edit((b, text) => b.insert(at(text, '## Data'), '```\n'));
-    assert.deepEqual(state.analysis.checklist.categories.map((c) => c.title), ['Security', 'Operations']);
+    assert.deepEqual(
+      state.analysis.checklist.categories.map((c) => c.title),
+      ['Security', 'Operations'],
+    );
     state = await edit((b, text) => b.delete(new vscode.Range(at(text, '```\n'), at(text, '```\n', 4))));
     assert.equal(state.analysis.checklist.categories.length, 6);
   });

@@ -32,7 +32,10 @@ describe('output channel', () => {
     try {
       api.store.reset();
       await api.store.get(workspaceUri('PRODUCTION_READINESS.md'));
-      assert.ok(trace.lines.some((line) => /^analysed PRODUCTION_READINESS\.md in \d+\.\d ms$/.test(line)), trace.lines.join('\n'));
+      assert.ok(
+        trace.lines.some((line) => /^analysed PRODUCTION_READINESS\.md in \d+\.\d ms$/.test(line)),
+        trace.lines.join('\n'),
+      );
     } finally {
       trace.restore();
     }

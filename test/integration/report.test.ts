@@ -33,7 +33,10 @@ describe('readiness report view', () => {
     assert.equal(api.reportHtml(), html, 'the API shows what the panel shows');
     await waitFor('the report tab', () => {
       const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-      if (reportTabs().length !== 1) throw new Error(`tabs: ${tabs.map((t) => `${t.label} ${t.input instanceof vscode.TabInputWebview ? t.input.viewType : typeof t.input}`).join(', ')}`);
+      if (reportTabs().length !== 1)
+        throw new Error(
+          `tabs: ${tabs.map((t) => `${t.label} ${t.input instanceof vscode.TabInputWebview ? t.input.viewType : typeof t.input}`).join(', ')}`,
+        );
       return true;
     });
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1].replace(/&#39;/g, "'");
@@ -57,7 +60,10 @@ describe('readiness report view', () => {
     await writeWorkspaceFiles({ [PROBE]: '# Report refresh probe\n\n## Launch\n\n- [ ] Probe item (critical) @probe\n' });
     await vscode.commands.executeCommand('readiness.refresh');
     await waitFor('the report to show the new checklist', () => api.reportHtml()?.includes('Report refresh probe'));
-    assert.match(api.reportHtml()!, /<td>Probe item \(critical\)<\/td><td><span class="state state-open">open<\/span><\/td><td>@probe<\/td>/);
+    assert.match(
+      api.reportHtml()!,
+      /<td>Probe item \(critical\)<\/td><td><span class="state state-open">open<\/span><\/td><td>@probe<\/td>/,
+    );
     await removeWorkspaceFiles(FOLDER, [PROBE]);
     await waitFor('the report to drop the deleted checklist', () => api.reportHtml()?.includes('Report refresh probe') === false);
   });
@@ -71,13 +77,23 @@ describe('readiness report view', () => {
     };
     const html = await written('report.html', 'html');
     assert.ok(html.startsWith('<!DOCTYPE html>'));
-    assert.ok(html.includes(`content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;; img-src data:"`), 'a standalone policy, no webview nonce');
+    assert.ok(
+      html.includes(`content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;; img-src data:"`),
+      'a standalone policy, no webview nonce',
+    );
     assert.match(await written('summary.md', 'markdown'), /^## Production readiness: \d+% done\n/);
     const json = JSON.parse(await written('report.json', 'json')) as ReadinessReport;
     assert.equal(json.version, 1);
     assert.ok(json.files.some((f) => f.path === 'services/payments api/PRODUCTION_READINESS.md'));
-    const sarif = JSON.parse(await written('report.sarif', 'sarif')) as { version: string; runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const sarif = JSON.parse(await written('report.sarif', 'sarif')) as {
+      version: string;
+      runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
     assert.equal(sarif.version, '2.1.0');
-    assert.ok(sarif.runs[0].results.some((r) => r.ruleId === 'critical-open' && r.locations[0].physicalLocation.artifactLocation.uri === 'PRODUCTION_READINESS.md'));
+    assert.ok(
+      sarif.runs[0].results.some(
+        (r) => r.ruleId === 'critical-open' && r.locations[0].physicalLocation.artifactLocation.uri === 'PRODUCTION_READINESS.md',
+      ),
+    );
   });
 });

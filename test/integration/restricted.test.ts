@@ -18,7 +18,9 @@ const restricted = process.env.READINESS_TEST_RESTRICTED === '1';
     assert.ok(roots.length > 0, 'the tree is empty');
     const main = workspaceUri('PRODUCTION_READINESS.md');
     const critical = await waitFor('critical-open diagnostics', () => {
-      const found = vscode.languages.getDiagnostics(main).filter((d) => d.source === 'readiness' && typeof d.code === 'object' && d.code.value === 'critical-open');
+      const found = vscode.languages
+        .getDiagnostics(main)
+        .filter((d) => d.source === 'readiness' && typeof d.code === 'object' && d.code.value === 'critical-open');
       return found.length > 0 && found;
     });
     assert.equal(critical.length, 3);

@@ -6,7 +6,12 @@ import * as vscode from 'vscode';
 import { allItems } from '../../src/core/model/walk';
 import { activateExtension, readDisk, waitFor, workspaceUri } from './helpers/extension';
 
-const CHECKLISTS = ['PRODUCTION_READINESS.md', 'checklists/evidence.md', 'checklists/hover.md', 'services/payments api/PRODUCTION_READINESS.md'];
+const CHECKLISTS = [
+  'PRODUCTION_READINESS.md',
+  'checklists/evidence.md',
+  'checklists/hover.md',
+  'services/payments api/PRODUCTION_READINESS.md',
+];
 
 describe('safety', () => {
   afterEach(async () => {
@@ -58,7 +63,10 @@ describe('safety', () => {
     }
     assert.deepEqual(changes, []);
     for (const path of CHECKLISTS) assert.equal(await readDisk(workspaceUri(path)), before.get(path), `${path} changed on disk`);
-    assert.ok(vscode.workspace.textDocuments.every((d) => !d.isDirty), 'a document was left dirty');
+    assert.ok(
+      vscode.workspace.textDocuments.every((d) => !d.isDirty),
+      'a document was left dirty',
+    );
   });
 
   it('ticks the right marker when the document is edited while the tick runs', async () => {
@@ -75,7 +83,8 @@ describe('safety', () => {
       await editor.edit((b) => b.insert(new vscode.Position(0, 0), '<!-- concurrent -->\n'));
       const result = await tick;
       assert.ok(result === 'applied' || result === 'stale', `unexpected result ${String(result)}`);
-      const expected = '<!-- concurrent -->\n' + (result === 'applied' ? original.replace('* [ ] Tag pushed', '* [x] Tag pushed') : original);
+      const expected =
+        '<!-- concurrent -->\n' + (result === 'applied' ? original.replace('* [ ] Tag pushed', '* [x] Tag pushed') : original);
       assert.equal(editor.document.getText(), expected);
     } finally {
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(original));
@@ -88,10 +97,15 @@ describe('safety', () => {
     mkdirSync(folder, { recursive: true });
     symlinkSync('/etc/hostname', `${folder}/hostname.md`);
     const uri = workspaceUri('links/PRODUCTION_READINESS.md');
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('# Links\n\n## Host\n\n- [x] Host checked ([evidence](hostname.md))\n'));
+    await vscode.workspace.fs.writeFile(
+      uri,
+      new TextEncoder().encode('# Links\n\n## Host\n\n- [x] Host checked ([evidence](hostname.md))\n'),
+    );
     try {
       const outside = await waitFor('a link-outside-workspace diagnostic', () => {
-        const found = vscode.languages.getDiagnostics(uri).filter((d) => typeof d.code === 'object' && d.code.value === 'link-outside-workspace');
+        const found = vscode.languages
+          .getDiagnostics(uri)
+          .filter((d) => typeof d.code === 'object' && d.code.value === 'link-outside-workspace');
         return found.length > 0 && found;
       });
       assert.equal(outside[0].range.start.line, 4);

@@ -34,7 +34,8 @@ describe('readiness status bar', () => {
     }
     for (const tab of vscode.window.tabGroups.all.flatMap((g) => g.tabs)) {
       const input = tab.input;
-      if (input instanceof vscode.TabInputText && [uri.toString(), workspaceUri('README.md').toString()].includes(input.uri.toString())) await vscode.window.tabGroups.close(tab);
+      if (input instanceof vscode.TabInputText && [uri.toString(), workspaceUri('README.md').toString()].includes(input.uri.toString()))
+        await vscode.window.tabGroups.close(tab);
     }
   });
 
@@ -46,7 +47,10 @@ describe('readiness status bar', () => {
     });
     assert.equal(shown.visible, true);
     assert.equal(shown.warning, true);
-    assert.equal(shownText(shown.tooltip), '$(checklist) checklists/status.md\n\nDone: 1  \nOpen: 3  \nIn progress: 0  \nNot applicable: 0  \nOpen critical: 1  \n');
+    assert.equal(
+      shownText(shown.tooltip),
+      '$(checklist) checklists/status.md\n\nDone: 1  \nOpen: 3  \nIn progress: 0  \nNot applicable: 0  \nOpen critical: 1  \n',
+    );
   });
 
   it('changes after an item is ticked with readiness.markDone', async () => {
@@ -74,7 +78,12 @@ describe('readiness status bar', () => {
       const s = api.statusBar();
       return s.text === expected && s;
     });
-    assert.ok(shownText(shown.tooltip).startsWith(`$(checklist) All checklists (${states.length})\n\nDone: ${progress.done}  \nOpen: ${progress.open}  \n`), shown.tooltip);
+    assert.ok(
+      shownText(shown.tooltip).startsWith(
+        `$(checklist) All checklists (${states.length})\n\nDone: ${progress.done}  \nOpen: ${progress.open}  \n`,
+      ),
+      shown.tooltip,
+    );
     assert.equal(shown.warning, true);
   });
 

@@ -25,7 +25,7 @@ describe('readiness tasks', () => {
     assert.equal(execution.options?.cwd, (task.scope as vscode.WorkspaceFolder).uri.fsPath);
   });
 
-  it('puts the CLI\'s findings in the Problems panel when run', async () => {
+  it("puts the CLI's findings in the Problems panel when run", async () => {
     const task = (await vscode.tasks.fetchTasks({ type: 'readiness' })).find((t) => t.name === 'check workspace')!;
     const ended = new Promise<number | undefined>((resolve) => {
       const listener = vscode.tasks.onDidEndTaskProcess((e) => {
@@ -38,16 +38,20 @@ describe('readiness tasks', () => {
     await vscode.tasks.executeTask(task);
     assert.equal(await ended, 1, 'the fixture has errors, so the check fails');
     const main = workspaceUri('PRODUCTION_READINESS.md');
-    const problems = await waitFor('problems from the task', () => {
-      const found = vscode.languages.getDiagnostics(main).filter((d) => d.source === 'readiness-cli');
-      return found.length > 0 && found;
-    }, 20_000);
+    const problems = await waitFor(
+      'problems from the task',
+      () => {
+        const found = vscode.languages.getDiagnostics(main).filter((d) => d.source === 'readiness-cli');
+        return found.length > 0 && found;
+      },
+      20_000,
+    );
     const critical = problems.find((d) => d.code === 'critical-open' && d.range.start.line === 7);
     assert.ok(critical, JSON.stringify(problems.map((d) => [d.code, d.range.start.line, d.message])));
     assert.equal(critical.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(critical.message, '"Secrets rotated (runbook) @security due: 2030-01-15" is critical and open');
     const config = workspaceUri('services/broken-config/.readiness.yml');
-    await waitFor('problems in a sub-folder\'s config file', () => {
+    await waitFor("problems in a sub-folder's config file", () => {
       const all = vscode.languages.getDiagnostics().filter(([, ds]) => ds.some((d) => d.source === 'readiness-cli'));
       if (!vscode.languages.getDiagnostics(config).some((d) => d.source === 'readiness-cli' && d.code === 'config-invalid')) {
         throw new Error(`files with task problems: ${all.map(([uri]) => uri.toString()).join(', ')}`);

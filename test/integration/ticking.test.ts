@@ -62,12 +62,18 @@ describe('ticking', () => {
     await vscode.commands.executeCommand('readiness.markDone', await item(TICKING, 'Smoke test'));
     assert.equal(await readDisk(TICKING), replaceOnce(original, '| Smoke test | ☐ |', '| Smoke test | ✅ |'));
     await vscode.commands.executeCommand('readiness.markOpen', await item(TICKING, 'Canary healthy'));
-    assert.equal(await readDisk(TICKING), replaceOnce(replaceOnce(original, '| Smoke test | ☐ |', '| Smoke test | ✅ |'), '| Canary healthy | ✅ |', '| Canary healthy | ☐ |'));
+    assert.equal(
+      await readDisk(TICKING),
+      replaceOnce(replaceOnce(original, '| Smoke test | ☐ |', '| Smoke test | ✅ |'), '| Canary healthy | ✅ |', '| Canary healthy | ☐ |'),
+    );
   });
 
   it('keeps CRLF line endings and a folder with spaces intact', async () => {
     await vscode.commands.executeCommand('readiness.markInProgress', await item(CRLF, 'Backups restored in staging'));
-    assert.equal(await readDisk(CRLF), replaceOnce(originalCrlf, '- [ ] Backups restored in staging\r\n', '- [~] Backups restored in staging\r\n'));
+    assert.equal(
+      await readDisk(CRLF),
+      replaceOnce(originalCrlf, '- [ ] Backups restored in staging\r\n', '- [~] Backups restored in staging\r\n'),
+    );
     assert.equal((await readDisk(CRLF)).split('\r\n').length, originalCrlf.split('\r\n').length);
   });
 

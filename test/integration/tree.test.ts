@@ -21,7 +21,7 @@ describe('readiness tree', () => {
     const nodes = (await api.tree.getChildren(node)) ?? [];
     return nodes.map((n) => ({ node: n, item: api.tree.getTreeItem(n) as vscode.TreeItem }));
   }
-  const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
+  const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
   async function fileNode(path: string) {
     const files = await children();
     const found = files.find((f) => label(f.item) === path);
@@ -38,7 +38,12 @@ describe('readiness tree', () => {
   it('activates quickly and lists every checklist of the workspace, the folder with spaces included', async () => {
     // How quickly is measured, not asserted: `npm run bench` runs this test and holds the time noted above to its target.
     const labels = (await children()).map((f) => label(f.item));
-    for (const path of [MAIN, 'checklists/evidence.md', 'services/payments api/PRODUCTION_READINESS.md', 'services/broken-config/PRODUCTION_READINESS.md']) {
+    for (const path of [
+      MAIN,
+      'checklists/evidence.md',
+      'services/payments api/PRODUCTION_READINESS.md',
+      'services/broken-config/PRODUCTION_READINESS.md',
+    ]) {
       assert.ok(labels.includes(path), `${path} missing from ${labels.join(', ')}`);
     }
     assert.ok(!labels.includes('README.md') && !labels.some((l) => l.startsWith('docs/')), `non-checklists listed: ${labels.join(', ')}`);
@@ -83,10 +88,13 @@ describe('readiness tree', () => {
     const load = reliability.find((r) => label(r.item).startsWith('Load test'));
     assert.ok(load);
     assert.equal(load.item.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
-    assert.deepEqual((await children(load.node)).map((c) => [label(c.item), c.item.checkboxState]), [
-      ['Test plan written', vscode.TreeItemCheckboxState.Checked],
-      ['Results reviewed', vscode.TreeItemCheckboxState.Unchecked],
-    ]);
+    assert.deepEqual(
+      (await children(load.node)).map((c) => [label(c.item), c.item.checkboxState]),
+      [
+        ['Test plan written', vscode.TreeItemCheckboxState.Checked],
+        ['Results reviewed', vscode.TreeItemCheckboxState.Unchecked],
+      ],
+    );
     const failover = reliability.find((r) => label(r.item) === 'Multi-region failover');
     assert.equal(failover?.item.description, 'in progress');
     const chaos = reliability.find((r) => label(r.item).startsWith('Chaos experiments'));
@@ -100,17 +108,23 @@ describe('readiness tree', () => {
       ],
     );
     const table = await children((await category('Observability')).node);
-    assert.deepEqual(table.map((t) => [label(t.item), t.item.checkboxState]), [
-      ['Dashboards published', vscode.TreeItemCheckboxState.Checked],
-      ['Alerts routed to on-call', vscode.TreeItemCheckboxState.Unchecked],
-      ['SLOs defined', vscode.TreeItemCheckboxState.Unchecked],
-    ]);
+    assert.deepEqual(
+      table.map((t) => [label(t.item), t.item.checkboxState]),
+      [
+        ['Dashboards published', vscode.TreeItemCheckboxState.Checked],
+        ['Alerts routed to on-call', vscode.TreeItemCheckboxState.Unchecked],
+        ['SLOs defined', vscode.TreeItemCheckboxState.Unchecked],
+      ],
+    );
   });
 
   it('filters to open items and to open critical items', async () => {
     api.tree.setFilter('critical');
     const security = await children((await category('Security')).node);
-    assert.deepEqual(security.map((s) => label(s.item)), ['Secrets rotated (runbook)', 'Dependency audit clean']);
+    assert.deepEqual(
+      security.map((s) => label(s.item)),
+      ['Secrets rotated (runbook)', 'Dependency audit clean'],
+    );
     const cats = (await children((await fileNode(MAIN)).node)).map((c) => label(c.item));
     assert.deepEqual(cats, ['Security', 'Reliability'], 'categories without open critical items are hidden');
     assert.equal(api.tree.view?.description, 'open critical items');
@@ -119,14 +133,20 @@ describe('readiness tree', () => {
     assert.equal(load?.item.collapsibleState, vscode.TreeItemCollapsibleState.None, 'no open critical sub-task to expand');
     api.tree.setFilter('open');
     const observability = await children((await category('Observability')).node);
-    assert.deepEqual(observability.map((o) => label(o.item)), ['Alerts routed to on-call', 'SLOs defined']);
+    assert.deepEqual(
+      observability.map((o) => label(o.item)),
+      ['Alerts routed to on-call', 'SLOs defined'],
+    );
   });
 
   it('badges the view with the number of open critical items', async () => {
     const expected = await waitFor('critical count', async () => {
       const states = await api.store.all();
       const open = (state: string) => state === 'open' || state === 'in-progress';
-      return states.length > 0 && states.reduce((n, s) => n + allItems(s.analysis.checklist).filter((i) => i.critical && open(i.state)).length, 0);
+      return (
+        states.length > 0 &&
+        states.reduce((n, s) => n + allItems(s.analysis.checklist).filter((i) => i.critical && open(i.state)).length, 0)
+      );
     });
     const badge = await waitFor('the view badge', () => api.tree.view?.badge);
     assert.equal(badge.value, expected);
@@ -137,7 +157,10 @@ describe('readiness tree', () => {
     const command = items[2].item.command;
     assert.ok(command);
     await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
-    const editor = await waitFor('an editor on the checklist', () => vscode.window.activeTextEditor?.document.uri.toString() === workspaceUri(MAIN).toString() && vscode.window.activeTextEditor);
+    const editor = await waitFor(
+      'an editor on the checklist',
+      () => vscode.window.activeTextEditor?.document.uri.toString() === workspaceUri(MAIN).toString() && vscode.window.activeTextEditor,
+    );
     assert.equal(editor.selection.active.line, 8);
     assert.equal(editor.document.isDirty, false, 'revealing never edits');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -183,16 +206,26 @@ describe('readiness tree over the size limit', () => {
       assert.ok(node);
       const children = (await api.tree.getChildren(node)) ?? [];
       assert.equal(children.length, 1);
-      assert.match(String((api.tree.getTreeItem(children[0]) as vscode.TreeItem).label), /^Not analysed: The file has 1,1\d\d,\d{3} characters; files over 1,000,000 are not analysed$/);
+      assert.match(
+        String((api.tree.getTreeItem(children[0]) as vscode.TreeItem).label),
+        /^Not analysed: The file has 1,1\d\d,\d{3} characters; files over 1,000,000 are not analysed$/,
+      );
       const problems = await waitFor('the too-large diagnostic', () => {
         const found = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'readiness');
         return found.length > 0 && found;
       });
-      assert.deepEqual(problems.map((d) => [typeof d.code === 'object' ? d.code.value : d.code, d.severity]), [['too-large', vscode.DiagnosticSeverity.Error]]);
+      assert.deepEqual(
+        problems.map((d) => [typeof d.code === 'object' ? d.code.value : d.code, d.severity]),
+        [['too-large', vscode.DiagnosticSeverity.Error]],
+      );
     } finally {
       await settings.update('maxFileSize', undefined, vscode.ConfigurationTarget.Workspace);
     }
-    await waitFor('the large checklist analysed again', async () => (await api.store.get(uri))?.analysis.checklist.categories.length === 140, 60_000);
+    await waitFor(
+      'the large checklist analysed again',
+      async () => (await api.store.get(uri))?.analysis.checklist.categories.length === 140,
+      60_000,
+    );
   });
 });
 

@@ -45,7 +45,10 @@ export function referenceEvaluate(parsed: ParsedChecklist, options: Pick<Analyze
   for (const item of walkItems(checklist.items, checklist.categories)) {
     if (check) for (const link of [...item.evidence, ...item.runbooks]) check(link);
   }
-  const findings = [...parsed.configFindings, ...referenceRules(checklist, { text, index, config, today: options.today, linksChecked: check !== undefined })];
+  const findings = [
+    ...parsed.configFindings,
+    ...referenceRules(checklist, { text, index, config, today: options.today, linksChecked: check !== undefined }),
+  ];
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { checklist, findings: applySeverities(findings, config), config };
 }

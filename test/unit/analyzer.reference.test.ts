@@ -20,7 +20,12 @@ const RUNS = Number(process.env.READINESS_FUZZ_RUNS ?? 150);
 const exists = (path: string): LinkCheck => (path.includes('missing') ? false : path.includes('link') ? 'outside' : path.length % 2 === 0);
 const CONFIGS: Record<string, ReadinessConfig> = {
   default: defaultConfig(),
-  strict: { ...defaultConfig(), critical: [{ category: '*Secur*' }, { item: '*rollback*' }], evidence: { required: 'all', dir: 'docs/evidence' }, rules: { 'untracked-item': 'off', overdue: 'error' } },
+  strict: {
+    ...defaultConfig(),
+    critical: [{ category: '*Secur*' }, { item: '*rollback*' }],
+    evidence: { required: 'all', dir: 'docs/evidence' },
+    rules: { 'untracked-item': 'off', overdue: 'error' },
+  },
 };
 
 function assertSame(text: string, path: string, config: ReadinessConfig, checked: boolean): void {
@@ -51,14 +56,50 @@ describe('the analyzer equals the reference evaluator', () => {
   it('on random documents', function () {
     this.timeout(30_000 + RUNS * 100);
     const line = fc.constantFrom(
-      '# Title', '## Security', '### Critical path', '## Ops ✅', '- [ ] Rollback tested', '- [x] Backups [evidence](docs/evidence/a.md)', '  - [~] Nested', '* [-] N/A item {#dup}',
-      '- ✅ Done glyph', '☐ Bare box line', '- **Owner:** someone', '| Check | Status |', '|---|---|', '| TLS | ✅ |', '| Keys | Unknown |', '```', '~~~', '<div>', '</div>',
-      '[ev]: docs/evidence/missing.md', '- [ ] Uses [ev]', '- [ ] Outside [x](../y.md)', 'Setext', '===', '---', '**Group:**', '> - [ ] quoted', 'âœ… legacy', '', '', '',
-      '- [ ] Due @ops due: 2020-01-01', '<!-- id: dup -->', '- [ ] Again {#dup}',
+      '# Title',
+      '## Security',
+      '### Critical path',
+      '## Ops ✅',
+      '- [ ] Rollback tested',
+      '- [x] Backups [evidence](docs/evidence/a.md)',
+      '  - [~] Nested',
+      '* [-] N/A item {#dup}',
+      '- ✅ Done glyph',
+      '☐ Bare box line',
+      '- **Owner:** someone',
+      '| Check | Status |',
+      '|---|---|',
+      '| TLS | ✅ |',
+      '| Keys | Unknown |',
+      '```',
+      '~~~',
+      '<div>',
+      '</div>',
+      '[ev]: docs/evidence/missing.md',
+      '- [ ] Uses [ev]',
+      '- [ ] Outside [x](../y.md)',
+      'Setext',
+      '===',
+      '---',
+      '**Group:**',
+      '> - [ ] quoted',
+      'âœ… legacy',
+      '',
+      '',
+      '',
+      '- [ ] Due @ops due: 2020-01-01',
+      '<!-- id: dup -->',
+      '- [ ] Again {#dup}',
     );
-    const doc = fc.tuple(fc.constantFrom('', '---\ntitle: T\n---\n', '---\nreadiness:\n  critical:\n    - category: Ops\n---\n', '\uFEFF'), fc.array(line, { maxLength: 40 }), fc.constantFrom('\n', '\r\n'));
+    const doc = fc.tuple(
+      fc.constantFrom('', '---\ntitle: T\n---\n', '---\nreadiness:\n  critical:\n    - category: Ops\n---\n', '\uFEFF'),
+      fc.array(line, { maxLength: 40 }),
+      fc.constantFrom('\n', '\r\n'),
+    );
     fc.assert(
-      fc.property(doc, fc.boolean(), ([head, lines, eol], checked) => assertSame((head + lines.join('\n') + '\n').replace(/\n/g, eol), 'a/PRODUCTION_READINESS.md', CONFIGS.default, checked)),
+      fc.property(doc, fc.boolean(), ([head, lines, eol], checked) =>
+        assertSame((head + lines.join('\n') + '\n').replace(/\n/g, eol), 'a/PRODUCTION_READINESS.md', CONFIGS.default, checked),
+      ),
       { numRuns: RUNS },
     );
   });

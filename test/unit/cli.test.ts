@@ -25,7 +25,12 @@ interface Run {
 function run(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Run {
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
   for (const name of ['NO_COLOR', 'FORCE_COLOR']) if (!options.env || !(name in options.env)) delete env[name];
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd: options.cwd ?? projectRoot, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd: options.cwd ?? projectRoot,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -50,7 +55,11 @@ function allFindings(report: ReadinessReport): ReportFinding[] {
 
 function items(report: ReadinessReport): ReportItem[] {
   const out: ReportItem[] = [];
-  const walk = (list: readonly ReportItem[]): void => list.forEach((i) => { out.push(i); walk(i.children); });
+  const walk = (list: readonly ReportItem[]): void =>
+    list.forEach((i) => {
+      out.push(i);
+      walk(i.children);
+    });
   for (const file of report.files) {
     walk(file.items);
     const categories = [...file.categories];
@@ -69,7 +78,8 @@ describe('readiness CLI (dist/cli.js)', function () {
   let temp: string;
 
   before(function () {
-    if (!existsSync(cli)) throw new Error(`${cli} is missing: \`npm run test:unit\` builds it; when running mocha directly, run \`npm run build\` first.`);
+    if (!existsSync(cli))
+      throw new Error(`${cli} is missing: \`npm run test:unit\` builds it; when running mocha directly, run \`npm run build\` first.`);
   });
   beforeEach(() => {
     temp = mkdtempSync(join(tmpdir(), 'readiness-cli-'));
@@ -106,7 +116,10 @@ describe('readiness CLI (dist/cli.js)', function () {
         [[], /^readiness: no command given$/m],
         [['frobnicate'], /^readiness: unknown command 'frobnicate'$/m],
         [['check', '--bogus'], /^readiness: unknown option '--bogus'$/m],
-        [['check', '--format', 'xml'], /^readiness: invalid --format 'xml' \(expected text, json, compact, sarif, junit, github, markdown\)$/m],
+        [
+          ['check', '--format', 'xml'],
+          /^readiness: invalid --format 'xml' \(expected text, json, compact, sarif, junit, github, markdown\)$/m,
+        ],
         [['check', '--format'], /^readiness: option '--format' needs a value$/m],
         [['check', '--fail-on', 'sometimes'], /^readiness: invalid --fail-on 'sometimes'/m],
         [['set', 'a.md', 'x'], /^readiness: set takes 3 arguments/m],
@@ -179,7 +192,10 @@ describe('readiness CLI (dist/cli.js)', function () {
 
     it('reports one no-items info for an empty file and exits 0', () => {
       const report = checkJson([fixture('empty', 'EMPTY.md')], 0);
-      assert.deepEqual(allFindings(report).map((f) => [f.rule, f.severity]), [['no-items', 'info']]);
+      assert.deepEqual(
+        allFindings(report).map((f) => [f.rule, f.severity]),
+        [['no-items', 'info']],
+      );
       const r = run(['check', fixture('empty', 'EMPTY.md')]);
       assert.equal(r.status, 0);
       assert.match(r.stdout, /^✖ 1 problem \(0 errors, 0 warnings, 1 info\)$/m);
@@ -202,10 +218,16 @@ describe('readiness CLI (dist/cli.js)', function () {
     it('matches the report schema and carries items, links and findings', () => {
       const report = checkJson([fixture('mixed'), fixture('clean', 'PRODUCTION_READINESS.md')], 1);
       assert.equal(report.version, 1);
-      assert.deepEqual(report.files.map((f) => f.path), ['test/fixtures/cli/mixed/PRODUCTION_READINESS.md', 'test/fixtures/cli/clean/PRODUCTION_READINESS.md']);
+      assert.deepEqual(
+        report.files.map((f) => f.path),
+        ['test/fixtures/cli/mixed/PRODUCTION_READINESS.md', 'test/fixtures/cli/clean/PRODUCTION_READINESS.md'],
+      );
       const [mixed, clean] = report.files;
       assert.equal(mixed.title, 'Checkout readiness');
-      assert.deepEqual(mixed.categories.map((c) => c.title), ['Rollout', 'Security']);
+      assert.deepEqual(
+        mixed.categories.map((c) => c.title),
+        ['Rollout', 'Security'],
+      );
       const rollback = items(report).find((i) => i.id === 'rollback-tested' && i.state === 'open');
       assert.ok(rollback, 'the open critical item is in the report');
       assert.equal(rollback.critical, true);
@@ -214,11 +236,17 @@ describe('readiness CLI (dist/cli.js)', function () {
       assert.equal(critical?.line, 6);
       const alerts = mixed.categories[0].items.find((i) => i.owner !== null);
       assert.deepEqual([alerts?.owner, alerts?.due, alerts?.state], ['ops', '2000-01-01', 'in-progress']);
-      assert.deepEqual(items(report).flatMap((i) => i.evidence), [
-        { target: 'docs/evidence/missing.md', exists: false },
-        { target: 'docs/evidence/load-test.md', exists: true },
-      ]);
-      assert.deepEqual(clean.categories[1].items.flatMap((i) => i.runbooks), [{ target: 'docs/runbooks/payments.md', exists: true }]);
+      assert.deepEqual(
+        items(report).flatMap((i) => i.evidence),
+        [
+          { target: 'docs/evidence/missing.md', exists: false },
+          { target: 'docs/evidence/load-test.md', exists: true },
+        ],
+      );
+      assert.deepEqual(
+        clean.categories[1].items.flatMap((i) => i.runbooks),
+        [{ target: 'docs/runbooks/payments.md', exists: true }],
+      );
       assert.deepEqual(report.summary.progress, { done: 7, open: 2, inProgress: 1, notApplicable: 1, untracked: 0, percent: 70 });
       assert.equal(report.summary.files, 2);
       assert.equal(report.summary.findings.error, 1);
@@ -228,7 +256,8 @@ describe('readiness CLI (dist/cli.js)', function () {
       // Only a guard against a hang: parsing 5 MB takes about a minute of CPU, several on a loaded
       // machine. Speed is measured by `npm run bench`, never asserted here.
       this.timeout(600_000);
-      const section = (n: number): string => `## Area ${n}\n\n${Array.from({ length: 40 }, (_, i) => `- [${i % 3 === 0 ? 'x' : ' '}] Check ${n}.${i} is in place, with a long enough description to fill the line @team${i % 7}\n`).join('')}\n`;
+      const section = (n: number): string =>
+        `## Area ${n}\n\n${Array.from({ length: 40 }, (_, i) => `- [${i % 3 === 0 ? 'x' : ' '}] Check ${n}.${i} is in place, with a long enough description to fill the line @team${i % 7}\n`).join('')}\n`;
       const parts = ['# Huge readiness\n\n'];
       let size = parts[0].length;
       for (let n = 0; size < 5 * 1024 * 1024; n++) {
@@ -237,7 +266,11 @@ describe('readiness CLI (dist/cli.js)', function () {
       }
       tempFile('PRODUCTION_READINESS.md', parts.join(''));
       const refused = checkJson([], 1, { cwd: temp });
-      assert.deepEqual(allFindings(refused).map((f) => f.rule), ['too-large'], 'over the default 2,000,000 characters');
+      assert.deepEqual(
+        allFindings(refused).map((f) => f.rule),
+        ['too-large'],
+        'over the default 2,000,000 characters',
+      );
       const report = checkJson(['--max-size', '6'], [0, 1], { cwd: temp });
       assert.ok(report.summary.progress.done > 10_000, `done = ${report.summary.progress.done}`);
     });
@@ -246,10 +279,16 @@ describe('readiness CLI (dist/cli.js)', function () {
   describe('check: discovery and config', () => {
     it('uses the nearest config: its checklists globs, critical selectors and rule severities', () => {
       const report = checkJson([], 1, { cwd: join(fixtures, 'with-config') });
-      assert.deepEqual(report.files.map((f) => f.path), ['services/api/READINESS.md', 'services/web/READINESS.md']);
+      assert.deepEqual(
+        report.files.map((f) => f.path),
+        ['services/api/READINESS.md', 'services/web/READINESS.md'],
+      );
       const rehearsed = items(report).find((i) => i.text.startsWith('Rollback rehearsed'));
       assert.equal(rehearsed?.critical, true);
-      assert.deepEqual(allFindings(report).map((f) => [f.rule, f.severity]), [['overdue', 'error']]);
+      assert.deepEqual(
+        allFindings(report).map((f) => [f.rule, f.severity]),
+        [['overdue', 'error']],
+      );
     });
 
     it('does not follow evidence that is a symbolic link pointing outside the workspace', () => {
@@ -261,25 +300,43 @@ describe('readiness CLI (dist/cli.js)', function () {
       const report = checkJson([checklist], [0, 1]);
       const [link, real] = items(report)[0].evidence;
       assert.deepEqual([link.exists, real.exists], [false, true]);
-      assert.deepEqual(allFindings(report).map((f) => f.rule), ['link-outside-workspace']);
+      assert.deepEqual(
+        allFindings(report).map((f) => f.rule),
+        ['link-outside-workspace'],
+      );
     });
 
     it('checks a folder with its own config through the config globs, other folders file by file', () => {
       const report = checkJson([fixture('with-config')], 1);
-      assert.deepEqual(report.files.map((f) => f.path.split('/').slice(-3).join('/')), ['services/api/READINESS.md', 'services/web/READINESS.md']);
+      assert.deepEqual(
+        report.files.map((f) => f.path.split('/').slice(-3).join('/')),
+        ['services/api/READINESS.md', 'services/web/READINESS.md'],
+      );
       const all = checkJson([fixture('with-config', 'services')], [0, 1]);
-      assert.ok(all.files.some((f) => f.path.endsWith('services/web/NOTES.md')), 'a folder without a config lists every Markdown file');
+      assert.ok(
+        all.files.some((f) => f.path.endsWith('services/web/NOTES.md')),
+        'a folder without a config lists every Markdown file',
+      );
     });
 
     it('applies --config to every checklist', () => {
       assert.equal(run(['check', fixture('strict-config')]).status, 0);
-      const report = checkJson([fixture('strict-config', 'PRODUCTION_READINESS.md'), '--config', fixture('strict-config', 'strict.yml')], 1);
-      assert.deepEqual(allFindings(report).map((f) => [f.rule, f.itemId]), [['critical-open', 'backups']]);
+      const report = checkJson(
+        [fixture('strict-config', 'PRODUCTION_READINESS.md'), '--config', fixture('strict-config', 'strict.yml')],
+        1,
+      );
+      assert.deepEqual(
+        allFindings(report).map((f) => [f.rule, f.itemId]),
+        [['critical-open', 'backups']],
+      );
     });
 
     it('reports an invalid config file under its own path (exit 1, not 2)', () => {
       const nearest = checkJson([], 1, { cwd: join(fixtures, 'bad-config') });
-      assert.deepEqual(nearest.files.map((f) => f.path), ['.readiness.yml', 'PRODUCTION_READINESS.md']);
+      assert.deepEqual(
+        nearest.files.map((f) => f.path),
+        ['.readiness.yml', 'PRODUCTION_READINESS.md'],
+      );
       assert.ok(nearest.files[0].findings.length > 0);
       assert.ok(nearest.files[0].findings.every((f) => f.rule === 'config-invalid' && f.severity === 'error'));
 
@@ -302,7 +359,10 @@ describe('readiness CLI (dist/cli.js)', function () {
       tempFile('node_modules/pkg/c.md', '- [ ] c\n');
       tempFile('.hidden/d.md', '- [ ] d\n');
       const report = checkJson(['.'], 0, { cwd: temp });
-      assert.deepEqual(report.files.map((f) => f.path), ['a.md', 'sub/b.markdown']);
+      assert.deepEqual(
+        report.files.map((f) => f.path),
+        ['a.md', 'sub/b.markdown'],
+      );
     });
 
     it('finds **/PRODUCTION_READINESS.md without paths or config', () => {
@@ -311,7 +371,10 @@ describe('readiness CLI (dist/cli.js)', function () {
       tempFile('svc/README.md', '- [ ] readme\n');
       tempFile('node_modules/x/PRODUCTION_READINESS.md', '- [ ] dependency\n');
       const report = checkJson([], 0, { cwd: temp });
-      assert.deepEqual(report.files.map((f) => f.path), ['PRODUCTION_READINESS.md', 'svc/PRODUCTION_READINESS.md']);
+      assert.deepEqual(
+        report.files.map((f) => f.path),
+        ['PRODUCTION_READINESS.md', 'svc/PRODUCTION_READINESS.md'],
+      );
     });
 
     it('resolves links from the repository root and stops config lookup there', () => {
@@ -320,8 +383,14 @@ describe('readiness CLI (dist/cli.js)', function () {
       tempFile('repo/docs/evidence/ok.md', 'ok\n');
       tempFile('repo/svc/PRODUCTION_READINESS.md', '- [x] A ([e](../docs/evidence/ok.md))\n- [x] B ([e](../docs/evidence/gone.md))\n');
       const report = checkJson(['svc'], 0, { cwd: join(temp, 'repo') });
-      assert.deepEqual(items(report).flatMap((i) => i.evidence.map((e) => e.exists)), [true, false]);
-      assert.deepEqual(allFindings(report).map((f) => [f.rule, f.severity]), [['evidence-broken', 'warning']]);
+      assert.deepEqual(
+        items(report).flatMap((i) => i.evidence.map((e) => e.exists)),
+        [true, false],
+      );
+      assert.deepEqual(
+        allFindings(report).map((f) => [f.rule, f.severity]),
+        [['evidence-broken', 'warning']],
+      );
     });
   });
 

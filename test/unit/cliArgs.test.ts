@@ -4,23 +4,40 @@ import { CliError } from '../../src/cli/cliError';
 
 describe('parseCliArgs', () => {
   it('parses check with defaults and options', () => {
-    assert.deepEqual(parseCliArgs(['check']), { command: 'check', paths: [], format: 'text', config: undefined, failOn: 'error', noColor: false, maxChars: 2_000_000 });
-    assert.deepEqual(parseCliArgs(['check', 'a.md', '-f', 'json', '--config=c.yml', '--fail-on', 'never', '--no-color', '--max-size', '6.5', 'docs']), {
+    assert.deepEqual(parseCliArgs(['check']), {
       command: 'check',
-      paths: ['a.md', 'docs'],
-      format: 'json',
-      config: 'c.yml',
-      failOn: 'never',
-      noColor: true,
-      maxChars: 6_500_000,
+      paths: [],
+      format: 'text',
+      config: undefined,
+      failOn: 'error',
+      noColor: false,
+      maxChars: 2_000_000,
     });
-    for (const bad of ['0', 'big', '1e9', '5000']) assert.throws(() => parseCliArgs(['check', '--max-size', bad]), /--max-size must be a number/);
+    assert.deepEqual(
+      parseCliArgs(['check', 'a.md', '-f', 'json', '--config=c.yml', '--fail-on', 'never', '--no-color', '--max-size', '6.5', 'docs']),
+      {
+        command: 'check',
+        paths: ['a.md', 'docs'],
+        format: 'json',
+        config: 'c.yml',
+        failOn: 'never',
+        noColor: true,
+        maxChars: 6_500_000,
+      },
+    );
+    for (const bad of ['0', 'big', '1e9', '5000'])
+      assert.throws(() => parseCliArgs(['check', '--max-size', bad]), /--max-size must be a number/);
     const odd = parseCliArgs(['check', '--', '--odd-name.md']);
     assert.ok(odd.command === 'check' && odd.paths[0] === '--odd-name.md');
   });
 
   it('parses set, help and version', () => {
-    assert.deepEqual(parseCliArgs(['set', 'f.md', '12', 'in-progress']), { command: 'set', file: 'f.md', item: '12', state: 'in-progress' });
+    assert.deepEqual(parseCliArgs(['set', 'f.md', '12', 'in-progress']), {
+      command: 'set',
+      file: 'f.md',
+      item: '12',
+      state: 'in-progress',
+    });
     assert.deepEqual(parseCliArgs(['--version']), { command: 'version' });
     assert.deepEqual(parseCliArgs(['-h']), { command: 'help', topic: 'main' });
     assert.deepEqual(parseCliArgs(['check', '-h']), { command: 'help', topic: 'check' });
@@ -31,10 +48,29 @@ describe('parseCliArgs', () => {
     for (const format of ['text', 'json', 'compact', 'sarif', 'junit', 'github', 'markdown']) {
       assert.equal((parseCliArgs(['check', '--format', format]) as { format: string }).format, format);
     }
-    assert.deepEqual(parseCliArgs(['report', 'docs', '-o', 'r.html', '--title', 'Go-live']), { command: 'report', paths: ['docs'], out: 'r.html', config: undefined, title: 'Go-live', maxChars: 2_000_000 });
-    assert.deepEqual(parseCliArgs(['report']), { command: 'report', paths: [], out: undefined, config: undefined, title: undefined, maxChars: 2_000_000 });
+    assert.deepEqual(parseCliArgs(['report', 'docs', '-o', 'r.html', '--title', 'Go-live']), {
+      command: 'report',
+      paths: ['docs'],
+      out: 'r.html',
+      config: undefined,
+      title: 'Go-live',
+      maxChars: 2_000_000,
+    });
+    assert.deepEqual(parseCliArgs(['report']), {
+      command: 'report',
+      paths: [],
+      out: undefined,
+      config: undefined,
+      title: undefined,
+      maxChars: 2_000_000,
+    });
     assert.deepEqual(parseCliArgs(['init']), { command: 'init', folder: undefined, template: 'service', force: false });
-    assert.deepEqual(parseCliArgs(['init', 'svc', '-t', 'web-frontend', '--force']), { command: 'init', folder: 'svc', template: 'web-frontend', force: true });
+    assert.deepEqual(parseCliArgs(['init', 'svc', '-t', 'web-frontend', '--force']), {
+      command: 'init',
+      folder: 'svc',
+      template: 'web-frontend',
+      force: true,
+    });
     assert.deepEqual(parseCliArgs(['help', 'report']), { command: 'help', topic: 'report' });
     assert.deepEqual(parseCliArgs(['init', '-h']), { command: 'help', topic: 'init' });
   });
@@ -56,14 +92,25 @@ describe('parseCliArgs', () => {
       [['help', 'lint'], "unknown command 'lint'"],
     ];
     for (const [argv, message] of cases) {
-      assert.throws(() => parseCliArgs(argv), (e: unknown) => e instanceof CliError && e.message === message, argv.join(' '));
+      assert.throws(
+        () => parseCliArgs(argv),
+        (e: unknown) => e instanceof CliError && e.message === message,
+        argv.join(' '),
+      );
     }
   });
 });
 
 describe('parseState', () => {
   it('accepts the states, case-insensitively, and the inprogress/na aliases', () => {
-    assert.deepEqual(['done', 'Open', 'in-progress', 'N/A', 'inprogress', 'na'].map(parseState), ['done', 'open', 'in-progress', 'n/a', 'in-progress', 'n/a']);
+    assert.deepEqual(['done', 'Open', 'in-progress', 'N/A', 'inprogress', 'na'].map(parseState), [
+      'done',
+      'open',
+      'in-progress',
+      'n/a',
+      'in-progress',
+      'n/a',
+    ]);
     assert.throws(() => parseState('untracked'), CliError);
   });
 });

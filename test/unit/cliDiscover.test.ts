@@ -21,7 +21,10 @@ describe('CLI discovery', () => {
 
   it('matches include globs minus !-excluded ones', () => {
     const match = globMatcher(['**/PRODUCTION_READINESS.md', 'docs/*.md', '!archive/**']);
-    assert.deepEqual(['PRODUCTION_READINESS.md', 'a/b/PRODUCTION_READINESS.md', 'docs/x.md', 'archive/PRODUCTION_READINESS.md', 'other.md'].map(match), [true, true, true, false, false]);
+    assert.deepEqual(
+      ['PRODUCTION_READINESS.md', 'a/b/PRODUCTION_READINESS.md', 'docs/x.md', 'archive/PRODUCTION_READINESS.md', 'other.md'].map(match),
+      [true, true, true, false, false],
+    );
     assert.equal(globMatcher(['!x.md'])('y.md'), false);
   });
 
@@ -31,7 +34,10 @@ describe('CLI discovery', () => {
     touch('node_modules/p/PRODUCTION_READINESS.md');
     touch('.github/PRODUCTION_READINESS.md');
     symlinkSync(join(temp, 'a'), join(temp, 'loop'));
-    assert.deepEqual(findFiles(temp, ['**/PRODUCTION_READINESS.md']), [join(temp, 'PRODUCTION_READINESS.md'), join(temp, 'a', 'PRODUCTION_READINESS.md')]);
+    assert.deepEqual(findFiles(temp, ['**/PRODUCTION_READINESS.md']), [
+      join(temp, 'PRODUCTION_READINESS.md'),
+      join(temp, 'a', 'PRODUCTION_READINESS.md'),
+    ]);
   });
 
   it('finds the nearest config, not above the repository root', () => {
@@ -48,13 +54,25 @@ describe('CLI discovery', () => {
 
   it('places a checklist: repository root, else config folder, else cwd, else its own folder', () => {
     const file = touch('w/svc/PRODUCTION_READINESS.md');
-    assert.deepEqual(placeChecklist(file, undefined, join(temp, 'w')), { configFile: undefined, root: join(temp, 'w'), path: 'svc/PRODUCTION_READINESS.md' });
-    assert.deepEqual(placeChecklist(file, undefined, join(temp, 'elsewhere')), { configFile: undefined, root: join(temp, 'w', 'svc'), path: 'PRODUCTION_READINESS.md' });
+    assert.deepEqual(placeChecklist(file, undefined, join(temp, 'w')), {
+      configFile: undefined,
+      root: join(temp, 'w'),
+      path: 'svc/PRODUCTION_READINESS.md',
+    });
+    assert.deepEqual(placeChecklist(file, undefined, join(temp, 'elsewhere')), {
+      configFile: undefined,
+      root: join(temp, 'w', 'svc'),
+      path: 'PRODUCTION_READINESS.md',
+    });
     const config = touch('w/svc/.readiness.yml');
     assert.equal(placeChecklist(file, undefined, join(temp, 'elsewhere')).root, join(temp, 'w', 'svc'));
     assert.equal(placeChecklist(file, undefined, join(temp, 'elsewhere')).configFile, config);
     touch('w/.git');
-    assert.deepEqual(placeChecklist(file, undefined, join(temp, 'elsewhere')), { configFile: config, root: join(temp, 'w'), path: 'svc/PRODUCTION_READINESS.md' });
+    assert.deepEqual(placeChecklist(file, undefined, join(temp, 'elsewhere')), {
+      configFile: config,
+      root: join(temp, 'w'),
+      path: 'svc/PRODUCTION_READINESS.md',
+    });
   });
 
   it('answers exists only inside the root', () => {

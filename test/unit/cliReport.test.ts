@@ -27,7 +27,8 @@ describe('readiness CLI: CI formats, report and init (dist/cli.js)', function ()
   let temp: string;
 
   before(function () {
-    if (!existsSync(cli)) throw new Error(`${cli} is missing: \`npm run test:unit\` builds it; when running mocha directly, run \`npm run build\` first.`);
+    if (!existsSync(cli))
+      throw new Error(`${cli} is missing: \`npm run test:unit\` builds it; when running mocha directly, run \`npm run build\` first.`);
   });
   beforeEach(() => {
     temp = mkdtempSync(join(tmpdir(), 'readiness-cli-report-'));
@@ -44,7 +45,14 @@ describe('readiness CLI: CI formats, report and init (dist/cli.js)', function ()
       assert.equal(log.version, '2.1.0');
       assert.equal(log.runs[0].tool.driver.version, version);
       const findings = json().files.flatMap((f) => f.findings.map((finding) => [finding.rule, `${f.path}`, finding.line]));
-      assert.deepEqual(log.runs[0].results?.map((res) => [res.ruleId, res.locations?.[0].physicalLocation?.artifactLocation?.uri, res.locations?.[0].physicalLocation?.region?.startLine]), findings);
+      assert.deepEqual(
+        log.runs[0].results?.map((res) => [
+          res.ruleId,
+          res.locations?.[0].physicalLocation?.artifactLocation?.uri,
+          res.locations?.[0].physicalLocation?.region?.startLine,
+        ]),
+        findings,
+      );
     });
 
     it('junit: well-formed XML with a test case per tracked item', () => {
@@ -59,12 +67,21 @@ describe('readiness CLI: CI formats, report and init (dist/cli.js)', function ()
     it('github: annotation lines; markdown: the summary; compact: one line per finding', () => {
       const github = run(['check', mixed, '--format', 'github']).stdout.trimEnd().split('\n');
       assert.equal(github.length, json().files.flatMap((f) => f.findings).length);
-      assert.match(github[0], /^::error file=test\/fixtures\/cli\/mixed\/PRODUCTION_READINESS\.md,line=6,col=1,endLine=6,endColumn=\d+,title=readiness%3A critical-open::"Rollback tested \(critical\)" is critical and open$/);
+      assert.match(
+        github[0],
+        /^::error file=test\/fixtures\/cli\/mixed\/PRODUCTION_READINESS\.md,line=6,col=1,endLine=6,endColumn=\d+,title=readiness%3A critical-open::"Rollback tested \(critical\)" is critical and open$/,
+      );
       const markdown = run(['check', mixed, '--format', 'markdown']).stdout;
       assert.match(markdown, /^## Production readiness: 50% done$/m);
-      assert.match(markdown, /^\| `test\/fixtures\/cli\/mixed\/PRODUCTION_READINESS\.md` \| Rollout \| `[█░]{10}` \d+% \| 2 \| 1 \| 1 \| 0 \|$/m);
+      assert.match(
+        markdown,
+        /^\| `test\/fixtures\/cli\/mixed\/PRODUCTION_READINESS\.md` \| Rollout \| `[█░]{10}` \d+% \| 2 \| 1 \| 1 \| 0 \|$/m,
+      );
       const compact = run(['check', mixed, '--format', 'compact']).stdout;
-      assert.match(compact, /^test\/fixtures\/cli\/mixed\/PRODUCTION_READINESS\.md:6:1: error: "Rollback tested \(critical\)" is critical and open \[critical-open\]$/m);
+      assert.match(
+        compact,
+        /^test\/fixtures\/cli\/mixed\/PRODUCTION_READINESS\.md:6:1: error: "Rollback tested \(critical\)" is critical and open \[critical-open\]$/m,
+      );
     });
   });
 
@@ -107,7 +124,10 @@ describe('readiness CLI: CI formats, report and init (dist/cli.js)', function ()
       const check = run(['check', '--format', 'json'], temp);
       assert.equal(check.status, 1);
       const report = JSON.parse(check.stdout) as ReadinessReport;
-      assert.deepEqual(report.files.map((f) => f.path), ['PRODUCTION_READINESS.md']);
+      assert.deepEqual(
+        report.files.map((f) => f.path),
+        ['PRODUCTION_READINESS.md'],
+      );
       assert.deepEqual([...new Set(report.files[0].findings.map((f) => f.rule))], ['critical-open']);
       assert.equal(report.files[0].categories.length, 8);
     });
@@ -127,16 +147,25 @@ describe('readiness CLI: CI formats, report and init (dist/cli.js)', function ()
       writeFileSync(join(temp, 'PRODUCTION_READINESS.md'), '# Mine\n\n- [x] Keep me\n');
       const r = run(['init'], temp);
       assert.equal(r.status, 2);
-      assert.equal(r.stderr, 'readiness: PRODUCTION_READINESS.md already exists; nothing was written\nRun `readiness init --force` to overwrite.\n');
+      assert.equal(
+        r.stderr,
+        'readiness: PRODUCTION_READINESS.md already exists; nothing was written\nRun `readiness init --force` to overwrite.\n',
+      );
       assert.equal(readFileSync(join(temp, 'PRODUCTION_READINESS.md'), 'utf8'), '# Mine\n\n- [x] Keep me\n');
       assert.equal(existsSync(join(temp, '.readiness.yml')), false, 'the config was not written either');
 
       writeFileSync(join(temp, '.readiness.yaml'), 'evidence:\n  required: all\n');
-      assert.match(run(['init'], temp).stderr, /^readiness: PRODUCTION_READINESS\.md and \.readiness\.yaml already exist; nothing was written$/m);
+      assert.match(
+        run(['init'], temp).stderr,
+        /^readiness: PRODUCTION_READINESS\.md and \.readiness\.yaml already exist; nothing was written$/m,
+      );
 
       const forced = run(['init', '--force', '--template', 'web-frontend'], temp);
       assert.equal(forced.status, 0, forced.stderr);
-      assert.equal(forced.stdout, 'wrote (overwriting existing files) PRODUCTION_READINESS.md and .readiness.yml from the web-frontend template\n');
+      assert.equal(
+        forced.stdout,
+        'wrote (overwriting existing files) PRODUCTION_READINESS.md and .readiness.yml from the web-frontend template\n',
+      );
       const written = readFileSync(join(temp, 'PRODUCTION_READINESS.md'), 'utf8');
       const today = /due: (\d{4}-\d{2}-\d{2})/.exec(written)![1];
       const name = temp.split(/[\\/]/).pop()!;

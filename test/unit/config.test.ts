@@ -16,7 +16,10 @@ const EDITOR_KEYWORDS = ['markdownDescription', 'markdownEnumDescriptions', 'enu
 
 /** `line:column-endLine:endColumn message` for each finding. */
 function located(findings: readonly Finding[]): string[] {
-  return findings.map((f) => `${f.span.startPosition.line}:${f.span.startPosition.column}-${f.span.endPosition.line}:${f.span.endPosition.column} ${f.message}`);
+  return findings.map(
+    (f) =>
+      `${f.span.startPosition.line}:${f.span.startPosition.column}-${f.span.endPosition.line}:${f.span.endPosition.column} ${f.message}`,
+  );
 }
 
 /** The single finding of a result, checked to be a well-formed config-invalid finding. */
@@ -85,41 +88,83 @@ describe('config: parseConfigText', () => {
 
   describe('locates each invalid key', () => {
     const cases: [name: string, text: string, expected: string][] = [
-      ['checklists not a list', 'checklists: docs/PRODUCTION_READINESS.md\n', '1:13-1:41 checklists must be a list (got "docs/PRODUCTION_READINESS.md")'],
+      [
+        'checklists not a list',
+        'checklists: docs/PRODUCTION_READINESS.md\n',
+        '1:13-1:41 checklists must be a list (got "docs/PRODUCTION_READINESS.md")',
+      ],
       ['checklists empty', 'checklists: []\n', '1:13-1:15 checklists must not be empty'],
       ['checklists entry not a string', 'checklists:\n  - a.md\n  - 42\n', '3:5-3:7 checklists[1] must be a string (got 42)'],
-      ['checklists absolute glob', 'checklists:\n  - /etc/**\n',
-        '2:5-2:12 checklists[0] must be a glob relative to the config file\'s folder (no leading / or \\, drive letter, URL scheme or .. segment) (got "/etc/**")'],
-      ['checklists escaping glob', 'checklists: ["../x/*.md"]\n',
-        '1:14-1:25 checklists[0] must be a glob relative to the config file\'s folder (no leading / or \\, drive letter, URL scheme or .. segment) (got "../x/*.md")'],
+      [
+        'checklists absolute glob',
+        'checklists:\n  - /etc/**\n',
+        '2:5-2:12 checklists[0] must be a glob relative to the config file\'s folder (no leading / or \\, drive letter, URL scheme or .. segment) (got "/etc/**")',
+      ],
+      [
+        'checklists escaping glob',
+        'checklists: ["../x/*.md"]\n',
+        '1:14-1:25 checklists[0] must be a glob relative to the config file\'s folder (no leading / or \\, drive letter, URL scheme or .. segment) (got "../x/*.md")',
+      ],
       ['critical not a list', 'critical: Security\n', '1:11-1:19 critical must be a list (got "Security")'],
       ['critical entry not a map', 'critical:\n  - Security\n', '2:5-2:13 critical[0] must be a map (got "Security")'],
       ['critical entry empty', 'critical:\n  - {}\n', '2:5-2:7 critical[0] must have exactly one of category, item, id (got none)'],
-      ['critical entry with two keys', 'critical:\n  - category: A\n    id: b\n', '2:5-3:10 critical[0] must have exactly one of category, item, id (got category and id)'],
-      ['critical entry with an unknown key', 'critical:\n  - categroy: A\n', '2:5-2:13 unknown key "categroy" in critical[0] (did you mean "category"?)'],
+      [
+        'critical entry with two keys',
+        'critical:\n  - category: A\n    id: b\n',
+        '2:5-3:10 critical[0] must have exactly one of category, item, id (got category and id)',
+      ],
+      [
+        'critical entry with an unknown key',
+        'critical:\n  - categroy: A\n',
+        '2:5-2:13 unknown key "categroy" in critical[0] (did you mean "category"?)',
+      ],
       ['critical selector blank', 'critical:\n  - item: "  "\n', '2:11-2:15 critical[0].item must not be empty (got "  ")'],
       ['evidence not a map', 'evidence: all\n', '1:11-1:14 evidence must be a map (got "all")'],
       ['evidence.required', 'evidence:\n  required: some\n', '2:13-2:17 evidence.required must be one of none, critical, all (got "some")'],
-      ['evidence.required typo', 'evidence:\n  required: Critical\n', '2:13-2:21 evidence.required must be one of none, critical, all (got "Critical"; did you mean "critical"?)'],
-      ['evidence.dir absolute', 'evidence:\n  dir: C:\\evidence\n',
-        '2:8-2:19 evidence.dir must be a workspace-relative path (no leading / or \\, drive letter, URL scheme or .. segment) (got "C:\\\\evidence")'],
-      ['evidence.dir escaping', 'evidence: {dir: docs/../../out}\n',
-        '1:17-1:31 evidence.dir must be a workspace-relative path (no leading / or \\, drive letter, URL scheme or .. segment) (got "docs/../../out")'],
+      [
+        'evidence.required typo',
+        'evidence:\n  required: Critical\n',
+        '2:13-2:21 evidence.required must be one of none, critical, all (got "Critical"; did you mean "critical"?)',
+      ],
+      [
+        'evidence.dir absolute',
+        'evidence:\n  dir: C:\\evidence\n',
+        '2:8-2:19 evidence.dir must be a workspace-relative path (no leading / or \\, drive letter, URL scheme or .. segment) (got "C:\\\\evidence")',
+      ],
+      [
+        'evidence.dir escaping',
+        'evidence: {dir: docs/../../out}\n',
+        '1:17-1:31 evidence.dir must be a workspace-relative path (no leading / or \\, drive letter, URL scheme or .. segment) (got "docs/../../out")',
+      ],
       ['evidence.dir not a string', 'evidence:\n  dir: [a]\n', '2:8-2:11 evidence.dir must be a string (got a list)'],
       ['evidence unknown key', 'evidence:\n  requried: all\n', '2:3-2:11 unknown key "requried" in evidence (did you mean "required"?)'],
       ['runbooks not a map', 'runbooks: [ops]\n', '1:11-1:16 runbooks must be a map (got a list)'],
       ['runbooks.dirs not a list', 'runbooks:\n  dirs: ops\n', '2:9-2:12 runbooks.dirs must be a list (got "ops")'],
-      ['runbooks.dirs escaping', 'runbooks:\n  dirs:\n    - ops\n    - ../shared\n',
-        '4:7-4:16 runbooks.dirs[1] must be a workspace-relative path (no leading / or \\, drive letter, URL scheme or .. segment) (got "../shared")'],
+      [
+        'runbooks.dirs escaping',
+        'runbooks:\n  dirs:\n    - ops\n    - ../shared\n',
+        '4:7-4:16 runbooks.dirs[1] must be a workspace-relative path (no leading / or \\, drive letter, URL scheme or .. segment) (got "../shared")',
+      ],
       ['runbooks.links entry missing path', 'runbooks:\n  links:\n    - match: rollback\n', '3:7-3:22 runbooks.links[0] is missing "path"'],
       ['runbooks.links entry missing both', 'runbooks:\n  links:\n    - {}\n', '3:7-3:9 runbooks.links[0] is missing "match" and "path"'],
-      ['runbooks.links path URL', 'runbooks:\n  links:\n    - match: x\n      path: https://wiki/x\n',
-        '4:13-4:27 runbooks.links[0].path must be a workspace-relative path (no leading / or \\, drive letter, URL scheme or .. segment) (got "https://wiki/x")'],
+      [
+        'runbooks.links path URL',
+        'runbooks:\n  links:\n    - match: x\n      path: https://wiki/x\n',
+        '4:13-4:27 runbooks.links[0].path must be a workspace-relative path (no leading / or \\, drive letter, URL scheme or .. segment) (got "https://wiki/x")',
+      ],
       ['runbooks unknown key', 'runbooks:\n  dir: ops\n', '2:3-2:6 unknown key "dir" in runbooks (did you mean "dirs"?)'],
       ['rules not a map', 'rules: off\n', '1:8-1:11 rules must be a map (got "off")'],
-      ['rules severity', 'rules:\n  overdue: warn\n', '2:12-2:16 rules.overdue must be one of off, info, warning, error (got "warn"; did you mean "warning"?)'],
+      [
+        'rules severity',
+        'rules:\n  overdue: warn\n',
+        '2:12-2:16 rules.overdue must be one of off, info, warning, error (got "warn"; did you mean "warning"?)',
+      ],
       ['rules severity not a string', 'rules:\n  overdue: 2\n', '2:12-2:13 rules.overdue must be one of off, info, warning, error (got 2)'],
-      ['rules severity false', 'rules:\n  overdue: false\n', '2:12-2:17 rules.overdue must be one of off, info, warning, error (got false)'],
+      [
+        'rules severity false',
+        'rules:\n  overdue: false\n',
+        '2:12-2:17 rules.overdue must be one of off, info, warning, error (got false)',
+      ],
       ['rules unknown rule', 'rules:\n  overdu: off\n', '2:3-2:9 unknown rule "overdu" (did you mean "overdue"?)'],
       ['$schema not a string', '$schema: 1\n', '1:10-1:11 $schema must be a string (got 1)'],
       ['empty section', 'rules:\n  # overdue: off\n', '1:1-1:6 rules must be a map (got an empty value)'],
@@ -138,7 +183,10 @@ describe('config: parseConfigText', () => {
     assert.equal(only(parseConfigText('checklist: [a]\n')), '1:1-1:10 unknown key "checklist" (did you mean "checklists"?)');
     assert.equal(only(parseConfigText('required: all\n')), '1:1-1:9 unknown key "required" (did you mean "evidence.required"?)');
     assert.equal(only(parseConfigText('overdue: off\n')), '1:1-1:8 unknown key "overdue" (did you mean "rules.overdue"?)');
-    assert.equal(only(parseConfigText('foo: 1\n')), '1:1-1:4 unknown key "foo" (expected one of checklists, critical, evidence, runbooks, rules)');
+    assert.equal(
+      only(parseConfigText('foo: 1\n')),
+      '1:1-1:4 unknown key "foo" (expected one of checklists, critical, evidence, runbooks, rules)',
+    );
   });
 
   it('lists the known rules when an unknown rule is nothing like them', () => {
@@ -167,7 +215,10 @@ describe('config: parseConfigText', () => {
     assert.deepEqual(config.runbooks, { dirs: ['ok'], links: [] });
     assert.deepEqual(config.rules, { mojibake: 'off' });
     assert.deepEqual(config.checklists, defaultConfig().checklists);
-    assert.deepEqual(findings.map((f) => f.span.startPosition.line), [3, 5, 8, 10, 12]);
+    assert.deepEqual(
+      findings.map((f) => f.span.startPosition.line),
+      [3, 5, 8, 10, 12],
+    );
   });
 
   it('keeps the default for a list whose every entry is invalid', () => {
@@ -304,15 +355,43 @@ describe('config: hostile YAML', () => {
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
     assert.equal(Object.getPrototypeOf(result.config.rules), Object.prototype);
     assert.deepEqual(result.config, defaultConfig());
-    assert.deepEqual(located(result.findings).map((l) => l.replace(/ \(.*$/, '')), [
-      '1:1-1:10 unknown key "__proto__"',
-      '3:3-3:12 unknown rule "__proto__"',
-      '5:5-5:14 unknown key "__proto__" in critical[0]',
-    ]);
+    assert.deepEqual(
+      located(result.findings).map((l) => l.replace(/ \(.*$/, '')),
+      ['1:1-1:10 unknown key "__proto__"', '3:3-3:12 unknown rule "__proto__"', '5:5-5:14 unknown key "__proto__" in critical[0]'],
+    );
   });
 
   it('never throws and always returns a valid result for arbitrary text', () => {
-    const yamlish = fc.string({ unit: fc.constantFrom('a', 'b', ':', ' ', '\n', '-', '[', ']', '{', '}', '&a', '*a', '<<', '!!', '"', "'", '#', '?', ',', '|', '>', '\t', '\r', 'rules', 'critical'), maxLength: 200 });
+    const yamlish = fc.string({
+      unit: fc.constantFrom(
+        'a',
+        'b',
+        ':',
+        ' ',
+        '\n',
+        '-',
+        '[',
+        ']',
+        '{',
+        '}',
+        '&a',
+        '*a',
+        '<<',
+        '!!',
+        '"',
+        "'",
+        '#',
+        '?',
+        ',',
+        '|',
+        '>',
+        '\t',
+        '\r',
+        'rules',
+        'critical',
+      ),
+      maxLength: 200,
+    });
     fc.assert(
       fc.property(fc.oneof(yamlish, fc.string({ maxLength: 200 })), (text) => {
         const { config, findings } = parseConfigText(text);
@@ -347,7 +426,10 @@ describe('config: applyFrontMatter', () => {
 
   it('locates findings in the checklist text', () => {
     const result = applyFrontMatter(defaultConfig(), body, base);
-    assert.equal(only(result), '11:19-11:23 readiness.rules.duplicate-id must be one of off, info, warning, error (got "eror"; did you mean "error"?)');
+    assert.equal(
+      only(result),
+      '11:19-11:23 readiness.rules.duplicate-id must be one of off, info, warning, error (got "eror"; did you mean "error"?)',
+    );
     assertSpansConsistent(checklist, result.findings);
     assert.equal(checklist.slice(result.findings[0].span.start, result.findings[0].span.end), 'eror');
   });
@@ -378,8 +460,14 @@ describe('config: applyFrontMatter', () => {
   });
 
   it('reports a readiness block that is not a map', () => {
-    assert.equal(only(applyFrontMatter(defaultConfig(), 'readiness:\n', base)), '2:1-2:10 readiness must be a map of settings (got an empty value)');
-    assert.equal(only(applyFrontMatter(defaultConfig(), 'readiness: [a]\n', base)), '2:12-2:15 readiness must be a map of settings (got a list)');
+    assert.equal(
+      only(applyFrontMatter(defaultConfig(), 'readiness:\n', base)),
+      '2:1-2:10 readiness must be a map of settings (got an empty value)',
+    );
+    assert.equal(
+      only(applyFrontMatter(defaultConfig(), 'readiness: [a]\n', base)),
+      '2:12-2:15 readiness must be a map of settings (got a list)',
+    );
   });
 
   it('returns null data and checklist-located findings when the front matter does not parse', () => {
@@ -440,7 +528,8 @@ describe('config schema', () => {
       if (node.type === 'object') assert.equal(node.additionalProperties, false, `${where} must set additionalProperties: false`);
       for (const [key, child] of Object.entries((node.properties ?? {}) as Record<string, Record<string, unknown>>)) {
         const full = resolve(child);
-        for (const k of ['title', 'description', 'markdownDescription']) assert.equal(typeof full[k], 'string', `${where}.${key} needs ${k}`);
+        for (const k of ['title', 'description', 'markdownDescription'])
+          assert.equal(typeof full[k], 'string', `${where}.${key} needs ${k}`);
         visit(full, `${where}.${key}`);
       }
       if (node.items) visit(resolve(node.items as Record<string, unknown>), `${where}[]`);
@@ -460,8 +549,25 @@ describe('config schema', () => {
   it('path patterns accept relative paths and reject escapes', () => {
     const relative = new RegExp(configSchema.definitions.relativePath.pattern, 'u');
     const glob = new RegExp(configSchema.definitions.glob.pattern, 'u');
-    for (const ok of ['docs/evidence', './docs', 'a/..b/c', 'a..', '.', 'docs\\evidence', 'runbooks/ünïcode 🚀']) assert.ok(relative.test(ok), ok);
-    for (const bad of ['/etc', '\\\\server\\share', 'C:\\x', 'c:/x', 'https://x', 'file:x', '..', '../x', 'a/../b', 'a\\..\\b', 'a/..', '', '   ', 'a\nb', 'a\u0000b']) {
+    for (const ok of ['docs/evidence', './docs', 'a/..b/c', 'a..', '.', 'docs\\evidence', 'runbooks/ünïcode 🚀'])
+      assert.ok(relative.test(ok), ok);
+    for (const bad of [
+      '/etc',
+      '\\\\server\\share',
+      'C:\\x',
+      'c:/x',
+      'https://x',
+      'file:x',
+      '..',
+      '../x',
+      'a/../b',
+      'a\\..\\b',
+      'a/..',
+      '',
+      '   ',
+      'a\nb',
+      'a\u0000b',
+    ]) {
       assert.ok(!relative.test(bad), JSON.stringify(bad));
     }
     for (const ok of ['**/PRODUCTION_READINESS.md', '!legacy/**', 'services/{a,b}/*.md']) assert.ok(glob.test(ok), ok);
@@ -473,8 +579,20 @@ describe('config schema', () => {
     assert.ok(patterns.length >= 4);
     const n = 100_000;
     const inputs = [
-      'a'.repeat(n), ' '.repeat(n), '/'.repeat(n), '.'.repeat(n), '\\'.repeat(n), '!'.repeat(n), 'a:'.repeat(n / 2), '../'.repeat(n / 3),
-      `${'a/'.repeat(n / 2)}\u0000`, `${'a'.repeat(n)}:`, `${'./'.repeat(n / 2)}..`, `${'0'.repeat(n)}-`, `2024-01-${'1'.repeat(n)}`, `${' '.repeat(n)}\u0001`,
+      'a'.repeat(n),
+      ' '.repeat(n),
+      '/'.repeat(n),
+      '.'.repeat(n),
+      '\\'.repeat(n),
+      '!'.repeat(n),
+      'a:'.repeat(n / 2),
+      '../'.repeat(n / 3),
+      `${'a/'.repeat(n / 2)}\u0000`,
+      `${'a'.repeat(n)}:`,
+      `${'./'.repeat(n / 2)}..`,
+      `${'0'.repeat(n)}-`,
+      `2024-01-${'1'.repeat(n)}`,
+      `${' '.repeat(n)}\u0001`,
     ];
     for (const source of patterns) {
       const re = new RegExp(source, 'u');
@@ -488,7 +606,12 @@ describe('config schema', () => {
 function billionLaughs(levels: number): string {
   const names = Array.from({ length: levels + 1 }, (_, i) => `l${i}`);
   const lines = [`${names[0]}: &${names[0]} [lol, lol, lol, lol, lol, lol, lol, lol, lol]`];
-  for (let i = 1; i <= levels; i++) lines.push(`${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(', ')}]`);
+  for (let i = 1; i <= levels; i++)
+    lines.push(
+      `${names[i]}: &${names[i]} [${Array(9)
+        .fill(`*${names[i - 1]}`)
+        .join(', ')}]`,
+    );
   return `${lines.join('\n')}\n`;
 }
 

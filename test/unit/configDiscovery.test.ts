@@ -48,8 +48,14 @@ describe('config discovery', () => {
   });
 
   it('goes up to the root without a boundary, and always looks in the start folder', () => {
-    assert.deepEqual([...configCandidates('/a/b', posixWalk())].map((c) => c.dir), ['/a/b', '/a/b', '/a', '/a', '/', '/']);
-    assert.deepEqual([...configCandidates('/repo', posixWalk('/repo'))].map((c) => c.file), ['/repo/.readiness.yml', '/repo/.readiness.yaml']);
+    assert.deepEqual(
+      [...configCandidates('/a/b', posixWalk())].map((c) => c.dir),
+      ['/a/b', '/a/b', '/a', '/a', '/', '/'],
+    );
+    assert.deepEqual(
+      [...configCandidates('/repo', posixWalk('/repo'))].map((c) => c.file),
+      ['/repo/.readiness.yml', '/repo/.readiness.yaml'],
+    );
     const outside = [...configCandidates('/elsewhere/x', posixWalk('/repo'))];
     assert.equal(outside.at(-1)?.dir, '/', 'a boundary that is not above the start does not stop the walk');
   });

@@ -42,15 +42,27 @@ function countsOf(text: string, path: string): Counts {
   }
   const p = checklist.progress;
   return {
-    items: items.length, done: p.done, open: p.open, inProgress: p.inProgress, notApplicable: p.notApplicable, untracked: p.untracked,
-    critical: items.filter((i) => i.critical).length, categories, title: checklist.title, findings: byRule,
+    items: items.length,
+    done: p.done,
+    open: p.open,
+    inProgress: p.inProgress,
+    notApplicable: p.notApplicable,
+    untracked: p.untracked,
+    critical: items.filter((i) => i.critical).length,
+    categories,
+    title: checklist.title,
+    findings: byRule,
   };
 }
 
 describe('corpus of real checklists', function () {
   this.timeout(120_000);
   const present = existsSync(CORPUS);
-  const files = present ? readdirSync(CORPUS).filter((f) => f.endsWith('.md') && f !== 'MANIFEST.md').sort() : [];
+  const files = present
+    ? readdirSync(CORPUS)
+        .filter((f) => f.endsWith('.md') && f !== 'MANIFEST.md')
+        .sort()
+    : [];
 
   before(function () {
     if (!present) {

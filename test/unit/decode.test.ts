@@ -7,7 +7,12 @@ const withBom = (b: Uint8Array): Uint8Array => new Uint8Array([0xef, 0xbb, 0xbf,
 
 describe('decodeText', () => {
   it('decodes plain UTF-8', () => {
-    assert.deepEqual(decodeText(utf8('# Ready ✅\n- [x] 上线\n')), { text: '# Ready ✅\n- [x] 上线\n', bom: false, binary: false, invalidUtf8: false });
+    assert.deepEqual(decodeText(utf8('# Ready ✅\n- [x] 上线\n')), {
+      text: '# Ready ✅\n- [x] 上线\n',
+      bom: false,
+      binary: false,
+      invalidUtf8: false,
+    });
   });
 
   it('strips a UTF-8 BOM and remembers it', () => {

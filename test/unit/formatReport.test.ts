@@ -40,8 +40,14 @@ describe('formatReport', () => {
   });
 
   it('passes the HTML page options through, besides today and the version', () => {
-    const html = formatReport(sources, 'html', { ...options, html: { title: 'Checkout <launch>', csp: "default-src 'none'", nonce: 'abc' } });
-    assert.equal(html, renderHtmlReport(report, { title: 'Checkout <launch>', csp: "default-src 'none'", nonce: 'abc', today: TODAY, toolVersion: '9.9.9' }));
+    const html = formatReport(sources, 'html', {
+      ...options,
+      html: { title: 'Checkout <launch>', csp: "default-src 'none'", nonce: 'abc' },
+    });
+    assert.equal(
+      html,
+      renderHtmlReport(report, { title: 'Checkout <launch>', csp: "default-src 'none'", nonce: 'abc', today: TODAY, toolVersion: '9.9.9' }),
+    );
     assert.ok(html.includes('Checkout &lt;launch&gt;'));
   });
 });

@@ -7,33 +7,47 @@ import { analyze } from './helpers/model';
 const plain = createPaint(false);
 
 function configFinding(line: number): Finding {
-  return { rule: 'config-invalid', severity: 'error', message: 'bad value', span: { start: 0, end: 1, startPosition: { line, column: 3 }, endPosition: { line, column: 4 } } };
+  return {
+    rule: 'config-invalid',
+    severity: 'error',
+    message: 'bad value',
+    span: { start: 0, end: 1, startPosition: { line, column: 3 }, endPosition: { line, column: 4 } },
+  };
 }
 
 describe('formatText', () => {
   it('prints a config file with findings but no progress bar', () => {
-    const out = formatText([{ path: '.readiness.yml', analysis: { checklist: null, findings: [configFinding(2), configFinding(10)] } }], plain);
-    assert.equal(out, [
-      '.readiness.yml',
-      '   2:3  error    bad value  config-invalid',
-      '  10:3  error    bad value  config-invalid',
-      '',
-      '✖ 2 problems (2 errors, 0 warnings, 0 infos)',
-      '',
-    ].join('\n'));
+    const out = formatText(
+      [{ path: '.readiness.yml', analysis: { checklist: null, findings: [configFinding(2), configFinding(10)] } }],
+      plain,
+    );
+    assert.equal(
+      out,
+      [
+        '.readiness.yml',
+        '   2:3  error    bad value  config-invalid',
+        '  10:3  error    bad value  config-invalid',
+        '',
+        '✖ 2 problems (2 errors, 0 warnings, 0 infos)',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('shows progress, top-level categories with items, and a clean summary', () => {
     const analysis = analyze('# T\n\n## Intro\n\nProse only.\n\n## Ops\n\n- [x] a\n- [ ] b (critical)\n- [-] c\n\n### Deep\n\n- [~] d\n');
     const out = formatText([{ path: 'PRODUCTION_READINESS.md', analysis: { ...analysis, findings: [] } }], plain);
-    assert.equal(out, [
-      'PRODUCTION_READINESS.md',
-      '  ███░░░░░░░  33%  1/3 done · 1 in progress · 1 critical open · 1 n/a',
-      '  Ops  ███░░░░░░░  33%  1/3',
-      '',
-      '✔ no problems',
-      '',
-    ].join('\n'));
+    assert.equal(
+      out,
+      [
+        'PRODUCTION_READINESS.md',
+        '  ███░░░░░░░  33%  1/3 done · 1 in progress · 1 critical open · 1 n/a',
+        '  Ops  ███░░░░░░░  33%  1/3',
+        '',
+        '✔ no problems',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('says when nothing is tracked', () => {

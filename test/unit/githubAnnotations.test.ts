@@ -16,7 +16,10 @@ describe('GitHub annotations', () => {
       '::warning file=PRODUCTION_READINESS.md,line=12,col=1,endLine=12,endColumn=34,title=readiness%3A evidence-missing::"Backups restored (critical)" is done but links to no existing evidence',
       '::error file=services/pay api/PRODUCTION_READINESS.md,line=4,col=1,endLine=4,endColumn=44,title=readiness%3A critical-open::"Fraud rules reviewed (critical) @risk" is critical and open',
     ]);
-    assert.match(lines[0], /^::error file=\.readiness\.yml,line=4,col=3,endLine=4,endColumn=11,title=readiness%3A config-invalid::unknown rule "nonsense"/);
+    assert.match(
+      lines[0],
+      /^::error file=\.readiness\.yml,line=4,col=3,endLine=4,endColumn=11,title=readiness%3A config-invalid::unknown rule "nonsense"/,
+    );
   });
 
   it('escapes %, CR and LF in messages and also : and , in properties', () => {
@@ -24,20 +27,29 @@ describe('GitHub annotations', () => {
     assert.equal(escapeProperty('C:\\a,b%\n'), 'C%3A\\a%2Cb%25%0A');
     const report: ReadinessReport = {
       version: 1,
-      files: [{
-        path: 'odd,dir/a:b.md',
-        title: null,
+      files: [
+        {
+          path: 'odd,dir/a:b.md',
+          title: null,
+          progress: { done: 0, open: 0, inProgress: 0, notApplicable: 0, untracked: 0, percent: null },
+          items: [],
+          categories: [],
+          findings: [
+            { rule: 'no-items', severity: 'info', message: 'line one\nline two: 100%', line: 1, column: 1, endLine: 3, endColumn: 4 },
+          ],
+        },
+      ],
+      summary: {
+        files: 1,
         progress: { done: 0, open: 0, inProgress: 0, notApplicable: 0, untracked: 0, percent: null },
-        items: [],
-        categories: [],
-        findings: [
-          { rule: 'no-items', severity: 'info', message: 'line one\nline two: 100%', line: 1, column: 1, endLine: 3, endColumn: 4 },
-        ],
-      }],
-      summary: { files: 1, progress: { done: 0, open: 0, inProgress: 0, notApplicable: 0, untracked: 0, percent: null }, findings: { error: 0, warning: 0, info: 1 } },
+        findings: { error: 0, warning: 0, info: 1 },
+      },
     };
     // A range over several lines carries no columns (GitHub accepts columns on one line only).
-    assert.equal(toGithubAnnotations(report), '::notice file=odd%2Cdir/a%3Ab.md,line=1,endLine=3,title=readiness%3A no-items::line one%0Aline two: 100%25\n');
+    assert.equal(
+      toGithubAnnotations(report),
+      '::notice file=odd%2Cdir/a%3Ab.md,line=1,endLine=3,title=readiness%3A no-items::line one%0Aline two: 100%25\n',
+    );
     assert.equal(toCompact(report), 'odd,dir/a:b.md:1:1: info: line one line two: 100% [no-items]\n');
   });
 
@@ -62,15 +74,25 @@ describe('compact format', () => {
   });
 
   it('matches the $readiness problem matcher of package.json', async () => {
-    const manifest = (await import('../../package.json')).default as unknown as { contributes: { problemMatchers: { name: string; pattern: { regexp: string; file: number; line: number; column: number; severity: number; message: number; code: number } }[] } };
+    const manifest = (await import('../../package.json')).default as unknown as {
+      contributes: {
+        problemMatchers: {
+          name: string;
+          pattern: { regexp: string; file: number; line: number; column: number; severity: number; message: number; code: number };
+        }[];
+      };
+    };
     const matcher = manifest.contributes.problemMatchers.find((m) => m.name === 'readiness')!;
     const pattern = new RegExp(matcher.pattern.regexp);
-    const m = pattern.exec('services/pay api/PRODUCTION_READINESS.md:4:1: error: "Fraud [rules]: reviewed" is critical and open [critical-open]')!;
+    const m = pattern.exec(
+      'services/pay api/PRODUCTION_READINESS.md:4:1: error: "Fraud [rules]: reviewed" is critical and open [critical-open]',
+    )!;
     assert.ok(m);
     const p = matcher.pattern;
-    assert.deepEqual([m[p.file], m[p.line], m[p.column], m[p.severity], m[p.message], m[p.code]], [
-      'services/pay api/PRODUCTION_READINESS.md', '4', '1', 'error', '"Fraud [rules]: reviewed" is critical and open', 'critical-open',
-    ]);
+    assert.deepEqual(
+      [m[p.file], m[p.line], m[p.column], m[p.severity], m[p.message], m[p.code]],
+      ['services/pay api/PRODUCTION_READINESS.md', '4', '1', 'error', '"Fraud [rules]: reviewed" is critical and open', 'critical-open'],
+    );
     for (const line of toCompact(fixtureReport()).trimEnd().split('\n')) assert.match(line, pattern);
   });
 });

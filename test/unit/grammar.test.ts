@@ -27,7 +27,9 @@ interface Grammar {
 
 const root = resolve(import.meta.dirname, '..', '..');
 const grammar = JSON.parse(readFileSync(resolve(root, 'syntaxes/readiness.injection.tmLanguage.json'), 'utf8')) as Grammar;
-const manifest = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { contributes: { grammars: { scopeName: string; path: string; injectTo: string[] }[] } };
+const manifest = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
+  contributes: { grammars: { scopeName: string; path: string; injectTo: string[] }[] };
+};
 
 function rulesOf(rule: Rule): Rule[] {
   return [rule, ...(rule.patterns ?? []).flatMap(rulesOf)];
@@ -70,13 +72,15 @@ describe('readiness injection grammar', () => {
     assert.ok(selectors.length > 0);
     for (const selector of selectors) {
       assert.match(selector, /^L:text\.html\.markdown /, 'left priority: wins over link-reference brackets at the same position');
-      for (const excluded of ['-markup.fenced_code', '-markup.inline.raw', '-markup.raw']) assert.ok(selector.includes(excluded), `${selector} excludes ${excluded}`);
+      for (const excluded of ['-markup.fenced_code', '-markup.inline.raw', '-markup.raw'])
+        assert.ok(selector.includes(excluded), `${selector} excludes ${excluded}`);
     }
   });
 
   it('resolves every include and names every scope under the .readiness suffix', () => {
     for (const rule of allRules) {
-      if (rule.include) assert.ok(rule.include.startsWith('#') && grammar.repository[rule.include.slice(1)], `unresolved include ${rule.include}`);
+      if (rule.include)
+        assert.ok(rule.include.startsWith('#') && grammar.repository[rule.include.slice(1)], `unresolved include ${rule.include}`);
       const names = [rule.name, ...Object.values(rule.captures ?? {}).map((c) => c.name)].filter((n): n is string => n !== undefined);
       for (const name of names.flatMap((n) => n.split(' '))) assert.match(name, /^[a-z]+(?:\.[a-z-]+)*\.readiness$/, name);
       if (rule.include === undefined && rule.patterns === undefined) assert.ok(rule.match, 'leaf rules are single-line matches');
@@ -107,7 +111,12 @@ describe('readiness injection grammar', () => {
 
   it('highlights critical markers', () => {
     assert.deepEqual(texts('critical', '- [ ] Load test (critical) and [critical], **critical**, __Critical__ #critical 🔴'), [
-      '(critical)', '[critical]', '**critical**', '__Critical__', '#critical', '🔴',
+      '(critical)',
+      '[critical]',
+      '**critical**',
+      '__Critical__',
+      '#critical',
+      '🔴',
     ]);
     assert.deepEqual(texts('critical', '- [ ] (R) Owner signs off'), ['(R)']);
     assert.deepEqual(texts('critical', 'Non-critical, criticality, issue#critical, Trademark(R) sign, (criticals)'), []);
@@ -142,7 +151,11 @@ describe('readiness injection grammar', () => {
     ]);
     assert.deepEqual(texts('status-glyph', '- ✅ Backups'), ['✅']);
     assert.deepEqual(texts('status-glyph', '| Risk | 🟢 | 🟡 | 🔴 |'), ['🟢', '🟡', '🔴'], 'circles are statuses in cells');
-    assert.deepEqual(texts('status-glyph', '- 🟢 Low risk, done ✅ in prose'), [], 'but severities in bullets, and prose glyphs are left alone');
+    assert.deepEqual(
+      texts('status-glyph', '- 🟢 Low risk, done ✅ in prose'),
+      [],
+      'but severities in bullets, and prose glyphs are left alone',
+    );
   });
 
   it('highlights extended task boxes right after a bullet', () => {

@@ -13,7 +13,11 @@ function analyse(text: string, limits = DEFAULT_LIMITS): Analysis {
 
 const nestedLists = (depth: number) => Array.from({ length: depth }, (_, i) => `${' '.repeat(i * 2)}- [ ] level ${i}`).join('\n');
 const table = (rows: number, cols: number) =>
-  [`|${Array.from({ length: cols }, (_, i) => ` h${i} `).join('|')}|`, `|${'---|'.repeat(cols)}`, ...Array.from({ length: rows }, () => `|${' x |'.repeat(cols)}`)].join('\n');
+  [
+    `|${Array.from({ length: cols }, (_, i) => ` h${i} `).join('|')}|`,
+    `|${'---|'.repeat(cols)}`,
+    ...Array.from({ length: rows }, () => `|${' x |'.repeat(cols)}`),
+  ].join('\n');
 
 // These inputs make naive parsers quadratic or recurse out of stack: a regression shows as
 // mocha's timeout. Speed is measured by `npm run bench`, never asserted here.
@@ -31,7 +35,10 @@ describe('hostile Markdown', () => {
   for (const [name, text, message, line] of refused) {
     it(`refuses ${name} with one located too-large finding`, () => {
       const { checklist, findings } = analyse(text);
-      assert.deepEqual(findings.map((f) => [f.rule, f.severity, f.span.startPosition.line]), [['too-large', 'error', line]]);
+      assert.deepEqual(
+        findings.map((f) => [f.rule, f.severity, f.span.startPosition.line]),
+        [['too-large', 'error', line]],
+      );
       assert.match(findings[0].message, message);
       assert.equal(allItems(checklist).length, 0);
     });
@@ -41,7 +48,10 @@ describe('hostile Markdown', () => {
     const deep = analyse(nestedLists(90));
     assert.equal(allItems(deep.checklist).length, 90);
     const quotes = analyse(`${'> '.repeat(90)}- [x] quoted`);
-    assert.deepEqual(quotes.findings.filter((f) => f.rule === 'too-large'), []);
+    assert.deepEqual(
+      quotes.findings.filter((f) => f.rule === 'too-large'),
+      [],
+    );
     const rows = analyse(`| Check | Status |\n|---|---|\n${'| Backups | ✅ |\n'.repeat(5_000)}`);
     assert.equal(rows.checklist.progress.done, 5_000);
   });
@@ -55,7 +65,10 @@ describe('hostile Markdown', () => {
 
   it('reads NUL bytes and invalid UTF-8 without throwing', () => {
     const withNul = analyse('# T\n\n## A\n\n- [ ] a\u0000b\n- [x] c\n');
-    assert.deepEqual(allItems(withNul.checklist).map((i) => i.state), ['open', 'done']);
+    assert.deepEqual(
+      allItems(withNul.checklist).map((i) => i.state),
+      ['open', 'done'],
+    );
     const bytes = new Uint8Array([...new TextEncoder().encode('## A\n\n- [x] ok '), 0xff, 0xfe, 0xc3, 0x28, 0x0a]);
     const decoded = decodeText(bytes);
     assert.equal(decoded.invalidUtf8, true);
@@ -65,7 +78,10 @@ describe('hostile Markdown', () => {
 
   it('honours custom limits and lets the rule be turned off', () => {
     const small = { ...DEFAULT_LIMITS, maxChars: 10 };
-    assert.deepEqual(analyse('- [ ] a long item\n', small).findings.map((f) => f.rule), ['too-large']);
+    assert.deepEqual(
+      analyse('- [ ] a long item\n', small).findings.map((f) => f.rule),
+      ['too-large'],
+    );
     const off = analyzeChecklist('>'.repeat(1_000), { config: { ...defaultConfig(), rules: { 'too-large': 'off' } }, path: 'X.md' });
     assert.deepEqual(off.findings, []);
   });

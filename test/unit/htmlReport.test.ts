@@ -17,7 +17,11 @@ describe('HTML report', () => {
     assert.doesNotMatch(html, /<script|<link|<img|<iframe|\bsrc=|url\(|@import/i);
     // Links to the rule docs are the only URLs, and they are plain anchors.
     const urls = [...html.matchAll(/https?:\/\/[^"'\s<)]+/g)].map((m) => m[0]);
-    assert.ok(urls.length > 0 && urls.every((u) => u.startsWith('https://github.com/production-readiness/production-readiness/blob/main/README.md#rule-')), urls.join('\n'));
+    assert.ok(
+      urls.length > 0 &&
+        urls.every((u) => u.startsWith('https://github.com/production-readiness/production-readiness/blob/main/README.md#rule-')),
+      urls.join('\n'),
+    );
   });
 
   it('escapes checklist text everywhere', () => {
@@ -30,7 +34,11 @@ describe('HTML report', () => {
 
   it('takes a nonce and a policy for webviews', () => {
     const webview = renderHtmlReport(fixtureReport(), { csp: "default-src 'none'; style-src 'nonce-abc'", nonce: 'abc' });
-    assert.ok(webview.includes(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-abc'">`.replace(/'/g, '&#39;')));
+    assert.ok(
+      webview.includes(
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-abc'">`.replace(/'/g, '&#39;'),
+      ),
+    );
     assert.ok(webview.includes('<style nonce="abc">'));
     assert.doesNotMatch(webview, /\sstyle="/, 'no style attributes: a nonce policy would block them');
   });

@@ -19,18 +19,49 @@ const CONFIG: ReadinessConfig = {
 const PATH = 'svc/PRODUCTION_READINESS.md';
 const exists = (path: string): LinkCheck => (path.includes('missing') ? false : path.includes('link') ? 'outside' : true);
 
-const words = fc.constantFrom('Backups', 'Rollback tested', 'Security', 'database failover', 'TLS 証明書', '🚀 Deploy', 'Alerts @ops due: 2020-01-02', 'âœ… legacy', 'Ops', 'Critical path');
-const link = fc.constantFrom('', ' [evidence](docs/evidence/a.md)', ' [runbook](docs/runbooks/r.md)', ' [gone](docs/evidence/missing.md)', ' [out](../x.md)', ' [ext](https://example.com)', ' [ref][ev]', ' [ev]', ' [^1]', ' [sym](docs/link.md)');
+const words = fc.constantFrom(
+  'Backups',
+  'Rollback tested',
+  'Security',
+  'database failover',
+  'TLS 証明書',
+  '🚀 Deploy',
+  'Alerts @ops due: 2020-01-02',
+  'âœ… legacy',
+  'Ops',
+  'Critical path',
+);
+const link = fc.constantFrom(
+  '',
+  ' [evidence](docs/evidence/a.md)',
+  ' [runbook](docs/runbooks/r.md)',
+  ' [gone](docs/evidence/missing.md)',
+  ' [out](../x.md)',
+  ' [ext](https://example.com)',
+  ' [ref][ev]',
+  ' [ev]',
+  ' [^1]',
+  ' [sym](docs/link.md)',
+);
 const id = fc.constantFrom('', '', '', ' {#backups}', ' <!-- id: ops/backups -->', ' {#dup}');
 const box = fc.constantFrom(' ', 'x', '~', '-');
-const task = fc.tuple(fc.constantFrom('', '  ', '    '), fc.constantFrom('-', '*', '1.'), box, words, link, id).map(([i, b, x, w, l, d]) => `${i}${b} [${x}] ${w}${l}${d}`);
+const task = fc
+  .tuple(fc.constantFrom('', '  ', '    '), fc.constantFrom('-', '*', '1.'), box, words, link, id)
+  .map(([i, b, x, w, l, d]) => `${i}${b} [${x}] ${w}${l}${d}`);
 const glyph = fc.tuple(fc.constantFrom('- ✅', '- ❌', '☐', '- ⏳'), words, link).map(([g, w, l]) => `${g} ${w}${l}`);
 const list = fc.array(fc.oneof(task, glyph), { minLength: 1, maxLength: 4 }).map((lines) => lines.join('\n'));
-const heading = fc.tuple(fc.constantFrom('#', '##', '##', '###', '####', ' ##', '#'), words, fc.constantFrom('', ' ##', ' ✅')).map(([h, w, t]) => `${h} ${w}${t}`);
-const table = fc.tuple(words, fc.constantFrom('✅', 'Done', 'open', '❓ maybe', '', 'âœ…'), fc.constantFrom('P0', 'P2', '')).map(
-  ([w, s, p]) => `| Check | Status | Priority |\n|---|---|---|\n| ${w} | ${s} | ${p} |\n| Second ${w} | ☐ | |\n| Third | 🔄 | P1 |\n| Fourth |⏳| |`,
-);
-const fence = fc.tuple(fc.constantFrom('```', '~~~', '````', '```bash', '~~~ yaml'), fc.boolean()).map(([f, closed]) => `${f}\n# not a heading\n- [ ] not an item\n${closed ? f.replace(/[a-z ]+$/, '') : ''}`);
+const heading = fc
+  .tuple(fc.constantFrom('#', '##', '##', '###', '####', ' ##', '#'), words, fc.constantFrom('', ' ##', ' ✅'))
+  .map(([h, w, t]) => `${h} ${w}${t}`);
+const table = fc
+  .tuple(words, fc.constantFrom('✅', 'Done', 'open', '❓ maybe', '', 'âœ…'), fc.constantFrom('P0', 'P2', ''))
+  .map(
+    ([w, s, p]) =>
+      `| Check | Status | Priority |\n|---|---|---|\n| ${w} | ${s} | ${p} |\n| Second ${w} | ☐ | |\n| Third | 🔄 | P1 |\n| Fourth |⏳| |`,
+  );
+const fence = fc
+  .tuple(fc.constantFrom('```', '~~~', '````', '```bash', '~~~ yaml'), fc.boolean())
+  .map(([f, closed]) => `${f}\n# not a heading\n- [ ] not an item\n${closed ? f.replace(/[a-z ]+$/, '') : ''}`);
 const other = fc.constantFrom(
   'Setext title\n===',
   'Setext section\n---',
@@ -46,22 +77,57 @@ const other = fc.constantFrom(
   '---',
   '- Common\n  - [ ] Nested under plain',
 );
-const frontMatter = fc.constantFrom('', '', '---\ntitle: Service readiness\n---\n', '---\nreadiness:\n  critical:\n    - category: Ops\n---\n', '---\n# comment\ntitle: Open\n');
-const block = fc.oneof({ weight: 3, arbitrary: list }, { weight: 3, arbitrary: heading }, { weight: 1, arbitrary: table }, { weight: 1, arbitrary: fence }, { weight: 2, arbitrary: other });
-const eol = fc.constantFrom('\n', '\n', '\r\n', '\r');
-const documentArb = fc.tuple(fc.boolean(), frontMatter, fc.array(block, { minLength: 0, maxLength: 14 }), eol).map(
-  ([bom, fm, blocks, nl]) => ((bom ? '\uFEFF' : '') + fm + blocks.join('\n\n') + '\n').replace(/\n/g, nl),
+const frontMatter = fc.constantFrom(
+  '',
+  '',
+  '---\ntitle: Service readiness\n---\n',
+  '---\nreadiness:\n  critical:\n    - category: Ops\n---\n',
+  '---\n# comment\ntitle: Open\n',
 );
+const block = fc.oneof(
+  { weight: 3, arbitrary: list },
+  { weight: 3, arbitrary: heading },
+  { weight: 1, arbitrary: table },
+  { weight: 1, arbitrary: fence },
+  { weight: 2, arbitrary: other },
+);
+const eol = fc.constantFrom('\n', '\n', '\r\n', '\r');
+const documentArb = fc
+  .tuple(fc.boolean(), frontMatter, fc.array(block, { minLength: 0, maxLength: 14 }), eol)
+  .map(([bom, fm, blocks, nl]) => ((bom ? '\uFEFF' : '') + fm + blocks.join('\n\n') + '\n').replace(/\n/g, nl));
 
 /** Pieces an edit inserts: typing, line breaks, and whole constructs that move section boundaries. */
 const snippet = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom('x', ' ', 'a', '#', '-', '`', '|', '[', ']', ':', '~', '>', '*', '<', '\n', '\r\n', '\r', 'é', 'â') },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom('x', ' ', 'a', '#', '-', '`', '|', '[', ']', ':', '~', '>', '*', '<', '\n', '\r\n', '\r', 'é', 'â'),
+  },
   {
     weight: 2,
     arbitrary: fc.constantFrom(
-      '\n# Title\n', '\n## Section\n', '## ', '\n### Deeper\n', '\n```\n', '```', '~~~', '\n~~~\n', '---\n', '---\ntitle: X\n---\n', '\n---\n',
-      '\n[ev]: docs/evidence/b.md\n', '[x]: y', '\n| A | Status |\n|---|---|\n| x | ✅ |\n', '\n- [ ] New item\n', '- [x] ', '<div>\n', '\n\n',
-      'Title\n===\n', '<!-- id: dup -->', '{#dup}', '**Group:**\n- [ ] g\n', 'âœ…',
+      '\n# Title\n',
+      '\n## Section\n',
+      '## ',
+      '\n### Deeper\n',
+      '\n```\n',
+      '```',
+      '~~~',
+      '\n~~~\n',
+      '---\n',
+      '---\ntitle: X\n---\n',
+      '\n---\n',
+      '\n[ev]: docs/evidence/b.md\n',
+      '[x]: y',
+      '\n| A | Status |\n|---|---|\n| x | ✅ |\n',
+      '\n- [ ] New item\n',
+      '- [x] ',
+      '<div>\n',
+      '\n\n',
+      'Title\n===\n',
+      '<!-- id: dup -->',
+      '{#dup}',
+      '**Group:**\n- [ ] g\n',
+      'âœ…',
     ),
   },
 );
@@ -70,7 +136,11 @@ interface Edit {
   remove: number;
   insert: string;
 }
-const editArb = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.oneof(fc.constant(0), fc.nat(3), fc.nat(40)), insert: fc.oneof(snippet, fc.constant('')) });
+const editArb = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  remove: fc.oneof(fc.constant(0), fc.nat(3), fc.nat(40)),
+  insert: fc.oneof(snippet, fc.constant('')),
+});
 const tickArb = fc.nat();
 
 function applyEdit(text: string, edit: Edit): string {
@@ -106,14 +176,22 @@ function full(text: string, checked: boolean, limits?: AnalysisLimits): Analysis
 }
 
 /** Applies the edits one after the other; after each, the analyzer must equal the reference evaluator. */
-function checkSequence(start: string, edits: readonly (Edit | number | [number, number])[], sometimesUnchecked: boolean, limits?: AnalysisLimits): void {
+function checkSequence(
+  start: string,
+  edits: readonly (Edit | number | [number, number])[],
+  sometimesUnchecked: boolean,
+  limits?: AnalysisLimits,
+): void {
   const analyzer = new ChecklistAnalyzer({ config: CONFIG, path: PATH, limits });
   let text = start;
   const compare = (step: number) => {
     const checked = !(sometimesUnchecked && step % 3 === 2);
     const expected = full(text, checked, limits);
     // `exists` never changes its answers: a fixed version on some steps lets links of untouched sections go unasked.
-    const actual = analyzer.analyze(text, { today: '2026-01-01', ...(checked ? { exists, ...(step % 4 < 2 ? { existsVersion: 1 } : {}) } : {}) });
+    const actual = analyzer.analyze(text, {
+      today: '2026-01-01',
+      ...(checked ? { exists, ...(step % 4 < 2 ? { existsVersion: 1 } : {}) } : {}),
+    });
     assert.deepStrictEqual(actual, expected, `step ${step}: ${JSON.stringify(text)}`);
   };
   compare(0);
@@ -124,13 +202,18 @@ function checkSequence(start: string, edits: readonly (Edit | number | [number, 
 }
 
 const swapArb = fc.tuple(fc.nat(), fc.nat());
-const editsArb = fc.array(fc.oneof({ weight: 4, arbitrary: editArb }, { weight: 1, arbitrary: tickArb }, { weight: 1, arbitrary: swapArb }), { minLength: 1, maxLength: 8 });
+const editsArb = fc.array(
+  fc.oneof({ weight: 4, arbitrary: editArb }, { weight: 1, arbitrary: tickArb }, { weight: 1, arbitrary: swapArb }),
+  { minLength: 1, maxLength: 8 },
+);
 
 describe('incremental analysis (property)', () => {
   it('equals a full analysis after every edit', function () {
     this.timeout(30_000 + RUNS * 200);
     fc.assert(
-      fc.property(documentArb, editsArb, fc.boolean(), (start, edits, sometimesUnchecked) => checkSequence(start, edits, sometimesUnchecked)),
+      fc.property(documentArb, editsArb, fc.boolean(), (start, edits, sometimesUnchecked) =>
+        checkSequence(start, edits, sometimesUnchecked),
+      ),
       { numRuns: RUNS },
     );
   });
@@ -139,10 +222,15 @@ describe('incremental analysis (property)', () => {
     this.timeout(30_000 + RUNS * 100);
     const cell = fc.constantFrom(...GLYPHS, ' ✅ ', '✅ Done', 'Done', '', '-', 'âœ…', '&#9745;', ':white_check_mark:', '*✅*');
     const row = fc.tuple(words, cell, fc.constantFrom('P0', 'P2', '')).map(([w, c, p]) => `| ${w} |${c}| ${p} |`);
-    const statusTable = fc.array(row, { minLength: 1, maxLength: 6 }).map((rows) => `| Check | Status | Priority |\n|---|---|---|\n${rows.join('\n')}`);
+    const statusTable = fc
+      .array(row, { minLength: 1, maxLength: 6 })
+      .map((rows) => `| Check | Status | Priority |\n|---|---|---|\n${rows.join('\n')}`);
     const doc = fc.array(fc.oneof(statusTable, list, heading), { minLength: 1, maxLength: 8 }).map((blocks) => `${blocks.join('\n\n')}\n`);
     const ticks = fc.array(fc.oneof({ weight: 3, arbitrary: swapArb }, { weight: 1, arbitrary: tickArb }), { minLength: 1, maxLength: 10 });
-    fc.assert(fc.property(doc, ticks, (start, edits) => checkSequence(start, edits, false)), { numRuns: RUNS });
+    fc.assert(
+      fc.property(doc, ticks, (start, edits) => checkSequence(start, edits, false)),
+      { numRuns: RUNS },
+    );
   });
 
   it('refuses exactly when a full analysis does (size and nesting limits)', function () {

@@ -112,7 +112,10 @@ describe('ChecklistAnalyzer', () => {
     const fenced = `${DOC.slice(0, at)}\`\`\`\n${DOC.slice(at)}`;
     const result = analyze(analyzer, fenced);
     assert.ok(analyzer.parsedLength > fenced.length - DOC.indexOf('## Area 2'), `parsed ${analyzer.parsedLength} characters`);
-    assert.deepEqual(result.checklist.categories.map((c) => c.title), ['Area 1', 'Area 2']);
+    assert.deepEqual(
+      result.checklist.categories.map((c) => c.title),
+      ['Area 1', 'Area 2'],
+    );
   });
 
   it('parses the whole text while it may hold link definitions', () => {
@@ -140,7 +143,10 @@ describe('ChecklistAnalyzer', () => {
     const closed = open.replace('## Area 4', '---\n## Area 4');
     const result = analyze(analyzer, closed);
     assert.ok(result.checklist.frontMatter);
-    assert.deepEqual(result.checklist.categories.map((c) => c.title), ['Area 4', 'Area 5', 'Area 6']);
+    assert.deepEqual(
+      result.checklist.categories.map((c) => c.title),
+      ['Area 4', 'Area 5', 'Area 6'],
+    );
   });
 
   it('renumbers ids made unique across sections when an edit adds a twin', () => {
@@ -148,7 +154,12 @@ describe('ChecklistAnalyzer', () => {
     const line = '- [ ] Check 1.3 [evidence](docs/evidence/1-3.md)';
     const twin = DOC.replace(line, `${line}\n${line}`);
     const result = analyze(analyzer, twin);
-    assert.deepEqual(allItems(result.checklist).filter((i) => i.text.startsWith('Check 1.3')).map((i) => i.id), ['area-1/check-1-3-evidence', 'area-1/check-1-3-evidence~2']);
+    assert.deepEqual(
+      allItems(result.checklist)
+        .filter((i) => i.text.startsWith('Check 1.3'))
+        .map((i) => i.id),
+      ['area-1/check-1-3-evidence', 'area-1/check-1-3-evidence~2'],
+    );
   });
 
   it('refuses a text over the limits like a full analysis, and recovers', () => {
@@ -159,7 +170,10 @@ describe('ChecklistAnalyzer', () => {
     const refused = analyzer.analyze(flooded, OPTIONS);
     assert.deepStrictEqual(refused, referenceAnalyze(flooded, { config: defaultConfig(), path: PATH, limits, ...OPTIONS }));
     assert.equal(refused.findings[0].rule, 'too-large');
-    assert.deepStrictEqual(analyzer.analyze(DOC, OPTIONS), referenceAnalyze(DOC, { config: defaultConfig(), path: PATH, limits, ...OPTIONS }));
+    assert.deepStrictEqual(
+      analyzer.analyze(DOC, OPTIONS),
+      referenceAnalyze(DOC, { config: defaultConfig(), path: PATH, limits, ...OPTIONS }),
+    );
   });
 
   it('evaluates its last parse, and refuses to evaluate before the first', () => {
@@ -217,7 +231,13 @@ describe('ChecklistAnalyzer', () => {
     const analyzer = setup();
     analyzer.parse(DOC);
     const missing = analyzer.evaluate({ ...OPTIONS, exists: (p) => !p.endsWith('2-2.md') });
-    assert.deepEqual(missing.findings.filter((f) => f.rule === 'evidence-broken').map((f) => f.itemId), ['area-2/check-2-2-evidence']);
-    assert.deepEqual(analyzer.evaluate(OPTIONS).findings.filter((f) => f.rule === 'evidence-broken'), []);
+    assert.deepEqual(
+      missing.findings.filter((f) => f.rule === 'evidence-broken').map((f) => f.itemId),
+      ['area-2/check-2-2-evidence'],
+    );
+    assert.deepEqual(
+      analyzer.evaluate(OPTIONS).findings.filter((f) => f.rule === 'evidence-broken'),
+      [],
+    );
   });
 });

@@ -12,7 +12,8 @@ import { analyze } from './helpers/model';
  * findings. Each input that can change while the item's text does not is varied here, alone and
  * combined; a rule that starts reading something new without adding it to the key breaks this.
  */
-const TEXT = '## Ops\n\n- [ ] Rollback tested @ops due: 2026-03-01 [evidence](docs/evidence/r.md) [runbook](docs/runbooks/r.md) {#rollback}\n';
+const TEXT =
+  '## Ops\n\n- [ ] Rollback tested @ops due: 2026-03-01 [evidence](docs/evidence/r.md) [runbook](docs/runbooks/r.md) {#rollback}\n';
 
 function variants(): { item: ReadinessItem; inputs: RuleInputs; duplicateOf: ReadinessItem | undefined; label: string }[] {
   const out: ReturnType<typeof variants> = [];
@@ -21,7 +22,12 @@ function variants(): { item: ReadinessItem; inputs: RuleInputs; duplicateOf: Rea
   const config: ReadinessConfig = { ...defaultConfig(), evidence: { required: 'all', dir: 'docs/evidence' } };
   const base = allItems(analyze(TEXT, config).checklist)[0];
   const states: ItemState[] = ['done', 'open', 'in-progress', 'n/a', 'untracked'];
-  const links: (Pick<LinkRef, 'exists' | 'outside'>)[] = [{ exists: null, outside: false }, { exists: true, outside: false }, { exists: false, outside: false }, { exists: false, outside: true }];
+  const links: Pick<LinkRef, 'exists' | 'outside'>[] = [
+    { exists: null, outside: false },
+    { exists: true, outside: false },
+    { exists: false, outside: false },
+    { exists: false, outside: true },
+  ];
   for (const state of states) {
     for (const critical of [false, true]) {
       for (const id of ['rollback', 'other']) {
@@ -29,9 +35,21 @@ function variants(): { item: ReadinessItem; inputs: RuleInputs; duplicateOf: Rea
           for (const today of [undefined, '2026-01-01', '2026-06-01']) {
             for (const linksChecked of [false, true]) {
               for (const link of links) {
-                const item: ReadinessItem = { ...base, state, critical, id, evidence: base.evidence.map((l) => ({ ...l, ...link })), runbooks: base.runbooks.map((l) => ({ ...l, ...link })) };
+                const item: ReadinessItem = {
+                  ...base,
+                  state,
+                  critical,
+                  id,
+                  evidence: base.evidence.map((l) => ({ ...l, ...link })),
+                  runbooks: base.runbooks.map((l) => ({ ...l, ...link })),
+                };
                 const duplicateOf = dup === undefined ? undefined : { ...base, line: dup };
-                out.push({ item, inputs: { text: TEXT, index, config, today, linksChecked }, duplicateOf, label: JSON.stringify({ state, critical, id, dup, today, linksChecked, link }) });
+                out.push({
+                  item,
+                  inputs: { text: TEXT, index, config, today, linksChecked },
+                  duplicateOf,
+                  label: JSON.stringify({ state, critical, id, dup, today, linksChecked, link }),
+                });
               }
             }
           }

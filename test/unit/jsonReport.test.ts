@@ -54,17 +54,23 @@ const checklist: Checklist = {
   frontMatter: null,
   items: [item('loose', 3, { state: 'untracked', kind: 'bullet' })],
   categories: [
-    category('ops', 5, [
-      item('rollback-tested', 6, {
-        state: 'done',
-        critical: true,
-        owner: '@ops',
-        due: '2024-05-01',
-        evidence: [link('docs/evidence/rollback.md', true), link('docs/evidence/gone.md', null)],
-        runbooks: [link('runbooks/rollback.md', false)],
-        children: [item('child', 7, { state: 'in-progress', kind: 'task' })],
-      }),
-    ], progress(1, 0, 1), [category('ops-db', 9, [item('backups', 10, { kind: 'table', state: 'n/a' })], progress(0, 0, 0, 1))]),
+    category(
+      'ops',
+      5,
+      [
+        item('rollback-tested', 6, {
+          state: 'done',
+          critical: true,
+          owner: '@ops',
+          due: '2024-05-01',
+          evidence: [link('docs/evidence/rollback.md', true), link('docs/evidence/gone.md', null)],
+          runbooks: [link('runbooks/rollback.md', false)],
+          children: [item('child', 7, { state: 'in-progress', kind: 'task' })],
+        }),
+      ],
+      progress(1, 0, 1),
+      [category('ops-db', 9, [item('backups', 10, { kind: 'table', state: 'n/a' })], progress(0, 0, 0, 1))],
+    ),
   ],
   progress: progress(1, 0, 1, 1, 1),
   eol: '\n',
@@ -73,12 +79,20 @@ const checklist: Checklist = {
 
 describe('buildReport', () => {
   it('projects a checklist into the report shape', () => {
-    const report = buildReport([{ path: 'svc/PRODUCTION_READINESS.md', analysis: { checklist, findings: [finding('overdue', 'warning', 7, 'child'), finding('no-items', 'info', 1)] } }]);
+    const report = buildReport([
+      {
+        path: 'svc/PRODUCTION_READINESS.md',
+        analysis: { checklist, findings: [finding('overdue', 'warning', 7, 'child'), finding('no-items', 'info', 1)] },
+      },
+    ]);
     assert.equal(report.version, 1);
     const [file] = report.files;
     assert.equal(file.path, 'svc/PRODUCTION_READINESS.md');
     assert.equal(file.title, 'Service readiness');
-    assert.deepEqual(file.items.map((i) => [i.id, i.state, i.kind]), [['loose', 'untracked', 'bullet']]);
+    assert.deepEqual(
+      file.items.map((i) => [i.id, i.state, i.kind]),
+      [['loose', 'untracked', 'bullet']],
+    );
     const [ops] = file.categories;
     assert.deepEqual({ id: ops.id, title: ops.title, line: ops.line }, { id: 'ops', title: 'OPS', line: 5 });
     assert.deepEqual(ops.items[0], {
@@ -90,16 +104,35 @@ describe('buildReport', () => {
       kind: 'task',
       owner: '@ops',
       due: '2024-05-01',
-      evidence: [{ target: 'docs/evidence/rollback.md', exists: true }, { target: 'docs/evidence/gone.md', exists: false }],
+      evidence: [
+        { target: 'docs/evidence/rollback.md', exists: true },
+        { target: 'docs/evidence/gone.md', exists: false },
+      ],
       runbooks: [{ target: 'runbooks/rollback.md', exists: false }],
-      children: [{ id: 'child', text: 'child', state: 'in-progress', critical: false, line: 7, kind: 'task', owner: null, due: null, evidence: [], runbooks: [], children: [] }],
+      children: [
+        {
+          id: 'child',
+          text: 'child',
+          state: 'in-progress',
+          critical: false,
+          line: 7,
+          kind: 'task',
+          owner: null,
+          due: null,
+          evidence: [],
+          runbooks: [],
+          children: [],
+        },
+      ],
     });
     assert.equal(ops.categories[0].items[0].state, 'n/a');
     assert.equal(ops.categories[0].categories.length, 0);
   });
 
   it('sorts findings by position and keeps itemId only when there is one', () => {
-    const report = buildReport([{ path: 'a.md', analysis: { checklist, findings: [finding('overdue', 'warning', 7, 'child'), finding('no-items', 'info', 1)] } }]);
+    const report = buildReport([
+      { path: 'a.md', analysis: { checklist, findings: [finding('overdue', 'warning', 7, 'child'), finding('no-items', 'info', 1)] } },
+    ]);
     assert.deepEqual(report.files[0].findings, [
       { rule: 'no-items', severity: 'info', message: 'no-items at 1', line: 1, column: 3, endLine: 1, endColumn: 9 },
       { rule: 'overdue', severity: 'warning', message: 'overdue at 7', line: 7, column: 3, endLine: 7, endColumn: 9, itemId: 'child' },
@@ -108,14 +141,18 @@ describe('buildReport', () => {
   });
 
   it('carries a config file as a file with findings and no items', () => {
-    const report = buildReport([{ path: '.readiness.yml', analysis: { checklist: null, findings: [finding('config-invalid', 'error', 2)] } }]);
+    const report = buildReport([
+      { path: '.readiness.yml', analysis: { checklist: null, findings: [finding('config-invalid', 'error', 2)] } },
+    ]);
     assert.deepEqual(report.files[0], {
       path: '.readiness.yml',
       title: null,
       progress: { done: 0, open: 0, inProgress: 0, notApplicable: 0, untracked: 0, percent: null },
       items: [],
       categories: [],
-      findings: [{ rule: 'config-invalid', severity: 'error', message: 'config-invalid at 2', line: 2, column: 3, endLine: 2, endColumn: 9 }],
+      findings: [
+        { rule: 'config-invalid', severity: 'error', message: 'config-invalid at 2', line: 2, column: 3, endLine: 2, endColumn: 9 },
+      ],
     });
     assert.equal(report.summary.progress.percent, null);
   });

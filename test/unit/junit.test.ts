@@ -27,7 +27,11 @@ interface Suite {
 function parse(xml: string): { '@_tests': string; '@_failures': string; '@_skipped': string; testsuite: Suite[] } {
   const validation = XMLValidator.validate(xml);
   assert.equal(validation, true, JSON.stringify(validation));
-  const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name), processEntities: true });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name),
+    processEntities: true,
+  });
   return parser.parse(xml).testsuites;
 }
 
@@ -43,7 +47,10 @@ describe('JUnit report', () => {
     assert.deepEqual(
       root.testsuite.map((s) => [s['@_name'], s.testcase.map((c) => c['@_name'])]),
       [
-        ['PRODUCTION_READINESS.md › Security', ['TLS everywhere (evidence)', 'Secrets rotated (critical)', 'Pen test: latency < 200 ms & "quotes" | pipe stars']],
+        [
+          'PRODUCTION_READINESS.md › Security',
+          ['TLS everywhere (evidence)', 'Secrets rotated (critical)', 'Pen test: latency < 200 ms & "quotes" | pipe stars'],
+        ],
         ['PRODUCTION_READINESS.md › Reliability', ['Rollback tested (critical)', 'Backups restored (critical)', 'Restore rehearsed']],
         ['services/pay api/PRODUCTION_READINESS.md', ['Refunds reconciled', 'Fraud rules reviewed (critical)']],
       ],
@@ -60,7 +67,14 @@ describe('JUnit report', () => {
     assert.equal(failure['#text'], 'PRODUCTION_READINESS.md:6\nowner: @security\ndue: 2026-01-15');
     assert.equal(cases[3].failure!['@_message'], '"Rollback tested (critical)" is critical and in progress');
     assert.deepEqual([root['@_tests'], root['@_failures'], root['@_skipped']], ['8', '3', '1']);
-    assert.deepEqual(root.testsuite.map((s) => [s['@_tests'], s['@_failures'], s['@_skipped']]), [['3', '1', '1'], ['3', '1', '0'], ['2', '1', '0']]);
+    assert.deepEqual(
+      root.testsuite.map((s) => [s['@_tests'], s['@_failures'], s['@_skipped']]),
+      [
+        ['3', '1', '1'],
+        ['3', '1', '0'],
+        ['2', '1', '0'],
+      ],
+    );
   });
 
   it('names the file and line of each item and its state as properties', () => {
@@ -90,7 +104,17 @@ describe('JUnit report', () => {
   });
 
   it('writes an empty but valid document for a report without items', () => {
-    const empty = parse(toJunit({ version: 1, files: [], summary: { files: 0, progress: { done: 0, open: 0, inProgress: 0, notApplicable: 0, untracked: 0, percent: null }, findings: { error: 0, warning: 0, info: 0 } } }));
+    const empty = parse(
+      toJunit({
+        version: 1,
+        files: [],
+        summary: {
+          files: 0,
+          progress: { done: 0, open: 0, inProgress: 0, notApplicable: 0, untracked: 0, percent: null },
+          findings: { error: 0, warning: 0, info: 0 },
+        },
+      }),
+    );
     assert.equal(empty['@_tests'], '0');
   });
 });

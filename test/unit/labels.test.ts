@@ -2,7 +2,16 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
-import { asciiSlug, cleanDecoratedLabel, collapse, cleanLabel, labelKey, labelMatches, slugify, unicodeSlug } from '../../src/core/text/labels';
+import {
+  asciiSlug,
+  cleanDecoratedLabel,
+  collapse,
+  cleanLabel,
+  labelKey,
+  labelMatches,
+  slugify,
+  unicodeSlug,
+} from '../../src/core/text/labels';
 
 const corpus = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
 
@@ -133,7 +142,8 @@ describe('labels', () => {
       ['Step 3*', 'Step 3: Deploy', true],
     ];
     for (const [pattern, label, expected] of cases) {
-      it(`${JSON.stringify(pattern)} vs ${JSON.stringify(label)} → ${expected}`, () => assert.equal(labelMatches(pattern, label), expected));
+      it(`${JSON.stringify(pattern)} vs ${JSON.stringify(label)} → ${expected}`, () =>
+        assert.equal(labelMatches(pattern, label), expected));
     }
 
     it('stays fast on many stars', () => {
@@ -188,8 +198,30 @@ describe('labels', () => {
   });
 
   describe('properties', () => {
-    const pieces = fc.constantFrom('3. ', 'A) ', '✅', '🔴 ', ':wrench:', ' ', '\u00a0', 'Security', 'CI/CD', '上线', ':', '（抜粋）', '✓', '-', '#', '1️⃣', 'x');
-    const label = fc.oneof(fc.array(pieces, { maxLength: 10 }).map((p) => p.join('')), fc.string(), fc.string({ unit: 'grapheme' }));
+    const pieces = fc.constantFrom(
+      '3. ',
+      'A) ',
+      '✅',
+      '🔴 ',
+      ':wrench:',
+      ' ',
+      '\u00a0',
+      'Security',
+      'CI/CD',
+      '上线',
+      ':',
+      '（抜粋）',
+      '✓',
+      '-',
+      '#',
+      '1️⃣',
+      'x',
+    );
+    const label = fc.oneof(
+      fc.array(pieces, { maxLength: 10 }).map((p) => p.join('')),
+      fc.string(),
+      fc.string({ unit: 'grapheme' }),
+    );
 
     it('slugs are short, lower case, hyphen-separated and never start or end with a hyphen', () => {
       fc.assert(
@@ -205,18 +237,46 @@ describe('labels', () => {
 
     it('cleanLabel takes its plain-ASCII shortcut only where the full cleaning changes nothing more', () => {
       const ascii = fc.string({ unit: fc.constantFrom(...'aZ09 #*-.()[]:\t\n\r~_/', 'x', 'Security', '1.', 'A)') });
-      fc.assert(fc.property(fc.oneof(ascii, label), (text) => assert.equal(cleanLabel(text), cleanDecoratedLabel(text))), { numRuns: 2000 });
+      fc.assert(
+        fc.property(fc.oneof(ascii, label), (text) => assert.equal(cleanLabel(text), cleanDecoratedLabel(text))),
+        { numRuns: 2000 },
+      );
     });
 
     it('collapses white space runs to one space and trims, with or without its shortcut', () => {
-      const unit = fc.constantFrom(...'ab. ', ' ', '  ', '\t', '\n', '\r', '\u00a0', '\u3000', '\u200b', '\u2003', '\u2028', '\ufeff', 'é', '\u0000', '~');
-      fc.assert(fc.property(fc.string({ unit }), (text) => assert.equal(collapse(text), text.replace(/[\s\u00a0\u3000\u200b]+/g, ' ').trim())), { numRuns: 3000 });
+      const unit = fc.constantFrom(
+        ...'ab. ',
+        ' ',
+        '  ',
+        '\t',
+        '\n',
+        '\r',
+        '\u00a0',
+        '\u3000',
+        '\u200b',
+        '\u2003',
+        '\u2028',
+        '\ufeff',
+        'é',
+        '\u0000',
+        '~',
+      );
+      fc.assert(
+        fc.property(fc.string({ unit }), (text) => assert.equal(collapse(text), text.replace(/[\s\u00a0\u3000\u200b]+/g, ' ').trim())),
+        { numRuns: 3000 },
+      );
     });
 
     it('slugs ASCII keys without regular expressions exactly as the Unicode-aware slug does', () => {
-      const ascii = fc.string({ unit: fc.constantFrom(...'aZ09 #*-.()[]:\t\n\r~_/\'\u0000\u007f', 'x', 'rollback', '2.1') });
-      fc.assert(fc.property(ascii, (key) => assert.equal(asciiSlug(key), unicodeSlug(key))), { numRuns: 3000 });
-      fc.assert(fc.property(fc.string({ unit: 'binary-ascii' }), (key) => assert.equal(asciiSlug(key), unicodeSlug(key))), { numRuns: 3000 });
+      const ascii = fc.string({ unit: fc.constantFrom(..."aZ09 #*-.()[]:\t\n\r~_/'\u0000\u007f", 'x', 'rollback', '2.1') });
+      fc.assert(
+        fc.property(ascii, (key) => assert.equal(asciiSlug(key), unicodeSlug(key))),
+        { numRuns: 3000 },
+      );
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary-ascii' }), (key) => assert.equal(asciiSlug(key), unicodeSlug(key))),
+        { numRuns: 3000 },
+      );
     });
 
     it('cleanLabel is idempotent and never adds text', () => {
@@ -256,7 +316,8 @@ describe('labels', () => {
           const text = heading[1].replace(/\*\*|__|`/g, '');
           const label = cleanLabel(text);
           count++;
-          if (label !== text.trim() && label !== '') assert.ok(!decorated.test(label), `${file}: ${JSON.stringify(text)} → ${JSON.stringify(label)}`);
+          if (label !== text.trim() && label !== '')
+            assert.ok(!decorated.test(label), `${file}: ${JSON.stringify(text)} → ${JSON.stringify(label)}`);
         }
       }
       assert.ok(count > 200);

@@ -50,7 +50,10 @@ describe('link edits', () => {
     });
 
     it('percent-encodes every character Markdown or a URL would read', () => {
-      assert.equal(linkDestination('PRODUCTION_READINESS.md', 'e/a[1]<b>#c?d"e|f`g\\h%i.md'), 'e/a%5B1%5D%3Cb%3E%23c%3Fd%22e%7Cf%60g%5Ch%25i.md');
+      assert.equal(
+        linkDestination('PRODUCTION_READINESS.md', 'e/a[1]<b>#c?d"e|f`g\\h%i.md'),
+        'e/a%5B1%5D%3Cb%3E%23c%3Fd%22e%7Cf%60g%5Ch%25i.md',
+      );
       assert.equal(linkDestination('PRODUCTION_READINESS.md', 'e/全角\u3000スペース.md'), 'e/全角%E3%80%80スペース.md');
     });
 
@@ -62,7 +65,10 @@ describe('link edits', () => {
   describe('inserting a link', () => {
     it('in a task item: at the end of its first line', () => {
       const text = '# Ops\n\n- [ ] Backups are tested\n- [ ] Alerts\n';
-      assert.equal(inserted(text, 'Backups', 'evidence/backups.md'), '# Ops\n\n- [ ] Backups are tested ([evidence](evidence/backups.md))\n- [ ] Alerts\n');
+      assert.equal(
+        inserted(text, 'Backups', 'evidence/backups.md'),
+        '# Ops\n\n- [ ] Backups are tested ([evidence](evidence/backups.md))\n- [ ] Alerts\n',
+      );
     });
 
     it('in a task item written on several lines: at the end of the first', () => {
@@ -99,7 +105,10 @@ describe('link edits', () => {
 
     it('in a table row: at the end of the text cell', () => {
       const text = '| Check | Status | Owner |\n|---|---|---|\n| Backups tested | ✅ | @ops |\n| Alerts | ❌ | |\n';
-      assert.equal(inserted(text, 'Backups', 'e.md'), '| Check | Status | Owner |\n|---|---|---|\n| Backups tested ([evidence](e.md)) | ✅ | @ops |\n| Alerts | ❌ | |\n');
+      assert.equal(
+        inserted(text, 'Backups', 'e.md'),
+        '| Check | Status | Owner |\n|---|---|---|\n| Backups tested ([evidence](e.md)) | ✅ | @ops |\n| Alerts | ❌ | |\n',
+      );
     });
 
     it('in a table row whose status comes first: in the text cell, not the status cell', () => {
@@ -164,12 +173,18 @@ describe('link edits', () => {
     it('replaces a destination written in <…> with spaces, angle brackets included', () => {
       const text = '- [x] Backups ([evidence](<evidence/old report.md>))\n';
       const destination = linkDestination('PRODUCTION_READINESS.md', 'evidence/new report.md');
-      assert.equal(relinked(text, 'Backups', 'evidence/old report.md', destination), '- [x] Backups ([evidence](evidence/new%20report.md))\n');
+      assert.equal(
+        relinked(text, 'Backups', 'evidence/old report.md', destination),
+        '- [x] Backups ([evidence](evidence/new%20report.md))\n',
+      );
     });
 
     it('replaces a destination holding balanced parentheses', () => {
       const text = '- [x] Backups: [report](evidence/report(1).md) and more\n';
-      assert.equal(relinked(text, 'Backups', 'evidence/report(1).md', 'evidence/report%282%29.md'), '- [x] Backups: [report](evidence/report%282%29.md) and more\n');
+      assert.equal(
+        relinked(text, 'Backups', 'evidence/report(1).md', 'evidence/report%282%29.md'),
+        '- [x] Backups: [report](evidence/report%282%29.md) and more\n',
+      );
     });
 
     it('replaces a destination after white space inside the parentheses', () => {
@@ -184,12 +199,18 @@ describe('link edits', () => {
 
     it('turns a reference link into an inline link with the same text, leaving the definition', () => {
       const text = '- [x] Backups ([nightly report][rep])\n\n[rep]: evidence/old.md\n';
-      assert.equal(relinked(text, 'Backups', 'evidence/old.md', 'evidence/new.md'), '- [x] Backups ([nightly report](evidence/new.md))\n\n[rep]: evidence/old.md\n');
+      assert.equal(
+        relinked(text, 'Backups', 'evidence/old.md', 'evidence/new.md'),
+        '- [x] Backups ([nightly report](evidence/new.md))\n\n[rep]: evidence/old.md\n',
+      );
     });
 
     it('in a table row', () => {
       const text = '| Check | Status | Evidence |\n|---|---|---|\n| Backups | ✅ | [log](old.md) |\n';
-      assert.equal(relinked(text, 'Backups', 'old.md', 'new.md'), '| Check | Status | Evidence |\n|---|---|---|\n| Backups | ✅ | [log](new.md) |\n');
+      assert.equal(
+        relinked(text, 'Backups', 'old.md', 'new.md'),
+        '| Check | Status | Evidence |\n|---|---|---|\n| Backups | ✅ | [log](new.md) |\n',
+      );
     });
 
     it('in CRLF text', () => {

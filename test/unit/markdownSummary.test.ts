@@ -11,7 +11,10 @@ describe('Markdown summary', () => {
 
   it('starts with overall progress and the counts', () => {
     assert.equal(lines[0], '## Production readiness: 42% done');
-    assert.equal(lines[2], '**3/7** items done · 1 in progress · **3 critical open** · 1 n/a · 2 checklists · 4 errors, 2 warnings, 0 infos');
+    assert.equal(
+      lines[2],
+      '**3/7** items done · 1 in progress · **3 critical open** · 1 n/a · 2 checklists · 4 errors, 2 warnings, 0 infos',
+    );
   });
 
   it('has a progress row per category with done, in progress, open and n/a', () => {

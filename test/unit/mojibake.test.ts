@@ -72,9 +72,15 @@ describe('mojibake', () => {
     ];
     for (const [original, repaired, codePage] of cases) {
       it(`${JSON.stringify(original)} → ${JSON.stringify(repaired)} (${codePage})`, () => {
-        for (const [before, after] of [['', ''], ['x ', ' y'], ['ab', 'cd']]) {
+        for (const [before, after] of [
+          ['', ''],
+          ['x ', ' y'],
+          ['ab', 'cd'],
+        ]) {
           const text = before + original + after;
-          assert.deepEqual(findMojibake(text), [{ start: before.length, end: before.length + original.length, original, repaired, codePage }]);
+          assert.deepEqual(findMojibake(text), [
+            { start: before.length, end: before.length + original.length, original, repaired, codePage },
+          ]);
           assert.equal(repairMojibake(text), before + repaired + after);
           assert.equal(mayContainMojibake(text), true);
         }
@@ -98,12 +104,47 @@ describe('mojibake', () => {
 
   describe('never touches legitimate text', () => {
     const legit = [
-      'café', 'naïve', 'Ärger', 'Größe', '–', '’', 'é’', '“quoted”', '©2024', '½', '°C', '×', '→',
-      '生产环境就绪检查报告', 'Привет, мир', '✅🔴', '2×3 → 6', '（Critical）「本番」【注意】', '中文：说明',
-      'A – B — C', 'l’été « déjà vu »', '10 °C ± 2', 'Ørsted Åland Þór', 'İstanbul ağaç şeker', 'São João',
+      'café',
+      'naïve',
+      'Ärger',
+      'Größe',
+      '–',
+      '’',
+      'é’',
+      '“quoted”',
+      '©2024',
+      '½',
+      '°C',
+      '×',
+      '→',
+      '生产环境就绪检查报告',
+      'Привет, мир',
+      '✅🔴',
+      '2×3 → 6',
+      '（Critical）「本番」【注意】',
+      '中文：说明',
+      'A – B — C',
+      'l’été « déjà vu »',
+      '10 °C ± 2',
+      'Ørsted Åland Þór',
+      'İstanbul ağaç şeker',
+      'São João',
       // Guarded ambiguities: all of these are valid-looking byte sequences in some code page.
-      'été\u00A0»', 'voilà\u00A0»', 'perché…”', 'Fuß“', 'groß…', 'CAFÉ…', 'ÉTÉ\u00A0»', '“SÍ”', 'COS’È”',
-      'l’école', '«\u00A0école\u00A0»', '—écoute', '‚Ärger‘', '„Über“', 'DAĞ”',
+      'été\u00A0»',
+      'voilà\u00A0»',
+      'perché…”',
+      'Fuß“',
+      'groß…',
+      'CAFÉ…',
+      'ÉTÉ\u00A0»',
+      '“SÍ”',
+      'COS’È”',
+      'l’école',
+      '«\u00A0école\u00A0»',
+      '—écoute',
+      '‚Ärger‘',
+      '„Über“',
+      'DAĞ”',
     ];
     for (const text of legit) {
       it(JSON.stringify(text), () => {
@@ -148,7 +189,13 @@ describe('mojibake', () => {
     it('merges adjacent sequences into one run and splits at kept characters', () => {
       const text = 'ðŸ“‹âœ… x ðŸ‘¨â€ðŸ’»';
       const runs = findMojibake(text);
-      assert.deepEqual(runs.map((r) => [r.original, r.repaired]), [['ðŸ“‹âœ…', '📋✅'], ['ðŸ‘¨â€ðŸ’»', '👨💻']]);
+      assert.deepEqual(
+        runs.map((r) => [r.original, r.repaired]),
+        [
+          ['ðŸ“‹âœ…', '📋✅'],
+          ['ðŸ‘¨â€ðŸ’»', '👨💻'],
+        ],
+      );
     });
 
     it('drops the common 2-byte cut-offs E2 80 (’ ” ZWJ) and EF B8 (variation selector 16)', () => {
@@ -164,7 +211,14 @@ describe('mojibake', () => {
 
     it('repairs several code pages in one text, each run with its own', () => {
       const runs = findMojibake('âœ… ğŸš€ ‚Äì');
-      assert.deepEqual(runs.map((r) => [r.repaired, r.codePage]), [['✅', 'windows-1252'], ['🚀', 'windows-1254'], ['–', 'macintosh']]);
+      assert.deepEqual(
+        runs.map((r) => [r.repaired, r.codePage]),
+        [
+          ['✅', 'windows-1252'],
+          ['🚀', 'windows-1254'],
+          ['–', 'macintosh'],
+        ],
+      );
     });
 
     it('repairs a whole mangled document', () => {
@@ -190,9 +244,17 @@ describe('mojibake', () => {
     };
     const ascii = fc.integer({ min: 0x20, max: 0x7e });
     const cjk = fc.integer({ min: 0x4e00, max: 0x9fa5 }).filter((cp) => !ambiguousCjk(cp));
-    const emoji = fc.oneof(fc.integer({ min: 0x1f300, max: 0x1f64f }), fc.integer({ min: 0x1f680, max: 0x1f6ff }), fc.integer({ min: 0x1f900, max: 0x1f9ff }), fc.constantFrom(0x2705, 0x274c, 0x26a0, 0x2714, 0x2192));
+    const emoji = fc.oneof(
+      fc.integer({ min: 0x1f300, max: 0x1f64f }),
+      fc.integer({ min: 0x1f680, max: 0x1f6ff }),
+      fc.integer({ min: 0x1f900, max: 0x1f9ff }),
+      fc.constantFrom(0x2705, 0x274c, 0x26a0, 0x2714, 0x2192),
+    );
     const latin1Letter = fc.integer({ min: 0xc0, max: 0xff }).filter((cp) => cp !== 0xd7 && cp !== 0xf7);
-    const char = fc.oneof(ascii, ascii, cjk, emoji, latin1Letter).filter(lossless).map((cp) => String.fromCodePoint(cp));
+    const char = fc
+      .oneof(ascii, ascii, cjk, emoji, latin1Letter)
+      .filter(lossless)
+      .map((cp) => String.fromCodePoint(cp));
 
     it('repairMojibake(mangle1252(s)) === s for ASCII, CJK, emoji and Latin-1 letters', () => {
       fc.assert(
@@ -208,16 +270,77 @@ describe('mojibake', () => {
 
     it('findMojibake is [] for ASCII, CJK, emoji and accented words separated by spaces', () => {
       const words = [
-        'café', 'naïve', 'Größe', 'Ärger', 'élève', 'façade', 'señor', 'niño', 'São', 'João', 'coração', 'über',
-        'Straße', 'crème', 'brûlée', 'déjà', 'à', 'où', 'résumé', 'Zürich', 'Ørsted', 'Åland', 'smörgåsbord',
-        'fiancée', 'piñata', 'jalapeño', 'Málaga', 'Bogotá', 'Curaçao', 'İstanbul', 'ağaç', 'şeker', 'ÉCOLE',
-        'ÇA', 'Þór', 'Ísland', 'Æther', 'œuvre', 'Œuvre', 'naïveté', 'Ærøskøbing', 'l’été', '“ok”', '–', '—',
-        '…', '©2024', '°C', '±5', '½', '×2', '«', '»', '€5', '™', 'Москва', '東京', '本番運用', '✅', '🔴', '🚀',
+        'café',
+        'naïve',
+        'Größe',
+        'Ärger',
+        'élève',
+        'façade',
+        'señor',
+        'niño',
+        'São',
+        'João',
+        'coração',
+        'über',
+        'Straße',
+        'crème',
+        'brûlée',
+        'déjà',
+        'à',
+        'où',
+        'résumé',
+        'Zürich',
+        'Ørsted',
+        'Åland',
+        'smörgåsbord',
+        'fiancée',
+        'piñata',
+        'jalapeño',
+        'Málaga',
+        'Bogotá',
+        'Curaçao',
+        'İstanbul',
+        'ağaç',
+        'şeker',
+        'ÉCOLE',
+        'ÇA',
+        'Þór',
+        'Ísland',
+        'Æther',
+        'œuvre',
+        'Œuvre',
+        'naïveté',
+        'Ærøskøbing',
+        'l’été',
+        '“ok”',
+        '–',
+        '—',
+        '…',
+        '©2024',
+        '°C',
+        '±5',
+        '½',
+        '×2',
+        '«',
+        '»',
+        '€5',
+        '™',
+        'Москва',
+        '東京',
+        '本番運用',
+        '✅',
+        '🔴',
+        '🚀',
       ];
       const token = fc.oneof(
         fc.constantFrom(...words),
         fc.stringMatching(/^[A-Za-z0-9|#*\-[\]().,:]{1,8}$/),
-        fc.array(cjk.map((cp) => String.fromCodePoint(cp)), { minLength: 1, maxLength: 4 }).map((a) => a.join('')),
+        fc
+          .array(
+            cjk.map((cp) => String.fromCodePoint(cp)),
+            { minLength: 1, maxLength: 4 },
+          )
+          .map((a) => a.join('')),
         emoji.map((cp) => String.fromCodePoint(cp)),
       );
       fc.assert(
@@ -252,7 +375,10 @@ describe('mojibake', () => {
         console.warn(`      skipped: no shared corpus at ${corpus} (../shared/corpus/*.md next to the project)`);
         this.skip();
       }
-      const files = fs.readdirSync(corpus).filter((f) => f.endsWith('.md')).sort();
+      const files = fs
+        .readdirSync(corpus)
+        .filter((f) => f.endsWith('.md'))
+        .sort();
       assert.ok(files.length > 0, `no .md files in ${corpus}`);
       const hits: string[] = [];
       let roundTrips = 0;
@@ -260,7 +386,8 @@ describe('mojibake', () => {
         const text = fs.readFileSync(path.join(corpus, file), 'utf8');
         // The corpus is real UTF-8 (file 41 lost its emoji to a commit, not to a code page): any hit
         // would be a false positive. The message lists hits with context for inspection.
-        for (const r of findMojibake(text)) hits.push(`${file}@${r.start}: ${JSON.stringify(text.slice(r.start - 20, r.end + 20))} → ${JSON.stringify(r.repaired)}`);
+        for (const r of findMojibake(text))
+          hits.push(`${file}@${r.start}: ${JSON.stringify(text.slice(r.start - 20, r.end + 20))} → ${JSON.stringify(r.repaired)}`);
         for (const cp of ['windows-1252', 'windows-1254', 'macintosh'] as const) {
           const mangled = mangle(text, cp);
           if (mangled.includes('\uFFFD')) continue; // lossy: bytes were lost, the original cannot come back

@@ -29,18 +29,42 @@ describe('parseChecklist', () => {
     });
 
     it('groups a list under a bold paragraph as a sub-category', () => {
-      const { checklist } = analyze('## Deploy\n\n**Pre-Deployment:**\n- [ ] Freeze\n- [x] Tag\n\n**Post-Deployment:**\n- [ ] Smoke test\n');
+      const { checklist } = analyze(
+        '## Deploy\n\n**Pre-Deployment:**\n- [ ] Freeze\n- [x] Tag\n\n**Post-Deployment:**\n- [ ] Smoke test\n',
+      );
       assert.deepEqual(outline(checklist.categories), ['Deploy 1/3', '  Pre-Deployment 1/2', '  Post-Deployment 0/1']);
     });
   });
 
   describe('task items', () => {
     it('reads every box and marker style, nested tasks as children', () => {
-      const md = ['## A', '', '- [ ] open', '* [x] done', '+ [X] done upper', '1. [ ] ordered', '2) [x] paren', '- [~] wip', '- [/] wip slash', '- [-] not needed', '- [ ] parent', '  - [x] child', ''].join('\n');
+      const md = [
+        '## A',
+        '',
+        '- [ ] open',
+        '* [x] done',
+        '+ [X] done upper',
+        '1. [ ] ordered',
+        '2) [x] paren',
+        '- [~] wip',
+        '- [/] wip slash',
+        '- [-] not needed',
+        '- [ ] parent',
+        '  - [x] child',
+        '',
+      ].join('\n');
       const { checklist } = analyze(md);
       assert.deepEqual(briefs(checklist), [
-        'open [task, open]', 'done [task, done]', 'done upper [task, done]', 'ordered [task, open]', 'paren [task, done]',
-        'wip [task, in-progress]', 'wip slash [task, in-progress]', 'not needed [task, n/a]', 'parent [task, open]', 'child [task, done]',
+        'open [task, open]',
+        'done [task, done]',
+        'done upper [task, done]',
+        'ordered [task, open]',
+        'paren [task, done]',
+        'wip [task, in-progress]',
+        'wip slash [task, in-progress]',
+        'not needed [task, n/a]',
+        'parent [task, open]',
+        'child [task, done]',
       ]);
       const parent = checklist.categories[0].items.find((i) => i.text === 'parent')!;
       assert.equal(parent.children.length, 1);
@@ -48,7 +72,32 @@ describe('parseChecklist', () => {
     });
 
     it('never reads tasks from code, inline code, HTML comments or quoted code', () => {
-      const md = ['## A', '', '```', '- [ ] fenced', '```', '', '~~~md', '- [x] tilde', '~~~', '', '    - [ ] indented code', '', 'Text `- [ ] inline` here', '', '<!--', '- [ ] commented', '-->', '', '> ```', '> - [ ] quoted code', '> ```', '', '- [ ] real', ''].join('\n');
+      const md = [
+        '## A',
+        '',
+        '```',
+        '- [ ] fenced',
+        '```',
+        '',
+        '~~~md',
+        '- [x] tilde',
+        '~~~',
+        '',
+        '    - [ ] indented code',
+        '',
+        'Text `- [ ] inline` here',
+        '',
+        '<!--',
+        '- [ ] commented',
+        '-->',
+        '',
+        '> ```',
+        '> - [ ] quoted code',
+        '> ```',
+        '',
+        '- [ ] real',
+        '',
+      ].join('\n');
       assert.deepEqual(briefs(analyze(md).checklist), ['real [task, open]']);
     });
 
@@ -66,15 +115,31 @@ describe('parseChecklist', () => {
 
     it('maps glyphs and words to states, wrapping and shortcodes included', () => {
       const md = [
-        '## Gate', '',
-        '| Check | Status | Notes |', '|---|---|---|',
-        '| Backups | ✅ | |', '| TLS | **Done** | |', '| Load test | `In progress` | |', '| Pen test | :x: | |',
-        '| Legacy | N/A | |', '| Alerts | ✅ Excellent | |', '| Runbook | | |', '| Chaos | &#9745; | |', '| | ✅ | empty text row |', '',
+        '## Gate',
+        '',
+        '| Check | Status | Notes |',
+        '|---|---|---|',
+        '| Backups | ✅ | |',
+        '| TLS | **Done** | |',
+        '| Load test | `In progress` | |',
+        '| Pen test | :x: | |',
+        '| Legacy | N/A | |',
+        '| Alerts | ✅ Excellent | |',
+        '| Runbook | | |',
+        '| Chaos | &#9745; | |',
+        '| | ✅ | empty text row |',
+        '',
       ].join('\n');
       const { checklist } = analyze(md);
       assert.deepEqual(briefs(checklist), [
-        'Backups [table, done]', 'TLS [table, done]', 'Load test [table, in-progress]', 'Pen test [table, open]',
-        'Legacy [table, n/a]', 'Alerts [table, done]', 'Runbook [table, open]', 'Chaos [table, done]',
+        'Backups [table, done]',
+        'TLS [table, done]',
+        'Load test [table, in-progress]',
+        'Pen test [table, open]',
+        'Legacy [table, n/a]',
+        'Alerts [table, done]',
+        'Runbook [table, open]',
+        'Chaos [table, done]',
       ]);
     });
 
@@ -94,12 +159,21 @@ describe('parseChecklist', () => {
 
     it('finds the status column in a table with empty headers and box cells', () => {
       const md = '| | |\n|---|---|\n| Backups | ✅ |\n| Alerts | ❌ |\n\n| Task | X |\n|---|---|\n| Deploy | [x] |\n| Rollback | [ ] |\n';
-      assert.deepEqual(briefs(analyze(md).checklist), ['Backups [table, done]', 'Alerts [table, open]', 'Deploy [table, done]', 'Rollback [table, open]']);
+      assert.deepEqual(briefs(analyze(md).checklist), [
+        'Backups [table, done]',
+        'Alerts [table, open]',
+        'Deploy [table, done]',
+        'Rollback [table, open]',
+      ]);
     });
 
     it('uses priority, owner and due columns and reduces HTML in cells', () => {
-      const md = '| Deliverable | Priority | Owner | Due | Done? |\n|---|---|---|---|---|\n| <details><summary>DR drill</summary>steps</details> | P0 | @ana | 2026-03-01 | ☐ |\n| Docs | Low | bob | soon | ☑ |\n';
-      assert.deepEqual(briefs(analyze(md).checklist), ['DR drill [table, open, critical, @ana, due 2026-03-01]', 'Docs [table, done, @bob]']);
+      const md =
+        '| Deliverable | Priority | Owner | Due | Done? |\n|---|---|---|---|---|\n| <details><summary>DR drill</summary>steps</details> | P0 | @ana | 2026-03-01 | ☐ |\n| Docs | Low | bob | soon | ☑ |\n';
+      assert.deepEqual(briefs(analyze(md).checklist), [
+        'DR drill [table, open, critical, @ana, due 2026-03-01]',
+        'Docs [table, done, @bob]',
+      ]);
     });
   });
 
@@ -107,7 +181,11 @@ describe('parseChecklist', () => {
     it('reads glyph bullets and bare glyph lines', () => {
       const md = '## A\n\n- ✅ Backups verified\n- ☐ Load test\n\n☐ Bare one\n☐ Bare two\n✅ Bare done\n';
       assert.deepEqual(briefs(analyze(md).checklist), [
-        'Backups verified [bullet, done]', 'Load test [bullet, open]', 'Bare one [bullet, open]', 'Bare two [bullet, open]', 'Bare done [bullet, done]',
+        'Backups verified [bullet, done]',
+        'Load test [bullet, open]',
+        'Bare one [bullet, open]',
+        'Bare two [bullet, open]',
+        'Bare done [bullet, done]',
       ]);
     });
 
@@ -122,13 +200,31 @@ describe('parseChecklist', () => {
       assert.deepEqual(briefs(checklist), ['CI/CD pipelines: GitHub Actions [bullet, untracked]']);
       assert.equal(checklist.progress.percent, null);
       assert.equal(checklist.progress.untracked, 1);
-      assert.deepEqual(findings.map((f) => f.rule), ['untracked-item']);
+      assert.deepEqual(
+        findings.map((f) => f.rule),
+        ['untracked-item'],
+      );
     });
   });
 
   describe('criticality, owners, due dates, ids', () => {
     it('reads inline critical markers and critical headings', () => {
-      const md = ['## A', '', '- [ ] TLS (critical)', '- [ ] Keys [critical]', '- [ ] Logs #critical', '- [ ] **critical** DR', '- [ ] 🔴 Auth', '- [ ] (R) Signoff', '- [ ] Normal', '', '## Critical Rules', '', '- [ ] Under critical heading', ''].join('\n');
+      const md = [
+        '## A',
+        '',
+        '- [ ] TLS (critical)',
+        '- [ ] Keys [critical]',
+        '- [ ] Logs #critical',
+        '- [ ] **critical** DR',
+        '- [ ] 🔴 Auth',
+        '- [ ] (R) Signoff',
+        '- [ ] Normal',
+        '',
+        '## Critical Rules',
+        '',
+        '- [ ] Under critical heading',
+        '',
+      ].join('\n');
       const crit = briefs(analyze(md).checklist).filter((b) => b.includes('critical'));
       assert.equal(crit.length, 7);
       assert.ok(!crit.some((b) => b.startsWith('Normal')));
@@ -137,11 +233,17 @@ describe('parseChecklist', () => {
     it('applies config selectors by category, item glob and id', () => {
       const md = '## 3. Security ✅\n\n- [ ] TLS\n\n## Ops\n\n- [ ] Rollback tested\n- [ ] Pager <!-- id: ops-pager -->\n- [ ] Logs\n';
       const { checklist } = analyze(md, { critical: [{ category: 'security' }, { item: 'rollback*' }, { id: 'ops-pager' }] });
-      assert.deepEqual(briefs(checklist), ['TLS [task, open, critical]', 'Rollback tested [task, open, critical]', 'Pager [task, open, critical]', 'Logs [task, open]']);
+      assert.deepEqual(briefs(checklist), [
+        'TLS [task, open, critical]',
+        'Rollback tested [task, open, critical]',
+        'Pager [task, open, critical]',
+        'Logs [task, open]',
+      ]);
     });
 
     it('reads owners and due dates', () => {
-      const md = '- [ ] Backups @sre-team due: 2026-03-01\n- [ ] DR 📅 2026-04-02 @ana\n- [ ] Mail ops@example.com\n- [ ] Bad date due: 2026-02-30\n';
+      const md =
+        '- [ ] Backups @sre-team due: 2026-03-01\n- [ ] DR 📅 2026-04-02 @ana\n- [ ] Mail ops@example.com\n- [ ] Bad date due: 2026-02-30\n';
       assert.deepEqual(briefs(analyze(md).checklist), [
         'Backups @sre-team due: 2026-03-01 [task, open, @sre-team, due 2026-03-01]',
         'DR 📅 2026-04-02 @ana [task, open, @ana, due 2026-04-02]',
@@ -151,12 +253,23 @@ describe('parseChecklist', () => {
     });
 
     it('takes explicit ids, makes stable slugs, reports duplicates', () => {
-      const md = '## Security\n\n- [ ] TLS everywhere <!-- id: sec-tls -->\n- [x] Keys rotated {#sec-keys}\n- [ ] Audit\n- [ ] Audit\n- [ ] Again <!-- id: sec-tls -->\n';
+      const md =
+        '## Security\n\n- [ ] TLS everywhere <!-- id: sec-tls -->\n- [x] Keys rotated {#sec-keys}\n- [ ] Audit\n- [ ] Audit\n- [ ] Again <!-- id: sec-tls -->\n';
       const { checklist, findings } = analyze(md);
-      assert.deepEqual(allItems(checklist).map((i) => [i.id, i.text]), [
-        ['sec-tls', 'TLS everywhere'], ['sec-keys', 'Keys rotated'], ['security/audit', 'Audit'], ['security/audit~2', 'Audit'], ['sec-tls', 'Again'],
-      ]);
-      assert.deepEqual(findings.filter((f) => f.rule === 'duplicate-id').map((f) => f.span.startPosition.line), [7]);
+      assert.deepEqual(
+        allItems(checklist).map((i) => [i.id, i.text]),
+        [
+          ['sec-tls', 'TLS everywhere'],
+          ['sec-keys', 'Keys rotated'],
+          ['security/audit', 'Audit'],
+          ['security/audit~2', 'Audit'],
+          ['sec-tls', 'Again'],
+        ],
+      );
+      assert.deepEqual(
+        findings.filter((f) => f.rule === 'duplicate-id').map((f) => f.span.startPosition.line),
+        [7],
+      );
       const ticked = analyze(md.replace('- [ ] Audit', '- [x] Audit')).checklist;
       assert.equal(allItems(ticked)[2].id, 'security/audit');
     });
@@ -164,18 +277,35 @@ describe('parseChecklist', () => {
 
   describe('evidence and runbooks', () => {
     it('classifies links and checks existence through the injected function', () => {
-      const md = '## Ops\n\n- [x] Rollback tested [report](docs/evidence/rollback.md) [runbook](docs/runbooks/rollback.md) [playbook](ops/pb.md) [wiki](https://wiki.example.com/x) [gone](missing.md)\n';
+      const md =
+        '## Ops\n\n- [x] Rollback tested [report](docs/evidence/rollback.md) [runbook](docs/runbooks/rollback.md) [playbook](ops/pb.md) [wiki](https://wiki.example.com/x) [gone](missing.md)\n';
       const existing = new Set(['docs/evidence/rollback.md', 'docs/runbooks/rollback.md']);
       const { checklist, findings } = analyze(md, {}, { path: 'PRODUCTION_READINESS.md', exists: (p) => existing.has(p) });
       const item = allItems(checklist)[0];
-      assert.deepEqual(item.evidence.map((e) => [e.resolved, e.exists]), [['docs/evidence/rollback.md', true], ['missing.md', false]]);
-      assert.deepEqual(item.runbooks.map((e) => [e.resolved, e.exists]), [['docs/runbooks/rollback.md', true], ['ops/pb.md', false]]);
+      assert.deepEqual(
+        item.evidence.map((e) => [e.resolved, e.exists]),
+        [
+          ['docs/evidence/rollback.md', true],
+          ['missing.md', false],
+        ],
+      );
+      assert.deepEqual(
+        item.runbooks.map((e) => [e.resolved, e.exists]),
+        [
+          ['docs/runbooks/rollback.md', true],
+          ['ops/pb.md', false],
+        ],
+      );
       assert.deepEqual(item.references, ['https://wiki.example.com/x']);
-      assert.deepEqual(findings.map((f) => f.rule), ['evidence-broken', 'evidence-broken']);
+      assert.deepEqual(
+        findings.map((f) => f.rule),
+        ['evidence-broken', 'evidence-broken'],
+      );
     });
 
     it('resolves links from the checklist folder and flags links outside the workspace', () => {
-      const md = '- [x] A [e](../evidence/a.md) [x](../../../../etc/passwd) [y](/etc/passwd) [z](file:///etc/passwd) [w](C:\\Windows\\win.ini) [v](%2e%2e/%2e%2e/%2e%2e/x) [c](command:workbench.action.x)\n';
+      const md =
+        '- [x] A [e](../evidence/a.md) [x](../../../../etc/passwd) [y](/etc/passwd) [z](file:///etc/passwd) [w](C:\\Windows\\win.ini) [v](%2e%2e/%2e%2e/%2e%2e/x) [c](command:workbench.action.x)\n';
       const { checklist, findings } = analyze(md, {}, { path: 'docs/checklists/PRODUCTION_READINESS.md', exists: () => true });
       const item = allItems(checklist)[0];
       assert.equal(item.evidence[0].resolved, 'docs/evidence/a.md');
@@ -188,27 +318,49 @@ describe('parseChecklist', () => {
       const outside = analyze(md, { evidence: { required: 'critical', dir: 'evidence' } }, { exists: () => 'outside' });
       const link = allItems(outside.checklist)[0].evidence[0];
       assert.deepEqual([link.outside, link.exists], [true, false]);
-      assert.deepEqual(outside.findings.map((f) => f.rule), ['evidence-missing', 'link-outside-workspace']);
+      assert.deepEqual(
+        outside.findings.map((f) => f.rule),
+        ['evidence-missing', 'link-outside-workspace'],
+      );
     });
 
     it('requires evidence per config and resolves reference-style links', () => {
       const md = '- [x] Backups (critical) [proof][b]\n- [x] DR (critical)\n- [x] Docs\n\n[b]: evidence/backups.md\n';
-      const { findings } = analyze(md, { evidence: { required: 'critical', dir: 'docs/evidence' } }, { exists: (p) => p === 'evidence/backups.md' });
-      assert.deepEqual(findings.map((f) => [f.rule, f.span.startPosition.line]), [['evidence-missing', 2]]);
+      const { findings } = analyze(
+        md,
+        { evidence: { required: 'critical', dir: 'docs/evidence' } },
+        { exists: (p) => p === 'evidence/backups.md' },
+      );
+      assert.deepEqual(
+        findings.map((f) => [f.rule, f.span.startPosition.line]),
+        [['evidence-missing', 2]],
+      );
     });
 
     it('adds runbooks from config keyword links', () => {
       const md = '- [ ] Database failover drill\n';
       const { checklist } = analyze(md, { runbooks: { dirs: ['runbooks'], links: [{ match: 'failover', path: 'runbooks/failover.md' }] } });
-      assert.deepEqual(allItems(checklist)[0].runbooks.map((r) => r.resolved), ['runbooks/failover.md']);
+      assert.deepEqual(
+        allItems(checklist)[0].runbooks.map((r) => r.resolved),
+        ['runbooks/failover.md'],
+      );
     });
 
     it('resolves config keyword links from the config file folder and reports them on the item line', () => {
       const md = '# Api\n\n## Data\n\n- [ ] Database failover drill\n';
-      const config = { baseDir: 'services/api', runbooks: { dirs: ['runbooks'], links: [{ match: 'failover', path: 'runbooks/failover.md' }] } };
+      const config = {
+        baseDir: 'services/api',
+        runbooks: { dirs: ['runbooks'], links: [{ match: 'failover', path: 'runbooks/failover.md' }] },
+      };
       const { checklist, findings } = analyze(md, config, { path: 'services/api/docs/PRODUCTION_READINESS.md', exists: () => false });
-      assert.deepEqual(allItems(checklist)[0].runbooks.map((r) => r.resolved), ['services/api/runbooks/failover.md']);
-      assert.deepEqual(findings.filter((f) => f.rule === 'evidence-broken').map((f) => f.span.startPosition.line), [5]);
+      assert.deepEqual(
+        allItems(checklist)[0].runbooks.map((r) => r.resolved),
+        ['services/api/runbooks/failover.md'],
+      );
+      assert.deepEqual(
+        findings.filter((f) => f.rule === 'evidence-broken').map((f) => f.span.startPosition.line),
+        [5],
+      );
     });
   });
 
@@ -216,11 +368,20 @@ describe('parseChecklist', () => {
     it('raises critical-open, overdue, no-items and honours rule settings', () => {
       const md = '- [ ] Backups (critical) due: 2026-01-01\n- [~] DR (critical)\n- [x] Done due: 2020-01-01\n';
       const { findings } = analyze(md, {}, { today: '2026-06-01' });
-      assert.deepEqual(findings.map((f) => `${f.rule}:${f.severity}:${f.span.startPosition.line}`), ['critical-open:error:1', 'overdue:warning:1', 'critical-open:error:2']);
+      assert.deepEqual(
+        findings.map((f) => `${f.rule}:${f.severity}:${f.span.startPosition.line}`),
+        ['critical-open:error:1', 'overdue:warning:1', 'critical-open:error:2'],
+      );
       const tuned = analyze(md, { rules: { overdue: 'off', 'critical-open': 'warning' } }, { today: '2026-06-01' });
-      assert.deepEqual(tuned.findings.map((f) => `${f.rule}:${f.severity}`), ['critical-open:warning', 'critical-open:warning']);
+      assert.deepEqual(
+        tuned.findings.map((f) => `${f.rule}:${f.severity}`),
+        ['critical-open:warning', 'critical-open:warning'],
+      );
       const empty = analyze('Just prose.\n');
-      assert.deepEqual(empty.findings.map((f) => `${f.rule}:${f.severity}:${f.span.startPosition.line}:${f.span.startPosition.column}`), ['no-items:info:1:1']);
+      assert.deepEqual(
+        empty.findings.map((f) => `${f.rule}:${f.severity}:${f.span.startPosition.line}:${f.span.startPosition.column}`),
+        ['no-items:info:1:1'],
+      );
     });
 
     it('repairs mojibake in the model and offers the fix', () => {
@@ -229,7 +390,10 @@ describe('parseChecklist', () => {
       assert.deepEqual(outline(checklist.categories), ['Checks 1/1']);
       const moji = findings.filter((f) => f.rule === 'mojibake');
       assert.equal(moji.length, 2);
-      assert.deepEqual(moji.map((f) => f.fix?.[0].newText), ['📋', '✅']);
+      assert.deepEqual(
+        moji.map((f) => f.fix?.[0].newText),
+        ['📋', '✅'],
+      );
     });
   });
 });

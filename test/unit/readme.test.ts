@@ -21,8 +21,15 @@ describe('README.md', () => {
     for (const rule of RULES) {
       const section = ruleSection(rule.id);
       assert.ok(section, `README.md has no <a id="rule-${rule.id}"></a>`);
-      assert.match(section, new RegExp(`^<a id="rule-${rule.id}"></a>\\n### \`${rule.id}\`\\n`), `rule ${rule.id}: anchor then "### \`${rule.id}\`"`);
-      assert.ok(section.includes(`Default severity: **${rule.defaultSeverity}**`), `rule ${rule.id}: default severity ${rule.defaultSeverity}`);
+      assert.match(
+        section,
+        new RegExp(`^<a id="rule-${rule.id}"></a>\\n### \`${rule.id}\`\\n`),
+        `rule ${rule.id}: anchor then "### \`${rule.id}\`"`,
+      );
+      assert.ok(
+        section.includes(`Default severity: **${rule.defaultSeverity}**`),
+        `rule ${rule.id}: default severity ${rule.defaultSeverity}`,
+      );
     }
   });
 

@@ -18,7 +18,20 @@ function progress(done: number, open: number, percent: number | null = Math.floo
 }
 
 function item(id: string, extra: Json = {}): Json {
-  return { id, text: id, state: 'open', critical: false, line: 3, kind: 'task', owner: null, due: null, evidence: [], runbooks: [], children: [], ...extra };
+  return {
+    id,
+    text: id,
+    state: 'open',
+    critical: false,
+    line: 3,
+    kind: 'task',
+    owner: null,
+    due: null,
+    evidence: [],
+    runbooks: [],
+    children: [],
+    ...extra,
+  };
 }
 
 /** A report using every construct: nested categories and items, links, nulls, an itemId. */
@@ -49,11 +62,22 @@ function validReport(): Json {
                 children: [item('rollback-drill', { state: 'in-progress' }), item('rollback-doc', { state: 'n/a' })],
               }),
             ],
-            categories: [{ id: 'ops-db', title: 'Database', line: 9, progress: progress(0, 0, null), items: [item('backups')], categories: [] }],
+            categories: [
+              { id: 'ops-db', title: 'Database', line: 9, progress: progress(0, 0, null), items: [item('backups')], categories: [] },
+            ],
           },
         ],
         findings: [
-          { rule: 'critical-open', severity: 'error', message: 'Critical item is open', line: 6, column: 3, endLine: 6, endColumn: 20, itemId: 'rollback' },
+          {
+            rule: 'critical-open',
+            severity: 'error',
+            message: 'Critical item is open',
+            line: 6,
+            column: 3,
+            endLine: 6,
+            endColumn: 20,
+            itemId: 'rollback',
+          },
           { rule: 'no-items', severity: 'info', message: 'No items', line: 1, column: 1, endLine: 1, endColumn: 1 },
         ],
       },
@@ -71,7 +95,8 @@ function validAfter(edit: (r: Json & { files: Json[] }) => void): boolean {
 }
 
 const file = (r: { files: Json[] }) => r.files[0] as Json & { categories: Json[]; findings: Json[]; items: Json[]; progress: Json };
-const deepItem = (r: { files: Json[] }) => (file(r).categories[0] as { items: Json[] }).items[0] as Json & { children: Json[]; evidence: Json[] };
+const deepItem = (r: { files: Json[] }) =>
+  (file(r).categories[0] as { items: Json[] }).items[0] as Json & { children: Json[]; evidence: Json[] };
 
 describe('report schema', () => {
   it('is a valid draft-07 schema that compiles in strict mode', () => {
@@ -113,7 +138,12 @@ describe('report schema', () => {
       '| Backups verified | ✅ |',
       '',
     ].join('\n');
-    const analysis = analyzeChecklist(text, { config: defaultConfig(), path: 'PRODUCTION_READINESS.md', exists: (p) => p === 'docs/evidence/rollback.md', today: '2024-06-01' });
+    const analysis = analyzeChecklist(text, {
+      config: defaultConfig(),
+      path: 'PRODUCTION_READINESS.md',
+      exists: (p) => p === 'docs/evidence/rollback.md',
+      today: '2024-06-01',
+    });
     const report = buildReport([
       { path: 'PRODUCTION_READINESS.md', analysis },
       { path: '.readiness.yml', analysis: { checklist: null, findings: parseConfigText('evidence: {required: some}\n').findings } },
@@ -150,7 +180,7 @@ describe('report schema', () => {
     ['link exists null', (r) => (deepItem(r).evidence[0].exists = null)],
     ['extra property in a link', (r) => (deepItem(r).evidence[0].resolved = 'x')],
     ['extra property in a category', (r) => (file(r).categories[0].depth = 2)],
-    ['nested category without items', (r) => delete ((file(r).categories[0] as { categories: Json[] }).categories[0].items)],
+    ['nested category without items', (r) => delete (file(r).categories[0] as { categories: Json[] }).categories[0].items],
     ['unknown finding rule', (r) => (file(r).findings[0].rule = 'made-up')],
     ['unknown finding severity', (r) => (file(r).findings[0].severity = 'fatal')],
     ['finding column 0', (r) => (file(r).findings[0].column = 0)],

@@ -45,7 +45,10 @@ describe('SARIF report', () => {
     assert.equal(driver.name, 'readiness');
     assert.equal(driver.version, '1.2.3');
     assert.equal(driver.informationUri, 'https://github.com/production-readiness/production-readiness');
-    assert.deepEqual(driver.rules?.map((r) => r.id), RULES.map((r) => r.id));
+    assert.deepEqual(
+      driver.rules?.map((r) => r.id),
+      RULES.map((r) => r.id),
+    );
     for (const [i, rule] of (driver.rules ?? []).entries()) {
       const info = RULES[i];
       assert.equal(rule.shortDescription?.text, info.description);
@@ -57,7 +60,12 @@ describe('SARIF report', () => {
 
   it('gives each finding a result with rule, level, message and a 1-based region', () => {
     assert.deepEqual(
-      results.map((r) => [r.ruleId, r.level, r.locations?.[0].physicalLocation?.artifactLocation?.uri, r.locations?.[0].physicalLocation?.region?.startLine]),
+      results.map((r) => [
+        r.ruleId,
+        r.level,
+        r.locations?.[0].physicalLocation?.artifactLocation?.uri,
+        r.locations?.[0].physicalLocation?.region?.startLine,
+      ]),
       [
         ['config-invalid', 'error', '.readiness.yml', 4],
         ['critical-open', 'error', 'PRODUCTION_READINESS.md', 6],
@@ -74,7 +82,10 @@ describe('SARIF report', () => {
       const location = result.locations![0].physicalLocation!;
       assert.equal(location.artifactLocation!.uriBaseId, '%SRCROOT%');
       const region = location.region as Required<Sarif.Region>;
-      assert.ok(region.startLine >= 1 && region.startColumn >= 1 && region.endLine >= region.startLine && region.endColumn >= 1, JSON.stringify(region));
+      assert.ok(
+        region.startLine >= 1 && region.startColumn >= 1 && region.endLine >= region.startLine && region.endColumn >= 1,
+        JSON.stringify(region),
+      );
     }
     const overdue = results[2].locations![0].physicalLocation!.region;
     assert.deepEqual(overdue, { startLine: 6, startColumn: 1, endLine: 6, endColumn: 59 });
@@ -88,7 +99,10 @@ describe('SARIF report', () => {
     const moved = toSarif(fixtureReport(`\n\nIntro paragraph.\n${MAIN_TEXT}`), { toolVersion: '9.9.9' });
     const movedResults = moved.runs[0].results ?? [];
     assert.equal(movedResults[1].locations?.[0].physicalLocation?.region?.startLine, 9, 'the finding moved down');
-    assert.deepEqual(movedResults.map((r) => r.partialFingerprints?.[FINGERPRINT_KEY]), prints);
+    assert.deepEqual(
+      movedResults.map((r) => r.partialFingerprints?.[FINGERPRINT_KEY]),
+      prints,
+    );
   });
 
   it('encodes paths as relative URI references', () => {

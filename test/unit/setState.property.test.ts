@@ -36,18 +36,35 @@ const statusVocab = fc.constantFrom(
   { done: ':white_check_mark:', open: ':x:', wip: ':hourglass_flowing_sand:' },
   { done: '[x]', open: '[ ]', wip: '[~]' },
 );
-const table = fc.tuple(statusVocab, fc.array(fc.tuple(words, fc.constantFrom<'done' | 'open' | 'wip'>('done', 'open', 'wip'), fc.constantFrom('', '**', '`')), { minLength: 1, maxLength: 4 })).map(
-  ([vocab, rows]) => ['| Check | Status |', '|:--|:-:|', ...rows.map(([w, s, wrap]) => `| ${w.trim()} | ${wrap}${vocab[s]}${wrap} |`)].join('\n'),
-);
+const table = fc
+  .tuple(
+    statusVocab,
+    fc.array(fc.tuple(words, fc.constantFrom<'done' | 'open' | 'wip'>('done', 'open', 'wip'), fc.constantFrom('', '**', '`')), {
+      minLength: 1,
+      maxLength: 4,
+    }),
+  )
+  .map(([vocab, rows]) =>
+    ['| Check | Status |', '|:--|:-:|', ...rows.map(([w, s, wrap]) => `| ${w.trim()} | ${wrap}${vocab[s]}${wrap} |`)].join('\n'),
+  );
 const heading = fc.tuple(fc.constantFrom('##', '###'), words).map(([h, w]) => `${h} ${w}`);
-const block = fc.oneof({ weight: 4, arbitrary: itemLine }, { weight: 2, arbitrary: decoy }, { weight: 1, arbitrary: table }, { weight: 1, arbitrary: heading });
+const block = fc.oneof(
+  { weight: 4, arbitrary: itemLine },
+  { weight: 2, arbitrary: decoy },
+  { weight: 1, arbitrary: table },
+  { weight: 1, arbitrary: heading },
+);
 const eol = fc.constantFrom('\n', '\r\n', '\r');
 // Real documents spell a state one way (`x` or `X`, `~` or `/`); each generated document picks one.
 const spelling = fc.record({ done: fc.constantFrom('x', 'X'), wip: fc.constantFrom('~', '/') });
-const documentArb = fc.tuple(fc.boolean(), fc.array(block, { minLength: 1, maxLength: 12 }), eol, fc.constantFrom('', ' ', '\t'), spelling).map(
-  ([bom, blocks, nl, trailing, sp]) =>
-    (bom ? '\uFEFF' : '') + blocks.join(`${trailing}${nl}${nl}`).replace(/\[x\]/g, `[${sp.done}]`).replace(/\[~\]/g, `[${sp.wip}]`).replace(/\n/g, nl) + nl,
-);
+const documentArb = fc
+  .tuple(fc.boolean(), fc.array(block, { minLength: 1, maxLength: 12 }), eol, fc.constantFrom('', ' ', '\t'), spelling)
+  .map(
+    ([bom, blocks, nl, trailing, sp]) =>
+      (bom ? '\uFEFF' : '') +
+      blocks.join(`${trailing}${nl}${nl}`).replace(/\[x\]/g, `[${sp.done}]`).replace(/\[~\]/g, `[${sp.wip}]`).replace(/\n/g, nl) +
+      nl,
+  );
 
 function sameItemIn(checklist: Checklist, item: ReadinessItem): ReadinessItem | undefined {
   return allItems(checklist).find((i) => i.line === item.line && i.kind === item.kind && i.text === item.text);
@@ -60,7 +77,8 @@ const DEFAULT_BOX: Record<string, string> = { done: 'x', open: ' ', 'in-progress
  * after the edit (another marker spells that state the same way) or when it is the default.
  */
 function recoverable(items: readonly ReadinessItem[], item: ReadinessItem): boolean {
-  if (items.some((o) => o !== item && o.state === item.state && o.marker.style === item.marker.style && o.marker.text === item.marker.text)) return true;
+  if (items.some((o) => o !== item && o.state === item.state && o.marker.style === item.marker.style && o.marker.text === item.marker.text))
+    return true;
   if (item.marker.style === 'box') return item.marker.text === DEFAULT_BOX[item.state];
   const cell = readStatusCell(item.marker.text);
   return cell.kind === 'known' && tokenFor(cell.token.state, cell.token.family) === item.marker.text;
@@ -90,7 +108,10 @@ describe('setState (property)', () => {
         const moved = sameItemIn(after.checklist, item);
         assert.ok(moved, `item "${item.text}" still there after the edit`);
         assert.equal(moved.state, target);
-        const others = (c: typeof checklist, skip: ReadinessItem) => allItems(c).filter((i) => i !== skip).map((i) => `${i.line}:${i.text}:${i.state}`);
+        const others = (c: typeof checklist, skip: ReadinessItem) =>
+          allItems(c)
+            .filter((i) => i !== skip)
+            .map((i) => `${i.line}:${i.text}:${i.state}`);
         assert.deepEqual(others(after.checklist, moved), others(checklist, item));
         if (item.state !== 'untracked' && item.unknownStatus === undefined && item.marker.text !== '' && recoverable(items, item)) {
           const back = setState(changed, after.checklist, moved, item.state);
@@ -107,7 +128,10 @@ describe('setState (property)', () => {
     fc.assert(
       fc.property(fc.array(decoy, { minLength: 1, maxLength: 6 }), eol, (blocks, nl) => {
         const text = blocks.join(nl + nl).replace(/\n/g, nl);
-        assert.deepEqual(allItems(analyze(text).checklist).map((i) => i.text), []);
+        assert.deepEqual(
+          allItems(analyze(text).checklist).map((i) => i.text),
+          [],
+        );
       }),
       { numRuns: RUNS },
     );

@@ -25,11 +25,33 @@ function replaceToken(raw: string, token: StatusToken, text: string): string {
 describe('statusValues', () => {
   describe('readStatusCell: glyphs', () => {
     const cases: [string, SettableState, string][] = [
-      ['☐', 'open', '☐'], ['⬜', 'open', '⬜'], ['❌', 'open', '❌'], ['✗', 'open', '✗'], ['✘', 'open', '✘'],
-      ['✖', 'open', '✖'], ['✖️', 'open', '✖️'], ['🔲', 'open', '🔲'], ['🔳', 'open', '🔳'], ['□', 'open', '□'], ['🔴', 'open', '🔴'],
-      ['☑', 'done', '☑'], ['☑️', 'done', '☑️'], ['☒', 'done', '☒'], ['✅', 'done', '✅'], ['✔', 'done', '✔'], ['✓', 'done', '✓'],
-      ['✔️', 'done', '✔️'], ['🟢', 'done', '🟢'], ['👍', 'done', '👍'], ['👍🏽', 'done', '👍🏽'],
-      ['🔄', 'in-progress', '🔄'], ['⏳', 'in-progress', '⏳'], ['⌛', 'in-progress', '⌛'], ['🚧', 'in-progress', '🚧'], ['🟡', 'in-progress', '🟡'], ['◐', 'in-progress', '◐'],
+      ['☐', 'open', '☐'],
+      ['⬜', 'open', '⬜'],
+      ['❌', 'open', '❌'],
+      ['✗', 'open', '✗'],
+      ['✘', 'open', '✘'],
+      ['✖', 'open', '✖'],
+      ['✖️', 'open', '✖️'],
+      ['🔲', 'open', '🔲'],
+      ['🔳', 'open', '🔳'],
+      ['□', 'open', '□'],
+      ['🔴', 'open', '🔴'],
+      ['☑', 'done', '☑'],
+      ['☑️', 'done', '☑️'],
+      ['☒', 'done', '☒'],
+      ['✅', 'done', '✅'],
+      ['✔', 'done', '✔'],
+      ['✓', 'done', '✓'],
+      ['✔️', 'done', '✔️'],
+      ['🟢', 'done', '🟢'],
+      ['👍', 'done', '👍'],
+      ['👍🏽', 'done', '👍🏽'],
+      ['🔄', 'in-progress', '🔄'],
+      ['⏳', 'in-progress', '⏳'],
+      ['⌛', 'in-progress', '⌛'],
+      ['🚧', 'in-progress', '🚧'],
+      ['🟡', 'in-progress', '🟡'],
+      ['◐', 'in-progress', '◐'],
       ['➖', 'n/a', '➖'],
     ];
     for (const [glyph, state, text] of cases) {
@@ -47,19 +69,38 @@ describe('statusValues', () => {
 
   describe('readStatusCell: boxes, shortcodes and entities', () => {
     const cases: [string, SettableState, TokenFamily, string][] = [
-      ['[ ]', 'open', 'box', '[ ]'], ['[x]', 'done', 'box', '[x]'], ['[X]', 'done', 'box', '[X]'],
-      ['[~]', 'in-progress', 'box', '[~]'], ['[/]', 'in-progress', 'box', '[/]'], ['[-]', 'n/a', 'box', '[-]'],
-      [':x:', 'open', 'shortcode', ':x:'], [':heavy_multiplication_x:', 'open', 'shortcode', ':heavy_multiplication_x:'],
-      [':white_large_square:', 'open', 'shortcode', ':white_large_square:'], [':red_circle:', 'open', 'shortcode', ':red_circle:'],
-      [':white_check_mark:', 'done', 'shortcode', ':white_check_mark:'], [':heavy_check_mark:', 'done', 'shortcode', ':heavy_check_mark:'],
-      [':ballot_box_with_check:', 'done', 'shortcode', ':ballot_box_with_check:'], [':+1:', 'done', 'shortcode', ':+1:'],
-      [':hourglass:', 'in-progress', 'shortcode', ':hourglass:'], [':hourglass_flowing_sand:', 'in-progress', 'shortcode', ':hourglass_flowing_sand:'],
-      [':construction:', 'in-progress', 'shortcode', ':construction:'], [':arrows_counterclockwise:', 'in-progress', 'shortcode', ':arrows_counterclockwise:'],
-      [':yellow_circle:', 'in-progress', 'shortcode', ':yellow_circle:'], [':heavy_minus_sign:', 'n/a', 'shortcode', ':heavy_minus_sign:'],
-      ['&#9744;', 'open', 'entity', '&#9744;'], ['&#x2610;', 'open', 'entity', '&#x2610;'], ['&#10060;', 'open', 'entity', '&#10060;'],
-      ['&#9745;', 'done', 'entity', '&#9745;'], ['&#9746;', 'done', 'entity', '&#9746;'], ['&#x2705;', 'done', 'entity', '&#x2705;'],
-      ['&check;', 'done', 'entity', '&check;'], ['&checkmark;', 'done', 'entity', '&checkmark;'], ['&cross;', 'open', 'entity', '&cross;'],
-      ['&#x2714;&#xFE0F;', 'done', 'entity', '&#x2714;&#xFE0F;'], ['&#9203;', 'in-progress', 'entity', '&#9203;'], ['&#10134;', 'n/a', 'entity', '&#10134;'],
+      ['[ ]', 'open', 'box', '[ ]'],
+      ['[x]', 'done', 'box', '[x]'],
+      ['[X]', 'done', 'box', '[X]'],
+      ['[~]', 'in-progress', 'box', '[~]'],
+      ['[/]', 'in-progress', 'box', '[/]'],
+      ['[-]', 'n/a', 'box', '[-]'],
+      [':x:', 'open', 'shortcode', ':x:'],
+      [':heavy_multiplication_x:', 'open', 'shortcode', ':heavy_multiplication_x:'],
+      [':white_large_square:', 'open', 'shortcode', ':white_large_square:'],
+      [':red_circle:', 'open', 'shortcode', ':red_circle:'],
+      [':white_check_mark:', 'done', 'shortcode', ':white_check_mark:'],
+      [':heavy_check_mark:', 'done', 'shortcode', ':heavy_check_mark:'],
+      [':ballot_box_with_check:', 'done', 'shortcode', ':ballot_box_with_check:'],
+      [':+1:', 'done', 'shortcode', ':+1:'],
+      [':hourglass:', 'in-progress', 'shortcode', ':hourglass:'],
+      [':hourglass_flowing_sand:', 'in-progress', 'shortcode', ':hourglass_flowing_sand:'],
+      [':construction:', 'in-progress', 'shortcode', ':construction:'],
+      [':arrows_counterclockwise:', 'in-progress', 'shortcode', ':arrows_counterclockwise:'],
+      [':yellow_circle:', 'in-progress', 'shortcode', ':yellow_circle:'],
+      [':heavy_minus_sign:', 'n/a', 'shortcode', ':heavy_minus_sign:'],
+      ['&#9744;', 'open', 'entity', '&#9744;'],
+      ['&#x2610;', 'open', 'entity', '&#x2610;'],
+      ['&#10060;', 'open', 'entity', '&#10060;'],
+      ['&#9745;', 'done', 'entity', '&#9745;'],
+      ['&#9746;', 'done', 'entity', '&#9746;'],
+      ['&#x2705;', 'done', 'entity', '&#x2705;'],
+      ['&check;', 'done', 'entity', '&check;'],
+      ['&checkmark;', 'done', 'entity', '&checkmark;'],
+      ['&cross;', 'open', 'entity', '&cross;'],
+      ['&#x2714;&#xFE0F;', 'done', 'entity', '&#x2714;&#xFE0F;'],
+      ['&#9203;', 'in-progress', 'entity', '&#9203;'],
+      ['&#10134;', 'n/a', 'entity', '&#10134;'],
     ];
     for (const [raw, state, family, text] of cases) {
       it(`${raw} → ${state} (${family})`, () => {
@@ -77,16 +118,69 @@ describe('statusValues', () => {
 
   describe('readStatusCell: words', () => {
     const cases: [string, SettableState][] = [
-      ['No', 'open'], ['TODO', 'open'], ['To do', 'open'], ['To-do', 'open'], ['todo', 'open'], ['Open', 'open'], ['Pending', 'open'],
-      ['Not started', 'open'], ['Not Started', 'open'], ['not_started', 'open'], ['Not done', 'open'], ['Missing', 'open'],
-      ['Fail', 'open'], ['Failed', 'open'], ['FAILED', 'open'], ['Blocked', 'open'], ['Blocker', 'open'], ['Incomplete', 'open'], ['未着手', 'open'], ['未', 'open'],
-      ['Yes', 'done'], ['Done', 'done'], ['DONE', 'done'], ['done', 'done'], ['Complete', 'done'], ['Completed', 'done'], ['Passed', 'done'],
-      ['Pass', 'done'], ['OK', 'done'], ['Ok', 'done'], ['Ready', 'done'], ['Verified', 'done'], ['完了', 'done'], ['已完成', 'done'], ['Готово', 'done'],
-      ['WIP', 'in-progress'], ['In progress', 'in-progress'], ['In Progress', 'in-progress'], ['In-progress', 'in-progress'], ['in_progress', 'in-progress'],
-      ['InProgress', 'in-progress'], ['Partial', 'in-progress'], ['Partially', 'in-progress'], ['Partially done', 'in-progress'], ['Ongoing', 'in-progress'],
-      ['Started', 'in-progress'], ['対応中', 'in-progress'], ['进行中', 'in-progress'], ['В работе', 'in-progress'],
-      ['N/A', 'n/a'], ['n/a', 'n/a'], ['N / A', 'n/a'], ['NA', 'n/a'], ['n.a.', 'n/a'], ['N.A.', 'n/a'], ['Skipped', 'n/a'], ['Skip', 'n/a'],
-      ['Not applicable', 'n/a'], ['Not Applicable', 'n/a'], ["Won't do", 'n/a'], ['Won’t do', 'n/a'], ['対象外', 'n/a'], ['不适用', 'n/a'],
+      ['No', 'open'],
+      ['TODO', 'open'],
+      ['To do', 'open'],
+      ['To-do', 'open'],
+      ['todo', 'open'],
+      ['Open', 'open'],
+      ['Pending', 'open'],
+      ['Not started', 'open'],
+      ['Not Started', 'open'],
+      ['not_started', 'open'],
+      ['Not done', 'open'],
+      ['Missing', 'open'],
+      ['Fail', 'open'],
+      ['Failed', 'open'],
+      ['FAILED', 'open'],
+      ['Blocked', 'open'],
+      ['Blocker', 'open'],
+      ['Incomplete', 'open'],
+      ['未着手', 'open'],
+      ['未', 'open'],
+      ['Yes', 'done'],
+      ['Done', 'done'],
+      ['DONE', 'done'],
+      ['done', 'done'],
+      ['Complete', 'done'],
+      ['Completed', 'done'],
+      ['Passed', 'done'],
+      ['Pass', 'done'],
+      ['OK', 'done'],
+      ['Ok', 'done'],
+      ['Ready', 'done'],
+      ['Verified', 'done'],
+      ['完了', 'done'],
+      ['已完成', 'done'],
+      ['Готово', 'done'],
+      ['WIP', 'in-progress'],
+      ['In progress', 'in-progress'],
+      ['In Progress', 'in-progress'],
+      ['In-progress', 'in-progress'],
+      ['in_progress', 'in-progress'],
+      ['InProgress', 'in-progress'],
+      ['Partial', 'in-progress'],
+      ['Partially', 'in-progress'],
+      ['Partially done', 'in-progress'],
+      ['Ongoing', 'in-progress'],
+      ['Started', 'in-progress'],
+      ['対応中', 'in-progress'],
+      ['进行中', 'in-progress'],
+      ['В работе', 'in-progress'],
+      ['N/A', 'n/a'],
+      ['n/a', 'n/a'],
+      ['N / A', 'n/a'],
+      ['NA', 'n/a'],
+      ['n.a.', 'n/a'],
+      ['N.A.', 'n/a'],
+      ['Skipped', 'n/a'],
+      ['Skip', 'n/a'],
+      ['Not applicable', 'n/a'],
+      ['Not Applicable', 'n/a'],
+      ["Won't do", 'n/a'],
+      ['Won’t do', 'n/a'],
+      ['対象外', 'n/a'],
+      ['不适用', 'n/a'],
     ];
     for (const [word, state] of cases) {
       it(`${word} → ${state}`, () => {
@@ -137,8 +231,14 @@ describe('statusValues', () => {
       ['wide spaces', (t) => `\u00a0   ${t}\t  `],
     ];
     const tokens: [string, SettableState, TokenFamily][] = [
-      ['✅', 'done', 'glyph'], ['✔️', 'done', 'glyph'], ['Done', 'done', 'word'], ['In progress', 'in-progress', 'word'],
-      ['N/A', 'n/a', 'word'], [':x:', 'open', 'shortcode'], ['&#9744;', 'open', 'entity'], ['☐', 'open', 'glyph'],
+      ['✅', 'done', 'glyph'],
+      ['✔️', 'done', 'glyph'],
+      ['Done', 'done', 'word'],
+      ['In progress', 'in-progress', 'word'],
+      ['N/A', 'n/a', 'word'],
+      [':x:', 'open', 'shortcode'],
+      ['&#9744;', 'open', 'entity'],
+      ['☐', 'open', 'glyph'],
     ];
     for (const [name, wrap] of wrappers) {
       for (const [text, state, family] of tokens) {
@@ -228,7 +328,12 @@ describe('statusValues', () => {
     }
 
     const placeholders: [string, string, number][] = [
-      [' — ', '—', 1], [' - ', '-', 1], [' – ', '–', 1], [' -- ', '--', 1], [' **—** ', '—', 3], [' &mdash; ', '&mdash;', 1],
+      [' — ', '—', 1],
+      [' - ', '-', 1],
+      [' – ', '–', 1],
+      [' -- ', '--', 1],
+      [' **—** ', '—', 3],
+      [' &mdash; ', '&mdash;', 1],
     ];
     for (const [raw, text, start] of placeholders) {
       it(`${JSON.stringify(raw)} → empty with a placeholder to replace`, () => {
@@ -270,8 +375,25 @@ describe('statusValues', () => {
     }
 
     const none = [
-      'Done with X', 'Done', 'N/A', 'TODO: add alerts', '[x] Backups', '[ ] Backups', '🔴 Critical: fix auth', '🟡 Medium', '🟢 Low',
-      ':red_circle: Critical', '⚠️ Needs work', '⭕ Maybe', '— note', 'Backups ✅', '📖 [Guide](x)', '🛠 Tools', '', '   ', '`✅` code',
+      'Done with X',
+      'Done',
+      'N/A',
+      'TODO: add alerts',
+      '[x] Backups',
+      '[ ] Backups',
+      '🔴 Critical: fix auth',
+      '🟡 Medium',
+      '🟢 Low',
+      ':red_circle: Critical',
+      '⚠️ Needs work',
+      '⭕ Maybe',
+      '— note',
+      'Backups ✅',
+      '📖 [Guide](x)',
+      '🛠 Tools',
+      '',
+      '   ',
+      '`✅` code',
     ];
     for (const raw of none) {
       it(`${JSON.stringify(raw)} → null`, () => assert.equal(readLeadingGlyph(raw), null));
@@ -282,30 +404,87 @@ describe('statusValues', () => {
     const map = (entries: [SettableState, string][]) => new Map(entries);
     const cases: [SettableState, TokenFamily, [SettableState, string][], string][] = [
       // Defaults per family.
-      ['done', 'glyph', [], '✅'], ['open', 'glyph', [], '☐'], ['in-progress', 'glyph', [], '⏳'], ['n/a', 'glyph', [], '➖'],
-      ['done', 'word', [], 'Done'], ['open', 'word', [], 'Open'], ['in-progress', 'word', [], 'In progress'], ['n/a', 'word', [], 'N/A'],
-      ['done', 'shortcode', [], ':white_check_mark:'], ['open', 'shortcode', [], ':x:'], ['in-progress', 'shortcode', [], ':hourglass_flowing_sand:'], ['n/a', 'shortcode', [], ':heavy_minus_sign:'],
-      ['done', 'box', [], '[x]'], ['open', 'box', [], '[ ]'], ['in-progress', 'box', [], '[~]'], ['n/a', 'box', [], '[-]'],
-      ['done', 'entity', [], '&#9745;'], ['open', 'entity', [], '&#9744;'], ['in-progress', 'entity', [], '&#9203;'], ['n/a', 'entity', [], '&#10134;'],
+      ['done', 'glyph', [], '✅'],
+      ['open', 'glyph', [], '☐'],
+      ['in-progress', 'glyph', [], '⏳'],
+      ['n/a', 'glyph', [], '➖'],
+      ['done', 'word', [], 'Done'],
+      ['open', 'word', [], 'Open'],
+      ['in-progress', 'word', [], 'In progress'],
+      ['n/a', 'word', [], 'N/A'],
+      ['done', 'shortcode', [], ':white_check_mark:'],
+      ['open', 'shortcode', [], ':x:'],
+      ['in-progress', 'shortcode', [], ':hourglass_flowing_sand:'],
+      ['n/a', 'shortcode', [], ':heavy_minus_sign:'],
+      ['done', 'box', [], '[x]'],
+      ['open', 'box', [], '[ ]'],
+      ['in-progress', 'box', [], '[~]'],
+      ['n/a', 'box', [], '[-]'],
+      ['done', 'entity', [], '&#9745;'],
+      ['open', 'entity', [], '&#9744;'],
+      ['in-progress', 'entity', [], '&#9203;'],
+      ['n/a', 'entity', [], '&#10134;'],
       // What the document already uses for the state wins.
-      ['open', 'glyph', [['open', '☐']], '☐'], ['done', 'glyph', [['done', '✔️']], '✔️'], ['in-progress', 'glyph', [['in-progress', '🔄']], '🔄'],
-      ['done', 'word', [['done', 'Complete']], 'Complete'], ['open', 'word', [['open', 'Pending']], 'Pending'], ['done', 'box', [['done', '[X]']], '[X]'],
-      ['in-progress', 'box', [['in-progress', '[/]']], '[/]'], ['done', 'shortcode', [['done', ':heavy_check_mark:']], ':heavy_check_mark:'],
+      ['open', 'glyph', [['open', '☐']], '☐'],
+      ['done', 'glyph', [['done', '✔️']], '✔️'],
+      ['in-progress', 'glyph', [['in-progress', '🔄']], '🔄'],
+      ['done', 'word', [['done', 'Complete']], 'Complete'],
+      ['open', 'word', [['open', 'Pending']], 'Pending'],
+      ['done', 'box', [['done', '[X]']], '[X]'],
+      ['in-progress', 'box', [['in-progress', '[/]']], '[/]'],
+      ['done', 'shortcode', [['done', ':heavy_check_mark:']], ':heavy_check_mark:'],
       // Otherwise the spelling that pairs with the document's other tokens.
-      ['open', 'glyph', [['done', '✅']], '☐'], ['open', 'glyph', [['done', '☑']], '☐'], ['open', 'glyph', [['done', '☒']], '☐'],
-      ['done', 'glyph', [['open', '☐']], '✅'], ['done', 'glyph', [['open', '❌']], '✅'], ['open', 'glyph', [['done', '✓']], '✗'], ['open', 'glyph', [['done', '✔']], '✖'],
-      ['open', 'glyph', [['done', '✔️']], '✖️'], ['done', 'glyph', [['open', '✘']], '✔'], ['done', 'glyph', [['open', '⬜']], '✅'],
-      ['open', 'glyph', [['done', '🟢']], '🔴'], ['in-progress', 'glyph', [['done', '🟢'], ['open', '🔴']], '🟡'],
-      ['done', 'word', [['open', 'No']], 'Yes'], ['open', 'word', [['done', 'Yes']], 'No'], ['open', 'word', [['done', 'Pass']], 'Fail'],
-      ['open', 'word', [['done', 'Passed']], 'Failed'], ['open', 'word', [['done', 'Complete']], 'Incomplete'],
-      ['open', 'word', [['done', 'DONE']], 'OPEN'], ['in-progress', 'word', [['done', 'DONE']], 'IN PROGRESS'], ['open', 'word', [['done', 'done']], 'open'],
-      ['in-progress', 'word', [['open', 'Not Started']], 'In Progress'], ['open', 'word', [['done', 'Done'], ['in-progress', 'In Progress']], 'Open'],
-      ['open', 'word', [['done', '完了']], '未着手'], ['in-progress', 'word', [['done', '已完成']], '进行中'], ['open', 'word', [['done', 'Готово']], 'Не начато'],
-      ['open', 'shortcode', [['done', ':heavy_check_mark:']], ':heavy_multiplication_x:'], ['done', 'shortcode', [['open', ':white_large_square:']], ':ballot_box_with_check:'],
-      ['open', 'entity', [['done', '&#x2611;']], '&#x2610;'], ['open', 'entity', [['done', '&#X2611;']], '&#x2610;'], ['open', 'entity', [['done', '&check;']], '&cross;'],
-      ['open', 'entity', [['done', '&#9989;']], '&#9744;'], ['done', 'entity', [['open', '&#x2610;']], '&#x2611;'],
+      ['open', 'glyph', [['done', '✅']], '☐'],
+      ['open', 'glyph', [['done', '☑']], '☐'],
+      ['open', 'glyph', [['done', '☒']], '☐'],
+      ['done', 'glyph', [['open', '☐']], '✅'],
+      ['done', 'glyph', [['open', '❌']], '✅'],
+      ['open', 'glyph', [['done', '✓']], '✗'],
+      ['open', 'glyph', [['done', '✔']], '✖'],
+      ['open', 'glyph', [['done', '✔️']], '✖️'],
+      ['done', 'glyph', [['open', '✘']], '✔'],
+      ['done', 'glyph', [['open', '⬜']], '✅'],
+      ['open', 'glyph', [['done', '🟢']], '🔴'],
+      [
+        'in-progress',
+        'glyph',
+        [
+          ['done', '🟢'],
+          ['open', '🔴'],
+        ],
+        '🟡',
+      ],
+      ['done', 'word', [['open', 'No']], 'Yes'],
+      ['open', 'word', [['done', 'Yes']], 'No'],
+      ['open', 'word', [['done', 'Pass']], 'Fail'],
+      ['open', 'word', [['done', 'Passed']], 'Failed'],
+      ['open', 'word', [['done', 'Complete']], 'Incomplete'],
+      ['open', 'word', [['done', 'DONE']], 'OPEN'],
+      ['in-progress', 'word', [['done', 'DONE']], 'IN PROGRESS'],
+      ['open', 'word', [['done', 'done']], 'open'],
+      ['in-progress', 'word', [['open', 'Not Started']], 'In Progress'],
+      [
+        'open',
+        'word',
+        [
+          ['done', 'Done'],
+          ['in-progress', 'In Progress'],
+        ],
+        'Open',
+      ],
+      ['open', 'word', [['done', '完了']], '未着手'],
+      ['in-progress', 'word', [['done', '已完成']], '进行中'],
+      ['open', 'word', [['done', 'Готово']], 'Не начато'],
+      ['open', 'shortcode', [['done', ':heavy_check_mark:']], ':heavy_multiplication_x:'],
+      ['done', 'shortcode', [['open', ':white_large_square:']], ':ballot_box_with_check:'],
+      ['open', 'entity', [['done', '&#x2611;']], '&#x2610;'],
+      ['open', 'entity', [['done', '&#X2611;']], '&#x2610;'],
+      ['open', 'entity', [['done', '&check;']], '&cross;'],
+      ['open', 'entity', [['done', '&#9989;']], '&#9744;'],
+      ['done', 'entity', [['open', '&#x2610;']], '&#x2611;'],
       // A used token that does not read as the state (or family) asked for is ignored.
-      ['open', 'glyph', [['open', 'Done']], '☐'], ['done', 'word', [['done', '✅']], 'Done'],
+      ['open', 'glyph', [['open', 'Done']], '☐'],
+      ['done', 'word', [['done', '✅']], 'Done'],
     ];
     for (const [state, family, used, expected] of cases) {
       it(`${state} as ${family} with ${JSON.stringify(used)} → ${expected}`, () => {
@@ -356,14 +535,73 @@ describe('statusValues', () => {
   });
 
   describe('headers', () => {
-    const status = ['Status', 'status', '**Status**', 'State', 'Done', 'Done?', 'Complete', 'Completed', 'Result', 'Results', '✓', '✔', '✔️', '☑', '✅', 'Check?',
-      'Current status', 'Overall Status', 'Status:', 'Status (✅/❌)', '🚦 Status', '状態', '状态', '評価', 'ステータス', 'Статус'];
-    const notStatus = ['Check', 'Item', 'Notes', 'Owner', 'Score', 'Statuses of things', 'Level C', '現状', '现状', 'Current decision', 'Priority', ''];
+    const status = [
+      'Status',
+      'status',
+      '**Status**',
+      'State',
+      'Done',
+      'Done?',
+      'Complete',
+      'Completed',
+      'Result',
+      'Results',
+      '✓',
+      '✔',
+      '✔️',
+      '☑',
+      '✅',
+      'Check?',
+      'Current status',
+      'Overall Status',
+      'Status:',
+      'Status (✅/❌)',
+      '🚦 Status',
+      '状態',
+      '状态',
+      '評価',
+      'ステータス',
+      'Статус',
+    ];
+    const notStatus = [
+      'Check',
+      'Item',
+      'Notes',
+      'Owner',
+      'Score',
+      'Statuses of things',
+      'Level C',
+      '現状',
+      '现状',
+      'Current decision',
+      'Priority',
+      '',
+    ];
     for (const h of status) it(`status header: ${h}`, () => assert.equal(isStatusHeader(h), true));
     for (const h of notStatus) it(`not a status header: ${JSON.stringify(h)}`, () => assert.equal(isStatusHeader(h), false));
 
-    const item = ['Item', 'Items', 'Check', 'Checks', 'Check name', 'Item name', 'Task', 'Tasks', 'Requirement', 'Requirements', 'Name', 'Description',
-      'Deliverable', 'Deliverables', '**Item**', 'Gate', 'Control', '項目', 'チェック項目', '检查项'];
+    const item = [
+      'Item',
+      'Items',
+      'Check',
+      'Checks',
+      'Check name',
+      'Item name',
+      'Task',
+      'Tasks',
+      'Requirement',
+      'Requirements',
+      'Name',
+      'Description',
+      'Deliverable',
+      'Deliverables',
+      '**Item**',
+      'Gate',
+      'Control',
+      '項目',
+      'チェック項目',
+      '检查项',
+    ];
     const notItem = ['Check?', 'Status', 'Owner', 'Area', 'Short Description of the thing', 'Level', 'Notes', ''];
     for (const h of item) it(`item header: ${h}`, () => assert.equal(isItemHeader(h), true));
     for (const h of notItem) it(`not an item header: ${JSON.stringify(h)}`, () => assert.equal(isItemHeader(h), false));
@@ -375,15 +613,77 @@ describe('statusValues', () => {
   });
 
   describe('isCriticalPriority', () => {
-    const critical = ['Critical', 'critical', 'CRITICAL', ' **Critical** ', 'Critical 🔴', '🔴', '🔴 High', ':red_circle:', 'Blocker', '`P0`', 'p0', 'Sev0', 'SEV-0',
-      'Sev 0', 'Critical (must fix)', 'Must have', 'Must', 'Showstopper', '[Critical](#levels)'];
-    const notCritical = ['High', 'Sev1', 'SEV-1', 'P1', 'Medium', 'Low', 'Should have 🟡', 'Nice to have 🟢', 'Not critical', 'Non-critical', 'Criticality unknown', '', 'P01'];
+    const critical = [
+      'Critical',
+      'critical',
+      'CRITICAL',
+      ' **Critical** ',
+      'Critical 🔴',
+      '🔴',
+      '🔴 High',
+      ':red_circle:',
+      'Blocker',
+      '`P0`',
+      'p0',
+      'Sev0',
+      'SEV-0',
+      'Sev 0',
+      'Critical (must fix)',
+      'Must have',
+      'Must',
+      'Showstopper',
+      '[Critical](#levels)',
+    ];
+    const notCritical = [
+      'High',
+      'Sev1',
+      'SEV-1',
+      'P1',
+      'Medium',
+      'Low',
+      'Should have 🟡',
+      'Nice to have 🟢',
+      'Not critical',
+      'Non-critical',
+      'Criticality unknown',
+      '',
+      'P01',
+    ];
     for (const v of critical) it(`critical: ${JSON.stringify(v)}`, () => assert.equal(isCriticalPriority(v), true));
     for (const v of notCritical) it(`not critical: ${JSON.stringify(v)}`, () => assert.equal(isCriticalPriority(v), false));
   });
 
   describe('properties', () => {
-    const alphabet = fc.constantFrom('✅', '✔', '\uFE0F', '☐', '[', ']', 'x', ' ', '*', '_', '`', ':', 'x:', 'Done', 'N/A', '-', '—', '&#9744;', '&', '#', '(', ')', '/', 'a', '🏽', '\u200d', '<b>', '</b>');
+    const alphabet = fc.constantFrom(
+      '✅',
+      '✔',
+      '\uFE0F',
+      '☐',
+      '[',
+      ']',
+      'x',
+      ' ',
+      '*',
+      '_',
+      '`',
+      ':',
+      'x:',
+      'Done',
+      'N/A',
+      '-',
+      '—',
+      '&#9744;',
+      '&',
+      '#',
+      '(',
+      ')',
+      '/',
+      'a',
+      '🏽',
+      '\u200d',
+      '<b>',
+      '</b>',
+    );
     const cell = fc.array(alphabet, { maxLength: 12 }).map((parts) => parts.join(''));
 
     it('readStatusCell never throws and its tokens lie inside the raw text', () => {
@@ -481,7 +781,12 @@ describe('statusValues', () => {
     });
 
     it('17: free-text decisions — Pass done, Fail: open, Not applicable n/a, the rest unknown', () => {
-      assert.deepEqual(summary(column('17_assessment-freetext-decision-column.md', 'Current decision')), { done: 3, unknown: 6, open: 1, 'n/a': 1 });
+      assert.deepEqual(summary(column('17_assessment-freetext-decision-column.md', 'Current decision')), {
+        done: 3,
+        unknown: 6,
+        open: 1,
+        'n/a': 1,
+      });
       assert.deepEqual(summary(column('17_assessment-freetext-decision-column.md', 'Current status')), { open: 3, unknown: 1 });
     });
 
@@ -496,7 +801,8 @@ describe('statusValues', () => {
     });
 
     it('01: requirement-matrix headers are neither status nor priority columns', () => {
-      for (const h of ['Check name', 'Short Description', 'Level C', 'Level B', 'Level A']) assert.equal(isStatusHeader(h) || isPriorityHeader(h), false, h);
+      for (const h of ['Check name', 'Short Description', 'Level C', 'Level B', 'Level A'])
+        assert.equal(isStatusHeader(h) || isPriorityHeader(h), false, h);
       assert.equal(isItemHeader('Check name'), true);
     });
   });

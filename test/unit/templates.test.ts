@@ -16,7 +16,7 @@ describe('starter checklist template', () => {
     assert.equal(checklist.title, 'checkout: production readiness');
   });
 
-  it('parses into the service template\'s categories, in order, with every item open and tracked', () => {
+  it("parses into the service template's categories, in order, with every item open and tracked", () => {
     assert.deepEqual(
       checklist.categories.map((c) => c.title),
       ['Security', 'Reliability', 'Observability', 'Performance', 'Data', 'Testing', 'Operations', 'Documentation'],
@@ -43,11 +43,14 @@ describe('starter checklist template', () => {
     assert.deepEqual(critical, expected);
     assert.ok(critical.length >= 3 && critical.length < items.length / 2, 'a few items, not all, are critical');
     const owned = items.filter((item) => item.owner !== null);
-    assert.deepEqual(owned.map((item) => [item.owner, item.due]), [
-      ['security', '2026-03-06'],
-      ['sre', '2026-03-13'],
-      ['sre', '2026-03-20'],
-    ]);
+    assert.deepEqual(
+      owned.map((item) => [item.owner, item.due]),
+      [
+        ['security', '2026-03-06'],
+        ['sre', '2026-03-13'],
+        ['sre', '2026-03-20'],
+      ],
+    );
   });
 
   it('has no findings other than the expected critical-open ones', () => {
@@ -78,8 +81,15 @@ describe('checklist templates', () => {
     assert.deepEqual(TEMPLATE_IDS, ['service', 'web-frontend', 'data-pipeline']);
     for (const template of TEMPLATES) {
       const titles = template.categories.map((c) => c.title.toLowerCase());
-      assert.deepEqual(AREAS.filter((area) => !titles.includes(area)), [], `${template.id} lacks categories`);
-      assert.ok(template.categories.every((c) => c.items.length >= 3), `${template.id}: at least 3 items per category`);
+      assert.deepEqual(
+        AREAS.filter((area) => !titles.includes(area)),
+        [],
+        `${template.id} lacks categories`,
+      );
+      assert.ok(
+        template.categories.every((c) => c.items.length >= 3),
+        `${template.id}: at least 3 items per category`,
+      );
     }
   });
 
@@ -95,7 +105,10 @@ describe('checklist templates', () => {
       const text = starterChecklist({ name: 'svc', today, template: template.id });
       const withConfig = analyze(text, config.config, { today, exists: () => false });
       const items = allItems(withConfig.checklist);
-      assert.equal(items.length, template.categories.reduce((n, c) => n + c.items.length, 0));
+      assert.equal(
+        items.length,
+        template.categories.reduce((n, c) => n + c.items.length, 0),
+      );
       const markedCritical = template.categories.flatMap((c) => c.items.filter(([, critical]) => critical).map(([text]) => text));
       const critical = items.filter((item) => item.critical).map((item) => item.text.replace(/ \(critical\).*$/, ''));
       assert.deepEqual(critical, markedCritical, 'the selectors agree with the (critical) markers');
@@ -104,14 +117,25 @@ describe('checklist templates', () => {
       const withoutConfig = allItems(analyze(text, {}, { today, exists: () => false }).checklist).filter((item) => item.critical).length;
       assert.equal(withoutConfig, critical.length, 'the checklist alone marks the same items');
       for (const selector of config.config.critical) {
-        if ('category' in selector) assert.ok(withConfig.checklist.categories.some((c) => c.title === selector.category), `no category ${selector.category}`);
+        if ('category' in selector)
+          assert.ok(
+            withConfig.checklist.categories.some((c) => c.title === selector.category),
+            `no category ${selector.category}`,
+          );
         if ('item' in selector) {
           const prefix = selector.item.replace(/\*$/, '');
-          assert.ok(items.some((item) => item.text.startsWith(prefix)), `no item matches ${selector.item}`);
+          assert.ok(
+            items.some((item) => item.text.startsWith(prefix)),
+            `no item matches ${selector.item}`,
+          );
         }
       }
       assert.deepEqual([...new Set(withConfig.findings.map((f) => f.rule))], ['critical-open']);
-      assert.equal(items.filter((item) => item.owner !== null && item.due !== null && item.due > today).length, 3, 'three owner and due-date examples');
+      assert.equal(
+        items.filter((item) => item.owner !== null && item.due !== null && item.due > today).length,
+        3,
+        'three owner and due-date examples',
+      );
     });
   }
 

@@ -13,7 +13,12 @@ export function runCheck(args: CheckArgs, io: CliIo): number {
   const sources = collectSources(args.paths, args.config, io, { ...DEFAULT_LIMITS, maxChars: args.maxChars });
   const paint = createPaint(shouldColor({ noColorFlag: args.noColor, env: io.env, isTTY: io.stdoutIsTTY }));
   io.stdout(formatReport(sources, args.format, { toolVersion: VERSION, today: io.today, paint }));
-  return reachesFailOn(sources.flatMap((s) => s.analysis.findings), args.failOn) ? EXIT.findings : EXIT.ok;
+  return reachesFailOn(
+    sources.flatMap((s) => s.analysis.findings),
+    args.failOn,
+  )
+    ? EXIT.findings
+    : EXIT.ok;
 }
 
 /** True when a finding is at or above the `--fail-on` severity. */

@@ -105,8 +105,16 @@ export class ChecklistAnalyzer {
     const edit = previous ? diff(previous.text, text) : undefined;
     const index = previous && edit ? LineIndex.afterEdit(previous.index, text, edit.from, edit.previousTo, edit.to) : new LineIndex(text);
     // A `]:` is in the new text when it was in the previous one or the edit made one: scan only the edit's surroundings.
-    const definitions = previous && edit && !this.definitions ? mayHoldDefinitions(text.slice(Math.max(0, edit.from - 1), edit.to + 1)) : mayHoldDefinitions(text);
-    const whole = !previous || !edit || definitions || this.definitions || (startsWithFrontMatterFence(previous.text) && !this.sections[0]?.build.frontMatter);
+    const definitions =
+      previous && edit && !this.definitions
+        ? mayHoldDefinitions(text.slice(Math.max(0, edit.from - 1), edit.to + 1))
+        : mayHoldDefinitions(text);
+    const whole =
+      !previous ||
+      !edit ||
+      definitions ||
+      this.definitions ||
+      (startsWithFrontMatterFence(previous.text) && !this.sections[0]?.build.frontMatter);
     this.definitions = definitions;
     const updated = whole ? undefined : this.update(previous.text, text, index, edit);
     if (updated && 'message' in updated) return this.refuse(text, index, updated);
@@ -117,9 +125,21 @@ export class ChecklistAnalyzer {
       sections = this.parseWhole(text, index);
     }
     const applied = this.applied!;
-    this.assembly = assembleChecklist(sections, { config: applied.config, index, frontMatterData: applied.frontMatterData, memo: this.memo });
+    this.assembly = assembleChecklist(sections, {
+      config: applied.config,
+      index,
+      frontMatterData: applied.frontMatterData,
+      memo: this.memo,
+    });
     this.sections = sections;
-    this.last = { text, index, checklist: this.assembly.checklist, config: applied.config, configFindings: applied.configFindings, refused: null };
+    this.last = {
+      text,
+      index,
+      checklist: this.assembly.checklist,
+      config: applied.config,
+      configFindings: applied.configFindings,
+      refused: null,
+    };
     return this.last;
   }
 
@@ -132,7 +152,8 @@ export class ChecklistAnalyzer {
     const parsed = this.last;
     if (!parsed) throw new Error('ChecklistAnalyzer.evaluate: nothing was parsed yet');
     const { checklist, config } = parsed;
-    if (parsed.refused || !this.assembly) return { checklist, findings: applySeverities(parsed.refused ? [parsed.refused] : [], config), config };
+    if (parsed.refused || !this.assembly)
+      return { checklist, findings: applySeverities(parsed.refused ? [parsed.refused] : [], config), config };
     return { checklist, findings: applySeverities(evaluateSections(this.sections, this.assembly, parsed, options), config), config };
   }
 
@@ -205,7 +226,11 @@ export class ChecklistAnalyzer {
     const rebuilt = this.buildSections(text, index, blocks, from, to, new Map());
     const moved = old.slice(next);
     const lineDelta = moved.length > 0 ? index.positionAt(moved[0].offset + delta).line - moved[0].line : 0;
-    return [...old.slice(0, first), ...rebuilt, ...moved.map((s) => ({ build: s.build, state: s.state, offset: s.offset + delta, line: s.line + lineDelta }))];
+    return [
+      ...old.slice(0, first),
+      ...rebuilt,
+      ...moved.map((s) => ({ build: s.build, state: s.state, offset: s.offset + delta, line: s.line + lineDelta })),
+    ];
   }
 
   /** The sections after an item was ticked (a task box or a status glyph replaced in place), when it was. */
@@ -227,7 +252,8 @@ export class ChecklistAnalyzer {
    */
   private exceeded(text: string, from: number, to: number): LimitProblem | null {
     const limits = this.options.limits;
-    if (text.length <= (limits ?? DEFAULT_LIMITS).maxChars && !hasLoneCr(text) && exceededLimit(text.slice(from, to), limits) === null) return null;
+    if (text.length <= (limits ?? DEFAULT_LIMITS).maxChars && !hasLoneCr(text) && exceededLimit(text.slice(from, to), limits) === null)
+      return null;
     return exceededLimit(text, limits);
   }
 
@@ -239,7 +265,14 @@ export class ChecklistAnalyzer {
     return tree.children;
   }
 
-  private buildSections(text: string, index: LineIndex, blocks: readonly RootContent[], from: number, to: number, definitions: Map<string, string>): PlacedSection[] {
+  private buildSections(
+    text: string,
+    index: LineIndex,
+    blocks: readonly RootContent[],
+    from: number,
+    to: number,
+    definitions: Map<string, string>,
+  ): PlacedSection[] {
     const ctx: SectionContext = { text, index, path: this.options.path, config: this.applied!.config, definitions };
     const starts = splitAtHeadings(text, blocks, from);
     return starts.map((start, s) => {
@@ -256,11 +289,23 @@ export class ChecklistAnalyzer {
   }
 }
 
-
 /** An empty model for a text over the limits, carrying the one `too-large` finding. */
 export function refusedParse(text: string, index: LineIndex, config: ReadinessConfig, problem: LimitProblem): ParsedChecklist {
-  const checklist: Checklist = { title: null, frontMatter: null, items: [], categories: [], progress: finishProgress(emptyProgress()), eol: dominantEol(text), usedTokens: {} };
-  const refused: Finding = { rule: 'too-large', severity: 'error', message: problem.message, span: index.span(problem.offset, problem.offset) };
+  const checklist: Checklist = {
+    title: null,
+    frontMatter: null,
+    items: [],
+    categories: [],
+    progress: finishProgress(emptyProgress()),
+    eol: dominantEol(text),
+    usedTokens: {},
+  };
+  const refused: Finding = {
+    rule: 'too-large',
+    severity: 'error',
+    message: problem.message,
+    span: index.span(problem.offset, problem.offset),
+  };
   return { text, index, checklist, config, configFindings: [], refused };
 }
 

@@ -75,7 +75,20 @@ export function assembleChecklist(sections: readonly PlacedSection[], inputs: As
   const { config, memo } = inputs;
   const { claims } = memo;
   const hasCategorySelectors = config.critical.some((s) => 'category' in s);
-  const root: Frame = { depth: 0, key: '', path: [], underCritical: false, selected: false, pathSlug: '', idSlug: '', items: [], category: null, children: [], placements: [], counts: emptyProgress() };
+  const root: Frame = {
+    depth: 0,
+    key: '',
+    path: [],
+    underCritical: false,
+    selected: false,
+    pathSlug: '',
+    idSlug: '',
+    items: [],
+    category: null,
+    children: [],
+    placements: [],
+    counts: emptyProgress(),
+  };
   const title = findTitle(sections);
   memo.startIds();
   let repeated = false;
@@ -144,7 +157,14 @@ export function assembleChecklist(sections: readonly PlacedSection[], inputs: As
       } else {
         const top = stack[stack.length - 1];
         const frame = event.kind === 'group' ? open(top, event.category, top.depth + 1, delta) : top;
-        frame.placements.push({ build, state, event, at: frame.items.length, section, memo: memo.place(build, state.memos, event, frame.pathSlug) });
+        frame.placements.push({
+          build,
+          state,
+          event,
+          at: frame.items.length,
+          section,
+          memo: memo.place(build, state.memos, event, frame.pathSlug),
+        });
         for (const item of event.items) frame.items.push(item);
       }
     }
@@ -161,7 +181,16 @@ export function assembleChecklist(sections: readonly PlacedSection[], inputs: As
       walks[placement.section].push(placement);
       const em = placement.memo;
       addProgress(frame.counts, em.tally);
-      if (!everything && !em.claimed && !em.contested && em.path === frame.path && em.underCritical === frame.underCritical && em.selected === frame.selected && em.selectors === selectors) continue;
+      if (
+        !everything &&
+        !em.claimed &&
+        !em.contested &&
+        em.path === frame.path &&
+        em.underCritical === frame.underCritical &&
+        em.selected === frame.selected &&
+        em.selectors === selectors
+      )
+        continue;
       const { build, state, event } = placement;
       let contested = false;
       for (let k = event.first, end = event.first + event.count; k < end; k++) {
@@ -176,11 +205,21 @@ export function assembleChecklist(sections: readonly PlacedSection[], inputs: As
             itemMemo.nextId = memo.unique(base);
           }
         }
-        itemMemo.nextCritical = itemMemo.baseCritical || frame.underCritical || (selectors.length > 0 && isSelected(itemMemo, selectors, frame.selected, item.text));
+        itemMemo.nextCritical =
+          itemMemo.baseCritical ||
+          frame.underCritical ||
+          (selectors.length > 0 && isSelected(itemMemo, selectors, frame.selected, item.text));
         itemMemo.nextPath = frame.path;
         if (itemMemo.nextId !== item.id || itemMemo.nextCritical !== item.critical || frame.path !== item.categoryPath) state.dirty = true;
       }
-      Object.assign(em, { claimed: false, contested, path: frame.path, underCritical: frame.underCritical, selected: frame.selected, selectors });
+      Object.assign(em, {
+        claimed: false,
+        contested,
+        path: frame.path,
+        underCritical: frame.underCritical,
+        selected: frame.selected,
+        selectors,
+      });
     }
   }
   for (let i = order.length - 1; i >= 0; i--) {
@@ -227,7 +266,6 @@ export function assembleChecklist(sections: readonly PlacedSection[], inputs: As
 function deltaOf(placed: PlacedSection): Delta {
   return { offset: placed.offset - placed.build.at.offset, line: placed.line - placed.build.at.line };
 }
-
 
 type HeadingEvent = Extract<SectionEvent, { kind: 'heading' }>;
 
@@ -307,7 +345,8 @@ function settle(placed: PlacedSection, memo: AssemblyMemo): void {
     memo.moveTemplate(event.category, moved);
     event.category = moved;
   }
-  if (build.mojibake.length > 0) build.mojibake = build.mojibake.map((run) => ({ ...run, start: run.start + delta.offset, end: run.end + delta.offset }));
+  if (build.mojibake.length > 0)
+    build.mojibake = build.mojibake.map((run) => ({ ...run, start: run.start + delta.offset, end: run.end + delta.offset }));
   build.at = { offset: placed.offset, line: placed.line };
 }
 

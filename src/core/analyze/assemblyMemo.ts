@@ -113,7 +113,18 @@ export class AssemblyMemo {
   place(build: SectionBuild, memos: readonly ItemMemo[], event: ItemEvent, pathSlug: string): EventMemo {
     let memo = this.events.get(event);
     if (!memo) {
-      memo = { stamp: -1, pathSlug, bases: [], claimed: false, contested: false, path: undefined, underCritical: false, selected: false, selectors: undefined, tally: tallyOf(build, event) };
+      memo = {
+        stamp: -1,
+        pathSlug,
+        bases: [],
+        claimed: false,
+        contested: false,
+        path: undefined,
+        underCritical: false,
+        selected: false,
+        selectors: undefined,
+        tally: tallyOf(build, event),
+      };
       this.events.set(event, memo);
     }
     const placedBefore = memo.stamp === this.stamp - 1;

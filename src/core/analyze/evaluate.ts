@@ -27,10 +27,23 @@ interface SectionInputs extends RuleInputs {
 }
 
 /** The findings of an assembled parse, in document order, with default severities. */
-export function evaluateSections(sections: readonly PlacedSection[], assembly: Assembly, parsed: ParsedChecklist, options: EvaluateOptions): Finding[] {
+export function evaluateSections(
+  sections: readonly PlacedSection[],
+  assembly: Assembly,
+  parsed: ParsedChecklist,
+  options: EvaluateOptions,
+): Finding[] {
   const checked = options.exists !== undefined;
   const { text, index, config, checklist } = parsed;
-  const inputs: SectionInputs = { text, index, config, today: options.today, linksChecked: checked, key: `${options.today ?? ''}\u0000${checked}`, existsVersion: checked ? options.existsVersion : undefined };
+  const inputs: SectionInputs = {
+    text,
+    index,
+    config,
+    today: options.today,
+    linksChecked: checked,
+    key: `${options.today ?? ''}\u0000${checked}`,
+    existsVersion: checked ? options.existsVersion : undefined,
+  };
   const check = options.exists ? linkChecker(options.exists) : uncheckLink;
   const p = checklist.progress;
   const empty = p.done + p.open + p.inProgress + p.notApplicable + p.untracked === 0;
@@ -47,7 +60,14 @@ export function evaluateSections(sections: readonly PlacedSection[], assembly: A
  * copies when only the section's place changed. The first section also holds the front matter
  * findings, and `no-items` when the checklist is empty.
  */
-function sectionFindings(placed: PlacedSection, assembly: Assembly, s: number, inputs: SectionInputs, check: (link: LinkRef) => void, head: { config: Finding[]; empty: boolean } | undefined): Finding[] {
+function sectionFindings(
+  placed: PlacedSection,
+  assembly: Assembly,
+  s: number,
+  inputs: SectionInputs,
+  check: (link: LinkRef) => void,
+  head: { config: Finding[]; empty: boolean } | undefined,
+): Finding[] {
   const { build, state } = placed;
   let duplicates = '';
   if (assembly.duplicates.size > 0) {
@@ -75,7 +95,13 @@ function sectionFindings(placed: PlacedSection, assembly: Assembly, s: number, i
       return cached.list;
     }
     const d = { offset: placed.offset - cached.offset, line: placed.line - cached.line };
-    state.findings = { ...cached, existsVersion, offset: placed.offset, line: placed.line, list: cached.list.map((f) => shiftFinding(f, d)) };
+    state.findings = {
+      ...cached,
+      existsVersion,
+      offset: placed.offset,
+      line: placed.line,
+      list: cached.list.map((f) => shiftFinding(f, d)),
+    };
     return state.findings.list;
   }
   const list: Finding[] = head ? [...head.config] : [];

@@ -20,7 +20,12 @@ export interface AppliedFrontMatter {
 }
 
 /** Applies the front matter (`node`, when it is the yaml block) to `config`. */
-export function applyFrontMatterNode(config: ReadinessConfig, node: RootContent | undefined, text: string, index: LineIndex): AppliedFrontMatter {
+export function applyFrontMatterNode(
+  config: ReadinessConfig,
+  node: RootContent | undefined,
+  text: string,
+  index: LineIndex,
+): AppliedFrontMatter {
   if (node?.type !== 'yaml') return { config, configFindings: [], frontMatterData: undefined };
   const nodeStart = node.position?.start.offset ?? 0;
   const bodyStart = frontMatterBodyStart(text, node.value, nodeStart);

@@ -26,7 +26,14 @@ export interface RuleInputs {
 const STATE_WORDS: Record<string, string> = { open: 'open', 'in-progress': 'in progress' };
 
 function finding(rule: RuleId, message: string, span: Span, itemId?: string, fix?: Finding['fix']): Finding {
-  return { rule, severity: RULE_BY_ID.get(rule)!.defaultSeverity, message, span, ...(itemId !== undefined ? { itemId } : {}), ...(fix ? { fix } : {}) };
+  return {
+    rule,
+    severity: RULE_BY_ID.get(rule)!.defaultSeverity,
+    message,
+    span,
+    ...(itemId !== undefined ? { itemId } : {}),
+    ...(fix ? { fix } : {}),
+  };
 }
 
 /**
@@ -62,7 +69,11 @@ export function checkItem(item: ReadinessItem, inputs: RuleInputs, duplicateOf: 
     add('untracked-item', `${label} has no status marker; convert it to a checklist item to track it`, head);
   }
   if (item.unknownStatus !== undefined) {
-    add('unknown-status', `Unknown status "${item.unknownStatus}" for ${label}; it counts as open`, inputs.index.span(item.marker.start, item.marker.end));
+    add(
+      'unknown-status',
+      `Unknown status "${item.unknownStatus}" for ${label}; it counts as open`,
+      inputs.index.span(item.marker.start, item.marker.end),
+    );
   }
   if (duplicateOf) add('duplicate-id', `Duplicate id "${item.id}" (first used on line ${duplicateOf.line})`, head);
   if (inputs.today && item.due && item.due < inputs.today && item.state !== 'done' && item.state !== 'n/a') {
@@ -89,9 +100,13 @@ export function noItemsFinding(index: LineIndex): Finding {
 /** Findings (with fixes) for mojibake runs. */
 export function mojibakeFindings(runs: readonly MojibakeRun[], index: LineIndex): Finding[] {
   return runs.map((run) =>
-    finding('mojibake', `Mis-decoded text "${run.original}" (UTF-8 read as ${run.codePage}); should read "${run.repaired}"`, index.span(run.start, run.end), undefined, [
-      { start: run.start, end: run.end, newText: run.repaired },
-    ]),
+    finding(
+      'mojibake',
+      `Mis-decoded text "${run.original}" (UTF-8 read as ${run.codePage}); should read "${run.repaired}"`,
+      index.span(run.start, run.end),
+      undefined,
+      [{ start: run.start, end: run.end, newText: run.repaired }],
+    ),
   );
 }
 

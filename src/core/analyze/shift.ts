@@ -18,7 +18,12 @@ function position(p: Position, d: Delta): Position {
 
 /** A span moved by `d`. */
 export function shiftSpan(span: Span, d: Delta): Span {
-  return { start: span.start + d.offset, end: span.end + d.offset, startPosition: position(span.startPosition, d), endPosition: position(span.endPosition, d) };
+  return {
+    start: span.start + d.offset,
+    end: span.end + d.offset,
+    startPosition: position(span.startPosition, d),
+    endPosition: position(span.endPosition, d),
+  };
 }
 
 /** A link moved by `d`, as parsing left it (existence unchecked). */

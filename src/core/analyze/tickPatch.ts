@@ -32,12 +32,16 @@ export interface TickedSection {
 export function patchTick(build: SectionBuild, previous: string, text: string, from: number, length: number): TickedSection | undefined {
   // Only GFM's own boxes: `[~]` and `[-]` are paragraph text to the parser, not a `checked` flag.
   if (length === 1 && isGfmBoxChar(previous[from]) && isGfmBoxChar(text[from])) {
-    const target = build.items.findIndex((item) => item.marker.style === 'box' && item.marker.start === from && item.marker.text === previous[from]);
+    const target = build.items.findIndex(
+      (item) => item.marker.style === 'box' && item.marker.start === from && item.marker.text === previous[from],
+    );
     if (target < 0) return undefined;
     return patched(build, target, boxState(text[from])!, text[from]);
   }
   if (length > MAX_GLYPH) return undefined;
-  const target = build.items.findIndex((item) => item.marker.style === 'cell' && item.marker.start <= from && from + length <= item.marker.end);
+  const target = build.items.findIndex(
+    (item) => item.marker.style === 'cell' && item.marker.start <= from && from + length <= item.marker.end,
+  );
   if (target < 0) return undefined;
   const token = cellTick(build.items[target], previous, text);
   return token ? patched(build, target, token.state, token.text) : undefined;

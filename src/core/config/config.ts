@@ -45,13 +45,28 @@ export function applyFrontMatter(config: ReadinessConfig, yamlText: string, base
   const yaml = parseYamlLocated(yamlText, base);
   const fatal = yaml.problems.filter((p) => p.fatal);
   if (fatal.length > 0 || yaml.value === undefined) {
-    return { config, findings: capped(fatal.map((p) => finding(p.message, p.span)), 0), data: null };
+    return {
+      config,
+      findings: capped(
+        fatal.map((p) => finding(p.message, p.span)),
+        0,
+      ),
+      data: null,
+    };
   }
   const data = yaml.value;
   if (!isRecord(data) || !Object.hasOwn(data, 'readiness')) return { config, findings: [], data };
   // Problems elsewhere in the front matter (a tag on `date:`) are not configuration problems.
   const inBlock = yaml.problems.filter((p) => Array.isArray(p.scope) && p.scope.includes('readiness'));
-  if (inBlock.length > 0) return { config, findings: capped(inBlock.map((p) => finding(p.message, p.span)), 0), data };
+  if (inBlock.length > 0)
+    return {
+      config,
+      findings: capped(
+        inBlock.map((p) => finding(p.message, p.span)),
+        0,
+      ),
+      data,
+    };
   const block = readBlock(data.readiness, yaml, { at: ['readiness'], label: 'readiness', rootName: 'readiness', frontMatter: true });
   return { config: mergeConfig(config, block.overrides), findings: capped(block.findings, block.hidden), data };
 }
@@ -83,7 +98,11 @@ interface SchemaProblem {
 }
 
 /** Validates a block; `hidden` counts problems beyond the finding cap, which are not located. */
-function readBlock(value: unknown, yaml: LocatedYaml, ctx: BlockContext): { findings: Finding[]; hidden: number; overrides: ConfigOverrides } {
+function readBlock(
+  value: unknown,
+  yaml: LocatedYaml,
+  ctx: BlockContext,
+): { findings: Finding[]; hidden: number; overrides: ConfigOverrides } {
   let problems = validateConfig(value) ? [] : schemaProblems(validateConfig.errors ?? [], value, ctx);
   if (ctx.frontMatter && isRecord(value)) {
     // One finding per file-only key, whatever its value.
@@ -93,7 +112,9 @@ function readBlock(value: unknown, yaml: LocatedYaml, ctx: BlockContext): { find
     }
   }
   const shown = problems.slice(0, MAX_CONFIG_FINDINGS);
-  const findings = shown.map((p) => finding(p.message, p.key === undefined ? yaml.valueSpan([...ctx.at, ...p.path]) : yaml.keySpan([...ctx.at, ...p.path], p.key)));
+  const findings = shown.map((p) =>
+    finding(p.message, p.key === undefined ? yaml.valueSpan([...ctx.at, ...p.path]) : yaml.keySpan([...ctx.at, ...p.path], p.key)),
+  );
   const hidden = problems.length - shown.length;
   const removed = problems.map((p) => (p.key === undefined ? p.path : [...p.path, p.key]));
   if (removed.some((r) => r.length === 0) || !isRecord(value)) return { findings, hidden, overrides: {} };
@@ -126,9 +147,7 @@ function schemaProblems(errors: readonly ErrorObject[], value: unknown, ctx: Blo
     }
   }
   // An unknown key already explains a selector with too many keys.
-  return [...byNode.entries()]
-    .filter(([id, p]) => !(withUnknownKeys.has(id) && p.key === undefined && !missing.has(id)))
-    .map(([, p]) => p);
+  return [...byNode.entries()].filter(([id, p]) => !(withUnknownKeys.has(id) && p.key === undefined && !missing.has(id))).map(([, p]) => p);
 }
 
 function valueMessage(e: ErrorObject, name: string, here: unknown, path: DataPath, schema: SchemaNode | undefined): string {
@@ -164,7 +183,8 @@ function unknownKeyMessage(key: string, path: DataPath, schema: SchemaNode | und
     return `unknown rule ${shown}${hint ? ` (did you mean ${JSON.stringify(hint)}?)` : ` (known rules: ${known.join(', ')})`}`;
   }
   const where = path.length > 0 || ctx.frontMatter ? ` in ${pathLabel(ctx, path)}` : '';
-  const candidates = path.length === 0 ? [...known.filter((k) => !(ctx.frontMatter && FILE_ONLY_KEYS.includes(k))), ...nestedKeys()] : known;
+  const candidates =
+    path.length === 0 ? [...known.filter((k) => !(ctx.frontMatter && FILE_ONLY_KEYS.includes(k))), ...nestedKeys()] : known;
   const hint = didYouMean(key, candidates) ?? (path.length === 0 ? nestedKeys().find((k) => k.endsWith(`.${key}`)) : undefined);
   const shownKnown = candidates.filter((k) => !k.includes('.') && k !== '$schema');
   return `unknown key ${shown}${where}${hint ? ` (did you mean ${JSON.stringify(hint)}?)` : ` (expected one of ${shownKnown.join(', ')})`}`;
@@ -206,9 +226,15 @@ function extract(value: Record<string, unknown>, removed: readonly DataPath[]): 
   if (checklists) out.checklists = checklists;
   const critical = list<CriticalSelector>(['critical'], (s) => ({ ...s }));
   if (critical) out.critical = critical;
-  const evidence = definedOnly({ required: scalar<ReadinessConfig['evidence']['required']>(['evidence', 'required']), dir: scalar<string>(['evidence', 'dir']) });
+  const evidence = definedOnly({
+    required: scalar<ReadinessConfig['evidence']['required']>(['evidence', 'required']),
+    dir: scalar<string>(['evidence', 'dir']),
+  });
   if (evidence) out.evidence = evidence;
-  const runbooks = definedOnly({ dirs: list<string>(['runbooks', 'dirs'], (s) => s), links: list<RunbookLink>(['runbooks', 'links'], (l) => ({ match: l.match, path: l.path })) });
+  const runbooks = definedOnly({
+    dirs: list<string>(['runbooks', 'dirs'], (s) => s),
+    links: list<RunbookLink>(['runbooks', 'links'], (l) => ({ match: l.match, path: l.path })),
+  });
   if (runbooks) out.runbooks = runbooks;
   const rules: ReadinessConfig['rules'] = {};
   for (const id of RULE_IDS) {
@@ -319,7 +345,11 @@ function pathLabel(ctx: BlockContext, path: DataPath): string {
 }
 
 function noun(type: string): string {
-  return { array: 'a list', object: 'a map', string: 'a string', boolean: 'true or false', integer: 'a whole number', number: 'a number' }[type] ?? type;
+  return (
+    { array: 'a list', object: 'a map', string: 'a string', boolean: 'true or false', integer: 'a whole number', number: 'a number' }[
+      type
+    ] ?? type
+  );
 }
 
 function describe(v: unknown): string {
@@ -375,7 +405,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 function withoutKeys(value: Record<string, unknown>, keys: ReadonlySet<string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (!keys.has(k)) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(value))
+    if (!keys.has(k)) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
   return out;
 }
 

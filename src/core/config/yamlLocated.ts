@@ -93,11 +93,21 @@ export function parseYamlLocated(text: string, base: TextBase = { offset: 0, lin
     problems.push({ message: yamlMessage(err.code, err.message, text.slice(start, end)), span: span(start, end), scope, fatal: true });
   }
   for (const [start, end] of duplicateKeys(doc)) {
-    problems.push({ message: yamlMessage('DUPLICATE_KEY', '', text.slice(start, end)), span: span(start, end), scope: scopeAt(start, false), fatal: true });
+    problems.push({
+      message: yamlMessage('DUPLICATE_KEY', '', text.slice(start, end)),
+      span: span(start, end),
+      scope: scopeAt(start, false),
+      fatal: true,
+    });
   }
   for (const warn of doc.warnings) {
     const [start, end] = warn.pos;
-    problems.push({ message: yamlMessage(warn.code, warn.message, text.slice(start, end)), span: span(start, end), scope: scopeAt(start, false), fatal: false });
+    problems.push({
+      message: yamlMessage(warn.code, warn.message, text.slice(start, end)),
+      span: span(start, end),
+      scope: scopeAt(start, false),
+      fatal: false,
+    });
   }
 
   let value: unknown;
@@ -119,7 +129,9 @@ export function parseYamlLocated(text: string, base: TextBase = { offset: 0, lin
   } catch (e) {
     const bomb = /alias count/i.test(errorText(e));
     const r = (bomb && rangeOf(aliases[0])) || [0, 0];
-    const message = bomb ? 'aliases expand to too much data (an alias bomb?); write the values out instead' : `the YAML could not be read (${errorText(e)})`;
+    const message = bomb
+      ? 'aliases expand to too much data (an alias bomb?); write the values out instead'
+      : `the YAML could not be read (${errorText(e)})`;
     if (bomb || !problems.some((p) => p.fatal)) problems.push({ message, span: span(r[0], r[1]), scope: 'document', fatal: true });
     value = undefined;
   }
@@ -335,6 +347,9 @@ function errorText(e: unknown): string {
 }
 
 function shift(s: Span, base: TextBase): Span {
-  const pos = (p: Span['startPosition']) => ({ line: base.line + p.line - 1, column: p.line === 1 ? base.column + p.column - 1 : p.column });
+  const pos = (p: Span['startPosition']) => ({
+    line: base.line + p.line - 1,
+    column: p.line === 1 ? base.column + p.column - 1 : p.column,
+  });
   return { start: base.offset + s.start, end: base.offset + s.end, startPosition: pos(s.startPosition), endPosition: pos(s.endPosition) };
 }

@@ -33,7 +33,11 @@ export function setState(text: string, checklist: Checklist, item: ReadinessItem
     case 'none':
       return { start: marker.start, end: marker.start, newText: `${boxToken(boxCharFor(state))} ` };
     case 'glyph':
-      return { start: marker.start, end: marker.end, newText: tokenFor(state, familyOf(marker.text, 'glyph'), usedMap(checklist, familyOf(marker.text, 'glyph'))) };
+      return {
+        start: marker.start,
+        end: marker.end,
+        newText: tokenFor(state, familyOf(marker.text, 'glyph'), usedMap(checklist, familyOf(marker.text, 'glyph'))),
+      };
     case 'cell': {
       const family = familyOf(marker.text, preferredFamily(checklist));
       const token = tokenFor(state, family, usedMap(checklist, family));

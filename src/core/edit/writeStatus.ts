@@ -55,14 +55,35 @@ const LANGUAGE_WORD_SETS: Readonly<Record<'ja' | 'zh' | 'ru', StateTable<string>
 };
 
 // Status words written in kanji only, which a Chinese document would not use.
-const JAPANESE_KANJI_WORDS = new Set(['完了', '済', '対応済', '未着手', '未対応', '未完了', '未実装', '未設定', '対応中', '進行中', '作業中', '実施中', '一部', '一部完了', '対象外', '不要']);
+const JAPANESE_KANJI_WORDS = new Set([
+  '完了',
+  '済',
+  '対応済',
+  '未着手',
+  '未対応',
+  '未完了',
+  '未実装',
+  '未設定',
+  '対応中',
+  '進行中',
+  '作業中',
+  '実施中',
+  '一部',
+  '一部完了',
+  '対象外',
+  '不要',
+]);
 
 const TEXT_DEFAULT_EMOJI = /^(?!\p{Emoji_Presentation})\p{Emoji}$/u;
 
 const withoutSelectors = (text: string): string => text.replace(/[\uFE0E\uFE0F]/g, '');
 
 /** The set whose spellings the document's tokens match most often; the first set on a tie or no match. */
-function pickSet(sets: readonly StateTable<string>[], used: ReadonlyMap<SettableState, string>, normalize: (t: string) => string): StateTable<string> | null {
+function pickSet(
+  sets: readonly StateTable<string>[],
+  used: ReadonlyMap<SettableState, string>,
+  normalize: (t: string) => string,
+): StateTable<string> | null {
   let best: StateTable<string> | null = null;
   let bestVotes = 0;
   for (const set of sets) {
@@ -81,7 +102,11 @@ function readsAs(text: string, state: SettableState, family: TokenFamily): boole
   return cell.kind === 'known' && cell.token.state === state && cell.token.family === family && cell.token.text === text.trim();
 }
 
-function glyphFor(state: SettableState, used: ReadonlyMap<SettableState, string>, sets: readonly StateTable<string>[] = GLYPH_SETS): string {
+function glyphFor(
+  state: SettableState,
+  used: ReadonlyMap<SettableState, string>,
+  sets: readonly StateTable<string>[] = GLYPH_SETS,
+): string {
   const glyph = (pickSet(sets, used, withoutSelectors) ?? sets[0])[state];
   // A document that writes `✔️` gets `✖️`: keep its emoji presentation for text-default glyphs.
   const emojiStyle = [...used.values()].some((t) => t.includes('\uFE0F'));
@@ -127,7 +152,13 @@ function wordFor(state: SettableState, used: ReadonlyMap<SettableState, string>)
   const words = [...used.values()].map((w) => w.trim());
   const language = languageOf(words);
   if (language && !words.some((w) => /[A-Za-z]/.test(w))) return LANGUAGE_WORD_SETS[language][state];
-  const set = pickSet(WORD_SETS, used, (t) => t.trim().toLowerCase().replace(/[\s_-]+/g, ' ')) ?? WORD_SETS[0];
+  const set =
+    pickSet(WORD_SETS, used, (t) =>
+      t
+        .trim()
+        .toLowerCase()
+        .replace(/[\s_-]+/g, ' '),
+    ) ?? WORD_SETS[0];
   return applyCase(set[state], caseStyleOf(words));
 }
 

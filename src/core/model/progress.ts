@@ -12,11 +12,21 @@ export function emptyProgress(): Progress {
 /** Adds one item's state to the counts (percent is left for `finishProgress`). */
 export function countState(progress: Progress, state: ItemState): void {
   switch (state) {
-    case 'done': progress.done++; break;
-    case 'open': progress.open++; break;
-    case 'in-progress': progress.inProgress++; break;
-    case 'n/a': progress.notApplicable++; break;
-    case 'untracked': progress.untracked++; break;
+    case 'done':
+      progress.done++;
+      break;
+    case 'open':
+      progress.open++;
+      break;
+    case 'in-progress':
+      progress.inProgress++;
+      break;
+    case 'n/a':
+      progress.notApplicable++;
+      break;
+    case 'untracked':
+      progress.untracked++;
+      break;
   }
 }
 

@@ -36,17 +36,45 @@ export const RULE_DOCS_BASE = 'https://github.com/production-readiness/productio
 
 const table: RuleInfo[] = [
   { id: 'critical-open', defaultSeverity: 'error', description: 'A critical item is not done (open or in progress).' },
-  { id: 'evidence-missing', defaultSeverity: 'warning', description: 'A done item that needs evidence (per `evidence.required`) links to no existing evidence file.' },
+  {
+    id: 'evidence-missing',
+    defaultSeverity: 'warning',
+    description: 'A done item that needs evidence (per `evidence.required`) links to no existing evidence file.',
+  },
   { id: 'evidence-broken', defaultSeverity: 'warning', description: 'An evidence or runbook link points to a file that does not exist.' },
-  { id: 'link-outside-workspace', defaultSeverity: 'warning', description: 'A link points outside the workspace (absolute path, `..` escape, `file:` or `command:` URL); it is never opened or read.' },
-  { id: 'unknown-status', defaultSeverity: 'warning', description: 'A status cell holds a value that is not a known status; the item counts as open.' },
-  { id: 'untracked-item', defaultSeverity: 'info', description: 'A bullet with a bold label looks like a checklist item but has no status marker.' },
-  { id: 'mojibake', defaultSeverity: 'warning', description: 'Text was decoded with the wrong code page (for example `âœ…` instead of ✅); the fix repairs it.' },
+  {
+    id: 'link-outside-workspace',
+    defaultSeverity: 'warning',
+    description: 'A link points outside the workspace (absolute path, `..` escape, `file:` or `command:` URL); it is never opened or read.',
+  },
+  {
+    id: 'unknown-status',
+    defaultSeverity: 'warning',
+    description: 'A status cell holds a value that is not a known status; the item counts as open.',
+  },
+  {
+    id: 'untracked-item',
+    defaultSeverity: 'info',
+    description: 'A bullet with a bold label looks like a checklist item but has no status marker.',
+  },
+  {
+    id: 'mojibake',
+    defaultSeverity: 'warning',
+    description: 'Text was decoded with the wrong code page (for example `âœ…` instead of ✅); the fix repairs it.',
+  },
   { id: 'duplicate-id', defaultSeverity: 'warning', description: 'Two items have the same id.' },
   { id: 'overdue', defaultSeverity: 'warning', description: 'An item that is not done has a due date in the past.' },
-  { id: 'config-invalid', defaultSeverity: 'error', description: 'The configuration (`.readiness.yml` or front matter `readiness:`) is not valid YAML or does not match the schema.' },
+  {
+    id: 'config-invalid',
+    defaultSeverity: 'error',
+    description: 'The configuration (`.readiness.yml` or front matter `readiness:`) is not valid YAML or does not match the schema.',
+  },
   { id: 'no-items', defaultSeverity: 'info', description: 'The file holds no checklist items.' },
-  { id: 'too-large', defaultSeverity: 'error', description: 'The file is larger or nests deeper than the documented limits, so it is not analysed (and never edited).' },
+  {
+    id: 'too-large',
+    defaultSeverity: 'error',
+    description: 'The file is larger or nests deeper than the documented limits, so it is not analysed (and never edited).',
+  },
 ];
 
 /** The rule table, in documentation order. */

@@ -35,7 +35,14 @@ export type SectionContext = Omit<ParseContext, 'usedTokens'>;
  * `ctx.text[at.offset, end)`. Depends only on that text (and, through `ctx`, on the path, config
  * and link definitions), so the result can be reused while the text is unchanged.
  */
-export function buildSection(ctx: SectionContext, blocks: readonly RootContent[], from: number, to: number, at: SectionBuild['at'], end: number): SectionBuild {
+export function buildSection(
+  ctx: SectionContext,
+  blocks: readonly RootContent[],
+  from: number,
+  to: number,
+  at: SectionBuild['at'],
+  end: number,
+): SectionBuild {
   const parse: ParseContext = { ...ctx, usedTokens: {} };
   const events: SectionEvent[] = [];
   let frontMatter: SectionBuild['frontMatter'] = null;
@@ -69,7 +76,15 @@ export function buildSection(ctx: SectionContext, blocks: readonly RootContent[]
   const linked: number[] = [];
   items.forEach((item, k) => item.evidence.length + item.runbooks.length > 0 && linked.push(k));
   return {
-    events, items, usedTokens: parse.usedTokens, frontMatter, mojibake, eol: countEols(ctx.text, at.offset, end), at, explicitIds, linked,
+    events,
+    items,
+    usedTokens: parse.usedTokens,
+    frontMatter,
+    mojibake,
+    eol: countEols(ctx.text, at.offset, end),
+    at,
+    explicitIds,
+    linked,
   };
 }
 
@@ -126,7 +141,9 @@ function parseGlyphLines(ctx: ParseContext, paragraph: Paragraph, sink: ItemSink
     const token = readThroughMojibake(lineText, readLeadingGlyph);
     if (token) {
       const lineEnd = lineStart + lineText.length;
-      const nodes = paragraph.children.filter((c) => (c.position?.start.offset ?? -1) >= lineStart && (c.position?.end.offset ?? Infinity) <= lineEnd + 1);
+      const nodes = paragraph.children.filter(
+        (c) => (c.position?.start.offset ?? -1) >= lineStart && (c.position?.end.offset ?? Infinity) <= lineEnd + 1,
+      );
       noteToken(ctx, token.family, token.state, token.text);
       sink.items.push(
         makeItem(ctx, {

@@ -59,6 +59,12 @@ export function textWithoutMeta(text: string, owner: string | null, due: string 
   let out = text;
   if (owner !== null) out = out.replace(OWNER, (match, handle: string) => (handle === owner ? match.slice(0, match.indexOf('@')) : match));
   if (due !== null) out = out.replace(DUE, (match, date: string) => (date === due ? '' : match));
-  out = out.replace(/\s+/g, ' ').replace(/\s+([,;:.)])/g, '$1').replace(/\(\s*\)/g, '').replace(/[,;]+(?=[.,;)]|$)/g, '').replace(/[\s,;:–—-]+$/u, '').trim();
+  out = out
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,;:.)])/g, '$1')
+    .replace(/\(\s*\)/g, '')
+    .replace(/[,;]+(?=[.,;)]|$)/g, '')
+    .replace(/[\s,;:–—-]+$/u, '')
+    .trim();
   return out === '' ? text : out;
 }

@@ -3,10 +3,7 @@ import { CONFIG_FILE_NAME } from '../config/discover';
 
 /** What a link destination is. */
 export type LinkTarget =
-  | { kind: 'external'; url: string }
-  | { kind: 'anchor' }
-  | { kind: 'outside'; reason: string }
-  | { kind: 'workspace'; path: string };
+  { kind: 'external'; url: string } | { kind: 'anchor' } | { kind: 'outside'; reason: string } | { kind: 'workspace'; path: string };
 
 const SAFE_SCHEMES = /^(?:https?|mailto|ftp|ftps):/i;
 const ANY_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -30,7 +27,8 @@ export function resolveLinkTarget(destination: string, fromPath: string): LinkTa
   }
   const pathPart = decoded.replace(/[?#].*$/s, '').replace(/\\/g, '/');
   if (/^[a-z]:/i.test(pathPart)) return { kind: 'outside', reason: 'it is an absolute Windows path' };
-  if (ANY_SCHEME.test(raw) || ANY_SCHEME.test(decoded)) return { kind: 'outside', reason: `the "${raw.split(':')[0]}:" scheme is not allowed` };
+  if (ANY_SCHEME.test(raw) || ANY_SCHEME.test(decoded))
+    return { kind: 'outside', reason: `the "${raw.split(':')[0]}:" scheme is not allowed` };
   if (pathPart.startsWith('/')) return { kind: 'outside', reason: 'it is an absolute path' };
   if (pathPart.includes('\0')) return { kind: 'outside', reason: 'the path contains a NUL character' };
   const baseDir = fromPath.includes('/') ? fromPath.slice(0, fromPath.lastIndexOf('/')) : '';
@@ -51,7 +49,10 @@ export function resolveLinkTarget(destination: string, fromPath: string): LinkTa
 /** True when a workspace path lies inside one of the folders (workspace-relative, POSIX). */
 export function isUnderFolder(path: string, folders: readonly string[]): boolean {
   return folders.some((folder) => {
-    const f = folder.replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '');
+    const f = folder
+      .replace(/\\/g, '/')
+      .replace(/^\.\/+/, '')
+      .replace(/\/+$/, '');
     return f !== '' && (path === f || path.startsWith(f + '/') || path.includes('/' + f + '/'));
   });
 }

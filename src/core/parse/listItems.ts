@@ -61,7 +61,12 @@ function shapeOf(ctx: ParseContext, li: ListItem): ListItemShape {
     const m = GFM_BOX.exec(ctx.text.slice(start, start + 48));
     if (m) {
       const at = start + m[0].length - 2;
-      return { kind: 'task', state: li.checked ? 'done' : 'open', marker: { style: 'box', start: at, end: at + 1, text: m[1] }, extended: false };
+      return {
+        kind: 'task',
+        state: li.checked ? 'done' : 'open',
+        marker: { style: 'box', start: at, end: at + 1, text: m[1] },
+        extended: false,
+      };
     }
   }
   if (first?.type !== 'paragraph') return { kind: 'plain' };
@@ -104,7 +109,14 @@ function buildItem(ctx: ParseContext, li: ListItem, shape: Exclude<ListItemShape
   if (shape.kind === 'task') {
     noteToken(ctx, 'box', shape.state === 'untracked' ? 'open' : shape.state, boxToken(shape.marker.text));
     return makeItem(ctx, {
-      kind: 'task', state: shape.state, marker: shape.marker, start, end, textNodes, linkNodes, raw,
+      kind: 'task',
+      state: shape.state,
+      marker: shape.marker,
+      start,
+      end,
+      textNodes,
+      linkNodes,
+      raw,
       ...(shape.extended ? { skipPrefix: (t: string) => t.replace(EXTENDED_PREFIX, '') } : {}),
     });
   }
@@ -112,7 +124,13 @@ function buildItem(ctx: ParseContext, li: ListItem, shape: Exclude<ListItemShape
     const token = shape.token;
     noteToken(ctx, token.family, token.state, token.text);
     return makeItem(ctx, {
-      kind: 'bullet', state: token.state, start, end, textNodes, linkNodes, raw,
+      kind: 'bullet',
+      state: token.state,
+      start,
+      end,
+      textNodes,
+      linkNodes,
+      raw,
       marker: { style: 'glyph', start: token.start, end: token.end, text: token.text },
       skipPrefix: (t) => {
         const lead = readLeadingGlyph(t);
@@ -121,7 +139,16 @@ function buildItem(ctx: ParseContext, li: ListItem, shape: Exclude<ListItemShape
     });
   }
   const at = shape.paragraph.position?.start.offset ?? start;
-  return makeItem(ctx, { kind: 'bullet', state: 'untracked', start, end, textNodes, linkNodes, raw, marker: { style: 'none', start: at, end: at, text: '' } });
+  return makeItem(ctx, {
+    kind: 'bullet',
+    state: 'untracked',
+    start,
+    end,
+    textNodes,
+    linkNodes,
+    raw,
+    marker: { style: 'none', start: at, end: at, text: '' },
+  });
 }
 
 /**

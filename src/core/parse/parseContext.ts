@@ -131,7 +131,8 @@ function classifyLinks(ctx: ParseContext, nodes: readonly (Link | LinkReference)
     };
     const linkText = collectInline(node.children).text;
     const isRunbook =
-      (ref.resolved !== null && isUnderFolder(ref.resolved, ctx.config.runbooks.dirs)) || /runbook|playbook/i.test(`${linkText} ${destination}`);
+      (ref.resolved !== null && isUnderFolder(ref.resolved, ctx.config.runbooks.dirs)) ||
+      /runbook|playbook/i.test(`${linkText} ${destination}`);
     (isRunbook ? runbooks : evidence).push(ref);
   }
   const lowered = itemText.toLowerCase();
@@ -157,7 +158,10 @@ function classifyLinks(ctx: ParseContext, nodes: readonly (Link | LinkReference)
  * repaired text and the token's offsets are mapped back onto the raw text, so an edit
  * replaces the mis-decoded bytes as a whole.
  */
-export function readThroughMojibake<T extends { start: number; end: number; text: string }>(raw: string, read: (text: string) => T | null): T | null {
+export function readThroughMojibake<T extends { start: number; end: number; text: string }>(
+  raw: string,
+  read: (text: string) => T | null,
+): T | null {
   if (!mayContainMojibake(raw)) return read(raw);
   const runs = findMojibake(raw);
   if (runs.length === 0) return read(raw);

@@ -53,36 +53,145 @@ const GLYPH_TABLE: StateTable<readonly [string, string]> = {
 };
 
 const SHORTCODE_TABLE: StateTable<readonly [readonly string[], readonly string[]]> = {
-  done: [['white_check_mark', 'heavy_check_mark', 'ballot_box_with_check'], ['green_circle', '+1', 'thumbsup']],
+  done: [
+    ['white_check_mark', 'heavy_check_mark', 'ballot_box_with_check'],
+    ['green_circle', '+1', 'thumbsup'],
+  ],
   open: [['x', 'heavy_multiplication_x', 'white_large_square', 'black_square_button', 'white_square_button'], ['red_circle']],
-  'in-progress': [['hourglass', 'hourglass_flowing_sand', 'construction', 'arrows_counterclockwise', 'arrows_clockwise'], ['yellow_circle']],
+  'in-progress': [
+    ['hourglass', 'hourglass_flowing_sand', 'construction', 'arrows_counterclockwise', 'arrows_clockwise'],
+    ['yellow_circle'],
+  ],
   'n/a': [['heavy_minus_sign'], []],
 };
 
 // Words: spaces match any run of spaces, `_` or `-`; `'` is optional and may be typographic.
 const WORD_TABLE: StateTable<readonly string[]> = {
   done: [
-    'done', 'complete', 'completed', 'passed', 'pass', 'passing', 'yes', 'ok', 'okay', 'ready', 'verified',
-    'implemented', 'finished', 'resolved', 'fixed', 'closed', 'met', 'compliant',
-    '完了', '済', '済み', '対応済み', '対応済', '実装済み', '設定済み', '確認済み', '完成', '已完成', '通过', '已通过', '已实现',
-    'готово', 'выполнено', 'сделано',
+    'done',
+    'complete',
+    'completed',
+    'passed',
+    'pass',
+    'passing',
+    'yes',
+    'ok',
+    'okay',
+    'ready',
+    'verified',
+    'implemented',
+    'finished',
+    'resolved',
+    'fixed',
+    'closed',
+    'met',
+    'compliant',
+    '完了',
+    '済',
+    '済み',
+    '対応済み',
+    '対応済',
+    '実装済み',
+    '設定済み',
+    '確認済み',
+    '完成',
+    '已完成',
+    '通过',
+    '已通过',
+    '已实现',
+    'готово',
+    'выполнено',
+    'сделано',
   ],
   open: [
-    'todo', 'to do', 'open', 'pending', 'not started', 'not done', 'missing', 'fail', 'failed', 'failing', 'no',
-    'not yet', 'not ready', 'incomplete', 'not implemented', 'blocked', 'blocker', 'not met', 'non compliant', 'noncompliant',
-    '未着手', '未対応', '未完了', '未実装', '未設定', '未', '未完成', '未开始', '未实现', '待办', '待处理', '未通过', '不通过',
-    'не начато', 'не выполнено', 'не готово',
+    'todo',
+    'to do',
+    'open',
+    'pending',
+    'not started',
+    'not done',
+    'missing',
+    'fail',
+    'failed',
+    'failing',
+    'no',
+    'not yet',
+    'not ready',
+    'incomplete',
+    'not implemented',
+    'blocked',
+    'blocker',
+    'not met',
+    'non compliant',
+    'noncompliant',
+    '未着手',
+    '未対応',
+    '未完了',
+    '未実装',
+    '未設定',
+    '未',
+    '未完成',
+    '未开始',
+    '未实现',
+    '待办',
+    '待处理',
+    '未通过',
+    '不通过',
+    'не начато',
+    'не выполнено',
+    'не готово',
   ],
   'in-progress': [
-    'in progress', 'inprogress', 'wip', 'work in progress', 'partial', 'partially', 'partly', 'partially done',
-    'partially complete', 'ongoing', 'started', 'doing', 'in review', 'under review', 'underway', 'under way',
-    '対応中', '進行中', '作業中', '実施中', '一部', '一部完了', '进行中', '部分完成', '处理中',
-    'в работе', 'в процессе', 'частично',
+    'in progress',
+    'inprogress',
+    'wip',
+    'work in progress',
+    'partial',
+    'partially',
+    'partly',
+    'partially done',
+    'partially complete',
+    'ongoing',
+    'started',
+    'doing',
+    'in review',
+    'under review',
+    'underway',
+    'under way',
+    '対応中',
+    '進行中',
+    '作業中',
+    '実施中',
+    '一部',
+    '一部完了',
+    '进行中',
+    '部分完成',
+    '处理中',
+    'в работе',
+    'в процессе',
+    'частично',
   ],
   'n/a': [
-    'n/a', 'na', 'n.a.', 'not applicable', 'skipped', 'skip', 'not needed', 'not required', 'not relevant',
-    'out of scope', "won't do", "won't fix", 'wontfix',
-    '対象外', '該当なし', '不要', '不适用', '无需', 'не применимо', 'н/д',
+    'n/a',
+    'na',
+    'n.a.',
+    'not applicable',
+    'skipped',
+    'skip',
+    'not needed',
+    'not required',
+    'not relevant',
+    'out of scope',
+    "won't do",
+    "won't fix",
+    'wontfix',
+    '対象外',
+    '該当なし',
+    '不要',
+    '不适用',
+    '无需',
+    'не применимо',
+    'н/д',
   ],
 };
 
@@ -132,7 +241,8 @@ const SHORTCODES = buildShortcodeMap();
 const WORDS = buildWordPattern();
 
 /** Markup that may open a status value: whitespace, emphasis, code, inline HTML, a link's text. */
-const OPENER = /(?:[\s\u00a0]+|\*+|_+|~~|`+|<(?:b|strong|i|em|code|mark|span|kbd|u|s|del|ins|small|sup|sub|font|p|div)\b[^<>]{0,256}>|&nbsp;|\[)/iy;
+const OPENER =
+  /(?:[\s\u00a0]+|\*+|_+|~~|`+|<(?:b|strong|i|em|code|mark|span|kbd|u|s|del|ins|small|sup|sub|font|p|div)\b[^<>]{0,256}>|&nbsp;|\[)/iy;
 /** Markup that may close a status value, and trailing punctuation. */
 const CLOSER = /(?:[\s\u00a0]+(?=`|<\/)|\*+|_+|~~|`+|<\/[a-z]+\s*>|\]\([^()\n]{0,512}\)|\]\[[^[\]\n]{0,256}\]|\]|[.!。！])/iy;
 /** What may follow a status word: the end of the cell or a separator before a comment. */
@@ -209,7 +319,13 @@ function wordAt(raw: string, at: number, options: Options): StatusToken | null {
 }
 
 function tokenAt(raw: string, at: number, options: Options): StatusToken | null {
-  return boxAt(raw, at, options) ?? shortcodeAt(raw, at, options) ?? entityAt(raw, at, options) ?? glyphAt(raw, at, options) ?? wordAt(raw, at, options);
+  return (
+    boxAt(raw, at, options) ??
+    shortcodeAt(raw, at, options) ??
+    entityAt(raw, at, options) ??
+    glyphAt(raw, at, options) ??
+    wordAt(raw, at, options)
+  );
 }
 
 /** Offset after the closing markup and trailing punctuation that follow `at`. */

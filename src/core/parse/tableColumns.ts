@@ -31,7 +31,20 @@ function headerCore(text: string): string {
 const STATUS_GLYPH_HEADER = /^(?:[✓✔☑✅]\uFE0F?|\[x\])$/;
 const STATUS_HEADER =
   /^(?:(?:current|overall|final|review|readiness|implementation|completion|launch|release|deployment|test|verification)\s+)?(?:status|state|result|results)$/;
-const STATUS_HEADER_WORDS = new Set(['done', 'complete', 'completed', '状態', '状态', 'ステータス', '評価', '完了', 'статус', 'состояние', 'estado', 'statut']);
+const STATUS_HEADER_WORDS = new Set([
+  'done',
+  'complete',
+  'completed',
+  '状態',
+  '状态',
+  'ステータス',
+  '評価',
+  '完了',
+  'статус',
+  'состояние',
+  'estado',
+  'statut',
+]);
 
 /**
  * True when a header cell's text names a status column: Status, State, Result, Done?, Complete,
@@ -48,7 +61,21 @@ export function isStatusHeader(text: string): boolean {
 
 const ITEM_HEADER =
   /^(?:(?:check|checklist|item|task|action|control)\s+)?(?:items?|checks?|tasks?|requirements?|names?|descriptions?|deliverables?|gates?|controls?|criterion|criteria|steps?|actions?)$/;
-const ITEM_HEADER_WORDS = new Set(['項目', 'チェック項目', '確認項目', '項目名', 'タスク', '要件', '检查项', '检查项目', '事项', '任务', 'пункт', 'задача', 'требование']);
+const ITEM_HEADER_WORDS = new Set([
+  '項目',
+  'チェック項目',
+  '確認項目',
+  '項目名',
+  'タスク',
+  '要件',
+  '检查项',
+  '检查项目',
+  '事项',
+  '任务',
+  'пункт',
+  'задача',
+  'требование',
+]);
 
 /** True when a header names the item-text column: Item, Check, Task, Requirement, Name, Description, Deliverable (plurals, `Check name`, `Item name`, 項目 too). */
 export function isItemHeader(text: string): boolean {
@@ -67,7 +94,8 @@ export function isPriorityHeader(text: string): boolean {
   return PRIORITY_HEADER.test(core) || PRIORITY_HEADER_WORDS.has(core);
 }
 
-const CRITICAL_VALUE = /^(?:critical|crit|blocker|blocking|showstopper|show[\s-]stopper|must(?:[\s-]have)?|p0|sev[\s-]?0|s0|priority[\s-]?0|致命的?|緊急|紧急|最優先)(?![\p{L}\p{N}])/iu;
+const CRITICAL_VALUE =
+  /^(?:critical|crit|blocker|blocking|showstopper|show[\s-]stopper|must(?:[\s-]have)?|p0|sev[\s-]?0|s0|priority[\s-]?0|致命的?|緊急|紧急|最優先)(?![\p{L}\p{N}])/iu;
 
 /**
  * True when a priority cell (raw Markdown) says critical: Critical, Blocker, Must (have), P0,

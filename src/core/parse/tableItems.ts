@@ -85,7 +85,10 @@ export function parseTable(ctx: ParseContext, table: Table, sink: ItemSink): voi
         text: textCell.plain,
         linkNodes: otherCells,
         // The status cell is left out: its 🔴 means "open", not "critical".
-        raw: cells.filter((c) => c !== statusCell).map((c) => c.raw).join('|'),
+        raw: cells
+          .filter((c) => c !== statusCell)
+          .map((c) => c.raw)
+          .join('|'),
         critical,
         ...(owner !== null ? { owner } : {}),
         ...(isIsoDate(dueText) ? { due: dueText } : {}),
@@ -131,7 +134,9 @@ function decodeEntities(text: string): string {
 function findStatusColumn(headers: string[], rows: RawCell[][]): number {
   // A column headed "Status" only tracks items when its cells read as statuses somewhere
   // (a known value, an empty cell, or an unfilled option list such as `pass / fail`).
-  const named = headers.findIndex((h, i) => isStatusHeader(h) && (rows.some((r) => holdsStatus(r[i])) || rows.every((r) => !r[i] || r[i].plain === '')));
+  const named = headers.findIndex(
+    (h, i) => isStatusHeader(h) && (rows.some((r) => holdsStatus(r[i])) || rows.every((r) => !r[i] || r[i].plain === '')),
+  );
   if (named >= 0) return named;
   const column = (i: number) => rows.map((r) => r[i]).filter((c): c is RawCell => c !== undefined && c.raw.trim() !== '');
   const boxes = headers.findIndex((_, i) => {
@@ -158,5 +163,7 @@ function holdsStatus(cell: RawCell | undefined): boolean {
 function findTextColumn(headers: string[], rows: RawCell[][], taken: number[]): number {
   const named = headers.findIndex((h, i) => !taken.includes(i) && isItemHeader(h));
   if (named >= 0) return named;
-  return headers.findIndex((_, i) => !taken.includes(i) && rows.some((r) => r[i] !== undefined && r[i].plain !== '' && !/^[\d\s./%]+$/.test(r[i].plain)));
+  return headers.findIndex(
+    (_, i) => !taken.includes(i) && rows.some((r) => r[i] !== undefined && r[i].plain !== '' && !/^[\d\s./%]+$/.test(r[i].plain)),
+  );
 }

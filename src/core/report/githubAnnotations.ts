@@ -14,7 +14,10 @@ export function toGithubAnnotations(report: ReadinessReport): string {
 }
 
 function annotation(path: string, finding: ReportFinding): string {
-  const properties: [string, string | number][] = [['file', path], ['line', finding.line]];
+  const properties: [string, string | number][] = [
+    ['file', path],
+    ['line', finding.line],
+  ];
   // GitHub accepts columns only for a single-line range.
   if (finding.endLine === finding.line) properties.push(['col', finding.column]);
   properties.push(['endLine', finding.endLine]);

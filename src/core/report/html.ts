@@ -8,7 +8,16 @@ import type { Progress } from '../model/types';
 import { ruleDocsUrl } from '../model/ruleTable';
 import { REPORT_CSS } from './htmlStyles';
 import { escapeHtml } from './htmlText';
-import { allFindings, categoryRows, evidenceCoverage, findingsOf, isChecklistFile, isOverdue, itemLabel, openCriticalItems } from './summary';
+import {
+  allFindings,
+  categoryRows,
+  evidenceCoverage,
+  findingsOf,
+  isChecklistFile,
+  isOverdue,
+  itemLabel,
+  openCriticalItems,
+} from './summary';
 import { progressRing, ratioBar, stackedBar } from './svgCharts';
 
 /** The policy of a standalone report file: inline styles and data images, nothing else. */
@@ -88,7 +97,8 @@ ${legend()}
 }
 
 function legend(): string {
-  const entry = (className: string, label: string) => `<li><svg viewBox="0 0 10 10" aria-hidden="true"><rect class="${className}" width="10" height="10" rx="2"/></svg>${label}</li>`;
+  const entry = (className: string, label: string) =>
+    `<li><svg viewBox="0 0 10 10" aria-hidden="true"><rect class="${className}" width="10" height="10" rx="2"/></svg>${label}</li>`;
   return `<ul class="legend">${entry('seg-done', 'done')}${entry('seg-progress', 'in progress')}${entry('seg-open', 'open')}${entry('seg-na', 'n/a')}</ul>`;
 }
 
@@ -114,7 +124,12 @@ function criticalItems(report: ReadinessReport, today: string | undefined): stri
   const heading = `<h2>Open critical items (${items.length})</h2>`;
   if (items.length === 0) return `<section id="critical">\n${heading}\n<p class="empty-note">Every critical item is done.</p>\n</section>`;
   const rows = items.map(({ file, item }) => {
-    const due = item.due === null ? '<span class="muted">—</span>' : isOverdue(item, today) ? `<span class="overdue">${h(item.due)} (overdue)</span>` : h(item.due);
+    const due =
+      item.due === null
+        ? '<span class="muted">—</span>'
+        : isOverdue(item, today)
+          ? `<span class="overdue">${h(item.due)} (overdue)</span>`
+          : h(item.due);
     const state = item.state === 'open' ? 'open' : 'in progress';
     return `<tr><td>${h(itemLabel(item))}</td><td><span class="state state-${item.state}">${state}</span></td><td>${item.owner === null ? '<span class="muted">—</span>' : `@${h(item.owner)}`}</td><td class="num">${due}</td><td><code>${h(file.path)}:${item.line}</code></td></tr>`;
   });
@@ -124,10 +139,12 @@ function criticalItems(report: ReadinessReport, today: string | undefined): stri
 function evidence(report: ReadinessReport): string {
   const c = evidenceCoverage(report);
   const missing = findingsOf(report, ['evidence-missing', 'evidence-broken']);
-  const line = (label: string, part: number, whole: number) => `<div>${h(label)}</div>${ratioBar(part, whole, label)}<div class="num">${part}/${whole}</div>`;
-  const list = missing.length === 0
-    ? '<p class="empty-note">No missing or broken evidence.</p>'
-    : `<table>\n<thead><tr><th>Problem</th><th>Where</th></tr></thead>\n<tbody>\n${missing.map(({ file, finding }) => `<tr><td>${h(finding.message)}</td><td><code>${h(file.path)}:${finding.line}</code></td></tr>`).join('\n')}\n</tbody>\n</table>`;
+  const line = (label: string, part: number, whole: number) =>
+    `<div>${h(label)}</div>${ratioBar(part, whole, label)}<div class="num">${part}/${whole}</div>`;
+  const list =
+    missing.length === 0
+      ? '<p class="empty-note">No missing or broken evidence.</p>'
+      : `<table>\n<thead><tr><th>Problem</th><th>Where</th></tr></thead>\n<tbody>\n${missing.map(({ file, finding }) => `<tr><td>${h(finding.message)}</td><td><code>${h(file.path)}:${finding.line}</code></td></tr>`).join('\n')}\n</tbody>\n</table>`;
   return `<section id="evidence">\n<h2>Evidence</h2>\n<div class="coverage">${line('Done items with evidence', c.withEvidence, c.done)}${line('Done critical items with evidence', c.criticalWithEvidence, c.criticalDone)}</div>\n<h3>Missing and broken evidence (${missing.length})</h3>\n${list}\n</section>`;
 }
 
@@ -138,8 +155,10 @@ function findings(report: ReadinessReport): string {
   const blocks = report.files
     .filter((file) => file.findings.length > 0)
     .map((file) => {
-      const rows = file.findings.map((f) =>
-        `<tr><td class="where"><code>${f.line}:${f.column}</code></td><td><span class="sev sev-${f.severity}">${f.severity}</span></td><td>${h(f.message)}</td><td><a href="${h(ruleDocsUrl(f.rule))}">${h(f.rule)}</a></td></tr>`);
+      const rows = file.findings.map(
+        (f) =>
+          `<tr><td class="where"><code>${f.line}:${f.column}</code></td><td><span class="sev sev-${f.severity}">${f.severity}</span></td><td>${h(f.message)}</td><td><a href="${h(ruleDocsUrl(f.rule))}">${h(f.rule)}</a></td></tr>`,
+      );
       return `<h3><code>${h(file.path)}</code></h3>\n<table class="findings">\n<thead><tr><th>Line</th><th>Severity</th><th>Message</th><th>Rule</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
     });
   return `<section id="findings">\n${heading}\n${blocks.join('\n')}\n</section>`;

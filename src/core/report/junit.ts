@@ -62,12 +62,20 @@ function uniqueNames(cases: readonly LocatedItem[]): string[] {
 function testCase({ item }: LocatedItem, suite: Suite, name: string): string[] {
   const open = `    <testcase${xmlAttributes({ name, classname: suite.name, file: suite.path, line: item.line, time: 0 })}>`;
   const lines = [open, '      <properties>'];
-  const properties: [string, string | null][] = [['id', item.id], ['state', item.state], ['critical', String(item.critical)], ['owner', item.owner], ['due', item.due]];
+  const properties: [string, string | null][] = [
+    ['id', item.id],
+    ['state', item.state],
+    ['critical', String(item.critical)],
+    ['owner', item.owner],
+    ['due', item.due],
+  ];
   for (const [key, value] of properties) if (value !== null) lines.push(`        <property${xmlAttributes({ name: key, value })}/>`);
   lines.push('      </properties>');
   if (isOpenCritical(item)) {
     const message = `"${itemLabel(item)}" is critical and ${item.state === 'open' ? 'open' : 'in progress'}`;
-    const details = [`${suite.path}:${item.line}`, item.owner ? `owner: @${item.owner}` : '', item.due ? `due: ${item.due}` : ''].filter(Boolean).join('\n');
+    const details = [`${suite.path}:${item.line}`, item.owner ? `owner: @${item.owner}` : '', item.due ? `due: ${item.due}` : '']
+      .filter(Boolean)
+      .join('\n');
     lines.push(`      <failure${xmlAttributes({ message, type: 'critical-open' })}>${xmlText(details)}</failure>`);
   } else if (item.state === 'n/a') {
     lines.push(`      <skipped${xmlAttributes({ message: 'not applicable' })}/>`);

@@ -28,7 +28,9 @@ export function toMarkdownSummary(report: ReadinessReport, options: MarkdownOpti
     out.push('| Checklist | Category | Progress | Done | In progress | Open | N/A |', '|---|---|---|--:|--:|--:|--:|');
     for (const row of rows) {
       const q = row.progress;
-      out.push(`| ${mdCode(row.file.path)} | ${row.title === null ? '_(no category)_' : mdText(row.title || '(untitled)')} | ${progressCell(q)} | ${q.done} | ${q.inProgress} | ${q.open} | ${q.notApplicable} |`);
+      out.push(
+        `| ${mdCode(row.file.path)} | ${row.title === null ? '_(no category)_' : mdText(row.title || '(untitled)')} | ${progressCell(q)} | ${q.done} | ${q.inProgress} | ${q.open} | ${q.notApplicable} |`,
+      );
     }
     out.push('');
   }
@@ -40,7 +42,9 @@ export function toMarkdownSummary(report: ReadinessReport, options: MarkdownOpti
     out.push('| Item | Where | State | Owner | Due |', '|---|---|---|---|---|');
     for (const { file, item } of critical) {
       const due = item.due === null ? '—' : isOverdue(item, options.today) ? `**${item.due} (overdue)**` : item.due;
-      out.push(`| ${mdText(itemLabel(item))} | ${mdCode(`${file.path}:${item.line}`)} | ${item.state === 'open' ? 'open' : 'in progress'} | ${item.owner === null ? '—' : mdCode(`@${item.owner}`)} | ${due} |`);
+      out.push(
+        `| ${mdText(itemLabel(item))} | ${mdCode(`${file.path}:${item.line}`)} | ${item.state === 'open' ? 'open' : 'in progress'} | ${item.owner === null ? '—' : mdCode(`@${item.owner}`)} | ${due} |`,
+      );
     }
     out.push('');
   }
@@ -48,7 +52,10 @@ export function toMarkdownSummary(report: ReadinessReport, options: MarkdownOpti
   const missing = findingsOf(report, ['evidence-missing', 'evidence-broken']);
   const coverage = evidenceCoverage(report);
   out.push(`### Missing evidence (${missing.length})`, '');
-  out.push(`${coverage.withEvidence} of ${coverage.done} done items link existing evidence (critical: ${coverage.criticalWithEvidence} of ${coverage.criticalDone}).`, '');
+  out.push(
+    `${coverage.withEvidence} of ${coverage.done} done items link existing evidence (critical: ${coverage.criticalWithEvidence} of ${coverage.criticalDone}).`,
+    '',
+  );
   if (missing.length > 0) {
     out.push('| Where | Problem |', '|---|---|');
     for (const { file, finding } of missing) out.push(`| ${mdCode(`${file.path}:${finding.line}`)} | ${mdText(finding.message)} |`);
@@ -67,7 +74,11 @@ function overviewLine(report: ReadinessReport, criticalOpen: number): string {
   const checklists = report.files.filter(isChecklistFile).length;
   parts.push(`${checklists} ${checklists === 1 ? 'checklist' : 'checklists'}`);
   const c = countBySeverity(report.files.flatMap((f) => f.findings));
-  parts.push(c.error + c.warning + c.info === 0 ? 'no problems' : `${c.error} ${c.error === 1 ? 'error' : 'errors'}, ${c.warning} ${c.warning === 1 ? 'warning' : 'warnings'}, ${c.info} ${c.info === 1 ? 'info' : 'infos'}`);
+  parts.push(
+    c.error + c.warning + c.info === 0
+      ? 'no problems'
+      : `${c.error} ${c.error === 1 ? 'error' : 'errors'}, ${c.warning} ${c.warning === 1 ? 'warning' : 'warnings'}, ${c.info} ${c.info === 1 ? 'info' : 'infos'}`,
+  );
   return parts.join(' · ');
 }
 

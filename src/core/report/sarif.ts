@@ -61,7 +61,10 @@ export function toSarif(report: ReadinessReport, options: SarifOptions): Sarif.L
               shortDescription: { text: rule.description },
               fullDescription: { text: rule.description },
               helpUri: ruleDocsUrl(rule.id),
-              help: { text: `${rule.description} See ${ruleDocsUrl(rule.id)}`, markdown: `${rule.description} [Documentation](${ruleDocsUrl(rule.id)})` },
+              help: {
+                text: `${rule.description} See ${ruleDocsUrl(rule.id)}`,
+                markdown: `${rule.description} [Documentation](${ruleDocsUrl(rule.id)})`,
+              },
               defaultConfiguration: { level: LEVELS[rule.defaultSeverity] },
               properties: { tags: ['production-readiness'] },
             })),
@@ -96,9 +99,15 @@ function result(finding: ReportFinding, path: string, index: number | undefined,
 
 /** A relative POSIX path as a relative URI reference: each segment percent-encoded (spaces, `#`, `?`, `%`). */
 export function pathToUri(path: string): string {
-  return path.split('/').map((segment) => (segment === '..' || segment === '.' ? segment : encodeURIComponent(segment))).join('/');
+  return path
+    .split('/')
+    .map((segment) => (segment === '..' || segment === '.' ? segment : encodeURIComponent(segment)))
+    .join('/');
 }
 
 function pascalCase(id: RuleId): string {
-  return id.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
+  return id
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
 }

@@ -62,7 +62,11 @@ export function fileItems(file: ReportFile): LocatedItem[] {
  * `config-invalid` findings); a checklist without items still reports `no-items`.
  */
 export function isChecklistFile(file: ReportFile): boolean {
-  const configOnly = file.title === null && file.items.length === 0 && file.categories.length === 0 && file.findings.every((f) => f.rule === 'config-invalid');
+  const configOnly =
+    file.title === null &&
+    file.items.length === 0 &&
+    file.categories.length === 0 &&
+    file.findings.every((f) => f.rule === 'config-invalid');
   return !configOnly;
 }
 
@@ -95,7 +99,8 @@ export function categoryRows(file: ReportFile): CategoryRow[] {
   if (file.items.length > 0) rows.push({ file, title: null, line: file.items[0].line, progress: itemsProgress(file.items) });
   for (const category of file.categories) {
     const p = category.progress;
-    if (p.done + p.open + p.inProgress + p.notApplicable + p.untracked > 0) rows.push({ file, title: category.title, line: category.line, progress: p });
+    if (p.done + p.open + p.inProgress + p.notApplicable + p.untracked > 0)
+      rows.push({ file, title: category.title, line: category.line, progress: p });
   }
   return rows;
 }
@@ -146,4 +151,3 @@ export function categoryPathText(path: readonly string[]): string {
 export function isOverdue(item: ReportItem, today: string | undefined): boolean {
   return today !== undefined && item.due !== null && item.state !== 'done' && item.state !== 'n/a' && item.due < today;
 }
-

@@ -34,9 +34,10 @@ function segments(p: Progress): { className: string; start: number; length: numb
 /** A horizontal bar of done / in progress / open / n/a, stretched to its box. */
 export function stackedBar(p: Progress, label: string): string {
   const parts = segments(p);
-  const rects = parts.length === 0
-    ? '<rect class="seg-empty" x="0" y="0" width="100" height="10"/>'
-    : parts.map((s) => `<rect class="${s.className}" x="${round(s.start)}" y="0" width="${round(s.length)}" height="10"/>`).join('');
+  const rects =
+    parts.length === 0
+      ? '<rect class="seg-empty" x="0" y="0" width="100" height="10"/>'
+      : parts.map((s) => `<rect class="${s.className}" x="${round(s.start)}" y="0" width="${round(s.length)}" height="10"/>`).join('');
   const text = escapeHtml(`${label}: ${progressDescription(p)}`);
   return `<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="${text}"><title>${text}</title>${rects}</svg>`;
 }
@@ -44,8 +45,14 @@ export function stackedBar(p: Progress, label: string): string {
 /** A ring of done / in progress / open / n/a around the done percentage. */
 export function progressRing(p: Progress, label: string): string {
   // r = 100 / 2π: the circumference is 100, so dash lengths are percentages.
-  const circle = (className: string, extra: string) => `<circle class="${className}" cx="21" cy="21" r="15.9155" fill="none" stroke-width="5"${extra}/>`;
-  const arcs = segments(p).map((s) => circle(`arc ${s.className}`, ` stroke-dasharray="${round(s.length)} ${round(100 - s.length)}" stroke-dashoffset="${round(25 - s.start)}"`));
+  const circle = (className: string, extra: string) =>
+    `<circle class="${className}" cx="21" cy="21" r="15.9155" fill="none" stroke-width="5"${extra}/>`;
+  const arcs = segments(p).map((s) =>
+    circle(
+      `arc ${s.className}`,
+      ` stroke-dasharray="${round(s.length)} ${round(100 - s.length)}" stroke-dashoffset="${round(25 - s.start)}"`,
+    ),
+  );
   const text = escapeHtml(`${label}: ${progressDescription(p)}`);
   const percent = p.percent === null ? '–' : `${p.percent}%`;
   return `<svg class="ring" viewBox="0 0 42 42" role="img" aria-label="${text}"><title>${text}</title>${circle('arc seg-empty', '')}${arcs.join('')}<text class="ring-value" x="21" y="21" text-anchor="middle" dominant-baseline="central">${percent}</text></svg>`;

@@ -23,7 +23,15 @@ export interface Paint {
 const identity = (text: string): string => text;
 
 /** No styles: every function returns its text unchanged. */
-export const PLAIN: Paint = { red: identity, yellow: identity, green: identity, blue: identity, dim: identity, bold: identity, underline: identity };
+export const PLAIN: Paint = {
+  red: identity,
+  yellow: identity,
+  green: identity,
+  blue: identity,
+  dim: identity,
+  bold: identity,
+  underline: identity,
+};
 
 const BAR_WIDTH = 10;
 const MAX_TITLE_WIDTH = 40;
@@ -38,9 +46,16 @@ export function formatText(sources: readonly ReportSource[], paint: Paint = PLAI
   const checklists = sources.flatMap((s) => (s.analysis.checklist ? [s.analysis.checklist] : []));
   const lines: string[] = [];
   if (checklists.length > 1) {
-    lines.push(`${paint.bold('Overall')}  ${progressLine(sumProgress(checklists.map((c) => c.progress)), criticalOpen(checklists), paint)}  ${paint.dim(`(${checklists.length} checklists)`)}`);
+    lines.push(
+      `${paint.bold('Overall')}  ${progressLine(sumProgress(checklists.map((c) => c.progress)), criticalOpen(checklists), paint)}  ${paint.dim(`(${checklists.length} checklists)`)}`,
+    );
   }
-  lines.push(summaryLine(sources.flatMap((s) => s.analysis.findings), paint));
+  lines.push(
+    summaryLine(
+      sources.flatMap((s) => s.analysis.findings),
+      paint,
+    ),
+  );
   return [...blocks, lines.join('\n')].join('\n\n') + '\n';
 }
 

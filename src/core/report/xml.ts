@@ -2,8 +2,9 @@
 
 // Characters XML 1.0 cannot hold at all, even escaped: C0 controls other than tab, LF and CR,
 // lone surrogates, U+FFFE and U+FFFF.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text content: `&`, `<`, `>` escaped, characters XML cannot hold replaced by U+FFFD. */
 export function xmlText(value: string): string {
@@ -12,7 +13,12 @@ export function xmlText(value: string): string {
 
 /** An attribute value (for double quotes): also quotes and the whitespace a parser would normalise away. */
 export function xmlAttribute(value: string): string {
-  return xmlText(value).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+  return xmlText(value)
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
 }
 
 /** `name="value"` pairs, skipping undefined values. */

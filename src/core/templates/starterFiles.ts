@@ -53,7 +53,8 @@ export function starterChecklist(options: StarterOptions): string {
   return lines.join(options.eol ?? '\n') + (options.eol ?? '\n');
 }
 
-const CONFIG_SCHEMA_URL = 'https://raw.githubusercontent.com/production-readiness/production-readiness/main/schemas/readiness-config.schema.json';
+const CONFIG_SCHEMA_URL =
+  'https://raw.githubusercontent.com/production-readiness/production-readiness/main/schemas/readiness-config.schema.json';
 
 /**
  * The `.readiness.yml` that goes with a template: its critical selectors, evidence required for

@@ -38,7 +38,10 @@ export interface LimitProblem {
 /** The first limit the text exceeds, or null. Linear in the text's length. */
 export function exceededLimit(text: string, limits: AnalysisLimits = DEFAULT_LIMITS): LimitProblem | null {
   if (text.length > limits.maxChars) {
-    return { message: `The file has ${text.length.toLocaleString('en-US')} characters; files over ${limits.maxChars.toLocaleString('en-US')} are not analysed`, offset: 0 };
+    return {
+      message: `The file has ${text.length.toLocaleString('en-US')} characters; files over ${limits.maxChars.toLocaleString('en-US')} are not analysed`,
+      offset: 0,
+    };
   }
   let lineStart = 0;
   let lineNumber = 1;
@@ -51,10 +54,16 @@ export function exceededLimit(text: string, limits: AnalysisLimits = DEFAULT_LIM
     if (lineEnd < 0) lineEnd = text.length;
     const { indent, quotes, first } = lineShape(text, lineStart, lineEnd);
     if (quotes > limits.maxQuoteDepth) {
-      return { message: `Block quotes nest ${quotes.toLocaleString('en-US')} deep at line ${lineNumber} (limit ${limits.maxQuoteDepth}); the file is not analysed`, offset: lineStart };
+      return {
+        message: `Block quotes nest ${quotes.toLocaleString('en-US')} deep at line ${lineNumber} (limit ${limits.maxQuoteDepth}); the file is not analysed`,
+        offset: lineStart,
+      };
     }
     if (indent > limits.maxIndent) {
-      return { message: `Line ${lineNumber} is indented ${indent.toLocaleString('en-US')} columns (limit ${limits.maxIndent}); the file is not analysed`, offset: lineStart };
+      return {
+        message: `Line ${lineNumber} is indented ${indent.toLocaleString('en-US')} columns (limit ${limits.maxIndent}); the file is not analysed`,
+        offset: lineStart,
+      };
     }
     if (first === lineEnd || (first === lineEnd - 1 && text[first] === '\r')) {
       blockStart = lineEnd + 1;
@@ -67,14 +76,20 @@ export function exceededLimit(text: string, limits: AnalysisLimits = DEFAULT_LIM
       }
       delimiters += countDelimiters(text, first, lineEnd);
       if (delimiters > limits.maxDelimitersPerBlock) {
-        return { message: `The paragraph at line ${lineNumberAt(text, blockStart)} has over ${limits.maxDelimitersPerBlock.toLocaleString('en-US')} emphasis or link delimiters; the file is not analysed`, offset: blockStart };
+        return {
+          message: `The paragraph at line ${lineNumberAt(text, blockStart)} has over ${limits.maxDelimitersPerBlock.toLocaleString('en-US')} emphasis or link delimiters; the file is not analysed`,
+          offset: blockStart,
+        };
       }
     }
     if (text[first] === '|') {
       if (tableStart < 0) tableStart = lineStart;
       tableCells += countChar(text, first, lineEnd, '|');
       if (tableCells > limits.maxTableCells) {
-        return { message: `The table at line ${lineNumberAt(text, tableStart)} has over ${limits.maxTableCells.toLocaleString('en-US')} cells; the file is not analysed`, offset: tableStart };
+        return {
+          message: `The table at line ${lineNumberAt(text, tableStart)} has over ${limits.maxTableCells.toLocaleString('en-US')} cells; the file is not analysed`,
+          offset: tableStart,
+        };
       }
     } else {
       tableStart = -1;

@@ -313,10 +313,7 @@ function decodeRegion(text: string, a: number, b: number, cpIndex: number, table
     const before = out.count;
     if (got === need && lost === 0) {
       if (isUsable(value)) {
-        const weak =
-          need === 1
-            ? !strongTwoByte(cpIndex, lead, value)
-            : typographic && i > 0 && isAsciiLetter(text.charCodeAt(i - 1));
+        const weak = need === 1 ? !strongTwoByte(cpIndex, lead, value) : typographic && i > 0 && isAsciiLetter(text.charCodeAt(i - 1));
         out.push(i, j, value, weak);
       }
     } else if (got > 0 && got - lost >= 1) {

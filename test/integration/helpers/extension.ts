@@ -41,7 +41,11 @@ export async function readDisk(uri: vscode.Uri): Promise<string> {
  * Polls `probe` until it returns a value that is not undefined/false, or fails after `timeoutMs`
  * with `what` and the last value seen.
  */
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -52,7 +56,8 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${last instanceof Error ? last.message : String(last)})`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${last instanceof Error ? last.message : String(last)})`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -6,13 +6,28 @@ import type { Checklist, ReadinessCategory, ReadinessItem } from '../../../src/c
 import { allItems } from '../../../src/core/model/walk';
 
 /** Analyses Markdown as `PRODUCTION_READINESS.md` at the workspace root. */
-export function analyze(text: string, config: Partial<ReadinessConfig> = {}, extra: { path?: string; exists?: (p: string) => LinkCheck; today?: string } = {}): Analysis {
-  return analyzeChecklist(text, { config: { ...defaultConfig(), ...config }, path: extra.path ?? 'PRODUCTION_READINESS.md', exists: extra.exists, today: extra.today });
+export function analyze(
+  text: string,
+  config: Partial<ReadinessConfig> = {},
+  extra: { path?: string; exists?: (p: string) => LinkCheck; today?: string } = {},
+): Analysis {
+  return analyzeChecklist(text, {
+    config: { ...defaultConfig(), ...config },
+    path: extra.path ?? 'PRODUCTION_READINESS.md',
+    exists: extra.exists,
+    today: extra.today,
+  });
 }
 
 /** A compact view of an item for exact assertions. */
 export function brief(item: ReadinessItem): string {
-  const flags = [item.kind, item.state, item.critical ? 'critical' : '', item.owner ? `@${item.owner}` : '', item.due ? `due ${item.due}` : ''].filter(Boolean);
+  const flags = [
+    item.kind,
+    item.state,
+    item.critical ? 'critical' : '',
+    item.owner ? `@${item.owner}` : '',
+    item.due ? `due ${item.due}` : '',
+  ].filter(Boolean);
   return `${item.text} [${flags.join(', ')}]`;
 }
 

@@ -31,7 +31,8 @@ export const SECOND_TEXT = `# Payments
 `;
 
 /** Markup in every place a report shows text; code spans keep it as text in the model, so it reaches the report verbatim. */
-export const HOSTILE_TEXT = '# `<img src=x onerror=alert(1)>` "Ops" & co\n\n## `<style>body{display:none}</style>`\n\n- [ ] Ship `<script>alert(2)</script>` now (critical) @ops due: 2026-01-01\n';
+export const HOSTILE_TEXT =
+  '# `<img src=x onerror=alert(1)>` "Ops" & co\n\n## `<style>body{display:none}</style>`\n\n- [ ] Ship `<script>alert(2)</script>` now (critical) @ops due: 2026-01-01\n';
 
 /** The fixture's report: a broken config, then the two checklists. */
 export function fixtureReport(mainText = MAIN_TEXT): ReadinessReport {
