@@ -34,6 +34,8 @@ export interface SetArgs {
   file: string;
   item: string;
   state: SettableState;
+  /** Set the state even when the evidence policy refuses it (`--force`). */
+  force: boolean;
 }
 
 /** `readiness report [paths…] --out FILE`. */
@@ -138,13 +140,13 @@ function maxSize(value: string | undefined): number {
 }
 
 function parseSet(argv: string[]): CliArgs {
-  const { values, positionals } = parse(argv, 'set', { help: { type: 'boolean', short: 'h' } });
+  const { values, positionals } = parse(argv, 'set', { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
   if (values.help) return { command: 'help', topic: 'set' };
   if (positionals.length !== 3) {
     throw new CliError(`set takes 3 arguments (FILE ITEM STATE), got ${positionals.length}`, 'Run `readiness set --help` for usage.');
   }
   const [file, item, state] = positionals;
-  return { command: 'set', file, item, state: parseState(state) };
+  return { command: 'set', file, item, state: parseState(state), force: values.force === true };
 }
 
 function parseReport(argv: string[]): CliArgs {

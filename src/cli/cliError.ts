@@ -2,7 +2,7 @@
 export const EXIT = {
   /** The run worked and no finding reached `--fail-on`. */
   ok: 0,
-  /** The run worked and at least one finding reached `--fail-on`. */
+  /** `check`: the run worked and at least one finding reached `--fail-on`. `set`: refused by the evidence policy, nothing written. */
   findings: 1,
   /** Usage error or unreadable input: nothing was checked. */
   usage: 2,

@@ -53,17 +53,26 @@ Options:
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadable input.
 `;
 
-const SET = `Usage: readiness set FILE ITEM STATE
+const SET = `Usage: readiness set FILE ITEM STATE [options]
 
 Sets one item's state in place, changing only its status marker.
   ITEM    an item id (see \`readiness check FILE --format json\`) or a 1-based line number
   STATE   done | open | in-progress | n/a   (aliases: inprogress, na)
 
+When .readiness.yml sets evidence.required (critical or all), an item that needs
+evidence is not marked done while it links no existing evidence file: nothing is
+written and the exit code is 1.
+
+Options:
+      --force                    mark done even though required evidence is missing
+  -h, --help                     show this help
+
 Examples:
   readiness set PRODUCTION_READINESS.md rollback-tested done
   readiness set PRODUCTION_READINESS.md 42 in-progress
 
-Exit codes: 0 set (or already in that state), 2 usage error, unreadable file or unknown item.
+Exit codes: 0 set (or already in that state), 1 refused: required evidence is missing
+(see --force), 2 usage error, unreadable file or unknown item.
 `;
 
 const REPORT = `Usage: readiness report [paths…] [options]

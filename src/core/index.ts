@@ -13,7 +13,7 @@ export { hasEvidence, needsEvidence } from './analyze/rules';
 
 // The readiness model, progress, tree walks and the rule table.
 export { sumProgress } from './model/progress';
-export { type Finding, type RuleId, ruleDocsUrl } from './model/ruleTable';
+export { type Finding, type FixChoice, type RuleId, ruleDocsUrl } from './model/ruleTable';
 export {
   type Checklist,
   type ItemState,
@@ -46,6 +46,7 @@ export { CONFIG_FILE_NAME, CONFIG_FILE_NAMES, type FolderWalk, configCandidates 
 export { type ReadinessConfig, defaultConfig } from './config/types';
 
 // Edits computed from the model.
+export { EVIDENCE_REFUSAL, evidenceRefusalMessage, refusesDone } from './edit/evidencePolicy';
 export { insertLinkEdit, linkDestination, relinkEdit, removeLinkEdit } from './edit/links';
 export { StaleModelError, applyEdits, setState } from './edit/setState';
 

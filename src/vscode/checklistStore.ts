@@ -77,10 +77,10 @@ export class ChecklistStore implements vscode.Disposable {
       watcher.onDidDelete((uri) => this.onFileEvent(uri, false)),
       watcher.onDidChange((uri) => this.onFileChanged(uri)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0 && this.isChecklist(e.document.uri)) this.schedule(e.document.uri);
+        if (e.contentChanges.length > 0 && this.isChecklistDocument(e.document)) this.schedule(e.document.uri);
       }),
       vscode.workspace.onDidOpenTextDocument((d) => {
-        if (this.isChecklist(d.uri) && this.states.get(d.uri.toString())?.text !== d.getText()) this.schedule(d.uri);
+        if (this.isChecklistDocument(d) && this.states.get(d.uri.toString())?.text !== d.getText()) this.schedule(d.uri);
       }),
       vscode.workspace.onDidSaveTextDocument((d) => {
         if (this.isChecklist(d.uri)) this.schedule(d.uri, 0);
@@ -111,6 +111,46 @@ export class ChecklistStore implements vscode.Disposable {
   }
 
   private known = new Set<string>();
+  /** The globs the last discovery searched: they tell a checklist created since then. */
+  private patterns: vscode.RelativePattern[] = [];
+
+  /**
+   * True when an open document is a checklist: known from discovery, or matching the globs
+   * discovery searched. A file created a moment ago is a checklist before the file watcher
+   * reports it (its event may come seconds later, or after the document was opened and
+   * edited): it is adopted at once, and the next discovery finds it on disk anyway.
+   */
+  isChecklistDocument(document: vscode.TextDocument): boolean {
+    if (this.isChecklist(document.uri)) return true;
+    const matches = (pattern: vscode.GlobPattern) => vscode.languages.match({ pattern }, document) > 0;
+    if (!this.patterns.some(matches) || matches(EXCLUDE)) return false;
+    this.known.add(document.uri.toString());
+    const before = this.discovered;
+    this.discovered = before?.then((uris) =>
+      uris.some((u) => u.toString() === document.uri.toString()) ? uris : sortUris([...uris, document.uri]),
+    );
+    this.emitter.fire(undefined);
+    return true;
+  }
+
+  /**
+   * The analysis of an open document's current version, for editor providers: waits for
+   * discovery and for the analysis of exactly `document.version` (an analysis of an older
+   * version, or of the file on disk, is never answered from). Undefined when the document is not
+   * a checklist, was closed, or the request was cancelled.
+   */
+  async forDocument(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<ChecklistState | undefined> {
+    await this.checklistUris();
+    if (token?.isCancellationRequested || !this.isChecklistDocument(document)) return undefined;
+    // Each round waits for a newer version: the document moved on while the last one was analysed.
+    for (let round = 0; round < 20; round++) {
+      if (token?.isCancellationRequested || document.isClosed) return undefined;
+      const state = await this.get(document.uri);
+      if (!state || token?.isCancellationRequested) return undefined;
+      if (state.version === document.version) return state;
+    }
+    return undefined;
+  }
 
   /** Every checklist, analysed. */
   async all(): Promise<ChecklistState[]> {
@@ -172,8 +212,9 @@ export class ChecklistStore implements vscode.Disposable {
     for (const pattern of globs) {
       for (const uri of await vscode.workspace.findFiles(pattern, EXCLUDE)) found.set(uri.toString(), uri);
     }
-    const uris = [...found.values()].sort((a, b) => a.toString().localeCompare(b.toString()));
+    const uris = sortUris([...found.values()]);
     this.known = new Set(uris.map((u) => u.toString()));
+    this.patterns = globs;
     await vscode.commands.executeCommand('setContext', 'readiness.noChecklists', uris.length === 0);
     return uris;
   }
@@ -361,6 +402,10 @@ export class ChecklistStore implements vscode.Disposable {
 export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   const key = uri.toString();
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+}
+
+function sortUris(uris: vscode.Uri[]): vscode.Uri[] {
+  return uris.sort((a, b) => a.toString().localeCompare(b.toString()));
 }
 
 function relativePath(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {

@@ -3,9 +3,8 @@ import {
   allItems,
   type Finding,
   findItem,
-  hasEvidence,
-  needsEvidence,
   type ReadinessItem,
+  refusesDone,
   removeLinkEdit,
   type RuleId,
   setState,
@@ -15,7 +14,8 @@ import type { ChecklistState, ChecklistStore } from './checklistStore';
 import { diagnosticRule } from './diagnostics';
 import { offsetRange, spanRange } from './ranges';
 import type { LinkEvidenceArgument } from './evidence';
-import { itemAtPosition, type ItemReference } from './itemTarget';
+import { type ItemReference, itemInState } from './itemTarget';
+import { evidenceRefusalText } from './ticking';
 
 /** The kind of the action that repairs every mis-decoded run of a checklist. */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('readiness');
@@ -30,8 +30,8 @@ export function registerCodeActions(store: ChecklistStore): vscode.Disposable {
 /**
  * Quick fixes on a checklist item (link or create evidence, mark as done, convert untracked
  * bullets) and on findings (re-link or remove a broken link, repair mis-decoded text), plus
- * `source.fixAll.readiness`. Edits are computed from an analysis of the document's current
- * version; nothing is offered while the analysis lags behind the document.
+ * `source.fixAll.readiness`. Edits are computed from the analysis of the document's current
+ * version, which the provider waits for.
  */
 export class ReadinessCodeActionProvider implements vscode.CodeActionProvider {
   static readonly providedCodeActionKinds: readonly vscode.CodeActionKind[] = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
@@ -42,16 +42,16 @@ export class ReadinessCodeActionProvider implements vscode.CodeActionProvider {
     document: vscode.TextDocument,
     range: vscode.Range,
     context: vscode.CodeActionContext,
+    token?: vscode.CancellationToken,
   ): Promise<vscode.CodeAction[]> {
-    await this.store.checklistUris();
-    if (!this.store.isChecklist(document.uri)) return [];
-    const state = await this.store.get(document.uri);
-    if (!state || state.version !== document.version) return [];
+    // The analysis of this very version, waited for: the first request after opening or editing gets the actions too.
+    const state = await this.store.forDocument(document, token);
+    if (!state || token?.isCancellationRequested) return [];
     const fixes = new Fixes(state, document, context.diagnostics);
     const actions: vscode.CodeAction[] = [];
     if (!context.only || context.only.contains(vscode.CodeActionKind.QuickFix)) {
-      const target = await itemAtPosition(this.store, document, range.start);
-      if (target && target.state === state) actions.push(...fixes.forItem(target.item));
+      const target = itemInState(state, document, range.start);
+      if (target) actions.push(...fixes.forItem(target.item));
       for (const finding of state.analysis.findings) {
         if (spanRange(finding.span).intersection(range)) actions.push(...fixes.forFinding(finding));
       }
@@ -87,9 +87,7 @@ class Fixes {
     if (item.state === 'open' || item.state === 'in-progress') {
       const done = this.action(vscode.l10n.t('Mark as done'), [...this.related(item, 'critical-open'), ...this.related(item, 'overdue')]);
       done.command = { command: 'readiness.markDone', title: done.title, arguments: [ref] };
-      if (needsEvidence(this.state.analysis.config, item) && !hasEvidence(item.evidence, true)) {
-        done.disabled = { reason: vscode.l10n.t('Evidence is required for this item: link or create an evidence file first.') };
-      }
+      if (refusesDone(this.state.analysis.config, item, 'done')) done.disabled = { reason: evidenceRefusalText(item) };
       actions.push(done);
     }
     return actions;
@@ -102,11 +100,20 @@ class Fixes {
       repair.isPreferred = true;
       return [repair];
     }
+    if (finding.rule === 'mojibake' && finding.fixes) {
+      // A byte was lost: one action per character it could have been, none preferred (a guess).
+      return finding.fixes.map((choice) => {
+        const repair = this.action(vscode.l10n.t('Repair mis-decoded text as "{0}"', choice.label), this.matching(finding));
+        repair.edit = this.workspaceEdit(choice.edits);
+        return repair;
+      });
+    }
     if (finding.rule === 'evidence-broken') return this.brokenLink(finding);
     return [];
   }
 
   fixAll(): vscode.CodeAction[] {
+    // Certain repairs only: a run that lost a byte has alternative `fixes`, never a `fix`.
     const edits = this.state.analysis.findings.filter((f) => f.rule === 'mojibake').flatMap((f) => f.fix ?? []);
     if (edits.length === 0) return [];
     const action = new vscode.CodeAction(vscode.l10n.t('Repair all mis-decoded text'), FIX_ALL_KIND);

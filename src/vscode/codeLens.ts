@@ -35,10 +35,9 @@ class CategoryLensProvider implements vscode.CodeLensProvider, vscode.Disposable
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     if (!readSettings(document.uri).codeLens) return [];
-    await this.store.checklistUris();
-    if (!this.store.isChecklist(document.uri)) return [];
-    const state = await this.store.get(document.uri);
-    if (!state || token.isCancellationRequested || state.version !== document.version) return [];
+    // The analysis of this very version, waited for: the first request after opening or editing gets the lenses too.
+    const state = await this.store.forDocument(document, token);
+    if (!state || token.isCancellationRequested) return [];
     const lenses: vscode.CodeLens[] = [];
     const stack = [...state.analysis.checklist.categories].reverse();
     while (stack.length > 0) {

@@ -34,8 +34,8 @@ class ReadinessHoverProvider implements vscode.HoverProvider {
     position: vscode.Position,
     token: vscode.CancellationToken,
   ): Promise<vscode.Hover | undefined> {
-    const target = await itemAtPosition(this.store, document, position);
-    // Offsets are only valid for the version they were computed from.
+    // The analysis of this very version, waited for: offsets are only valid for the version they were computed from.
+    const target = await itemAtPosition(this.store, document, position, token);
     if (!target || token.isCancellationRequested || target.state.version !== document.version) return undefined;
     const { state, item } = target;
     const offset = document.offsetAt(position);

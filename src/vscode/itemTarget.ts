@@ -37,16 +37,22 @@ export async function resolveItemTarget(store: ChecklistStore, arg: unknown): Pr
   return itemAtPosition(store, editor.document, editor.selection.active);
 }
 
-/** The innermost item whose text covers a position of a checklist document. */
+/**
+ * The innermost item whose text covers a position of a checklist document, in the analysis of
+ * the document's current version (waited for).
+ */
 export async function itemAtPosition(
   store: ChecklistStore,
   document: vscode.TextDocument,
   position: vscode.Position,
+  token?: vscode.CancellationToken,
 ): Promise<ItemTarget | undefined> {
-  await store.checklistUris();
-  if (!store.isChecklist(document.uri)) return undefined;
-  const state = await store.get(document.uri);
-  if (!state) return undefined;
+  const state = await store.forDocument(document, token);
+  return state && itemInState(state, document, position);
+}
+
+/** The innermost item at a position, in an analysis of the document's current version. */
+export function itemInState(state: ChecklistState, document: vscode.TextDocument, position: vscode.Position): ItemTarget | undefined {
   const offset = document.offsetAt(position);
   let best: ReadinessItem | undefined;
   for (const item of allItems(state.analysis.checklist)) {

@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
-import { findItem, type ReadinessItem, setState, type SettableState, StaleModelError, type TextEdit } from '../core';
+import { findItem, type ReadinessItem, refusesDone, setState, type SettableState, StaleModelError, type TextEdit } from '../core';
 import type { ChecklistState, ChecklistStore } from './checklistStore';
 import { offsetRange } from './ranges';
 import { readSettings } from './settings';
 
 /** Outcome of an item edit, for callers and tests. */
-export type TickResult = 'applied' | 'unchanged' | 'stale' | 'failed' | 'missing';
+export type EditResult = 'applied' | 'unchanged' | 'stale' | 'failed' | 'missing';
+
+/** Outcome of setting an item's state: an edit's, or refused by the evidence policy. */
+export type TickResult = EditResult | 'refused';
 
 /**
  * Computes an edit of one item from an analysis of the checklist document's current version and
@@ -19,7 +22,7 @@ export async function editItem(
   uri: vscode.Uri,
   itemId: string,
   compute: (state: ChecklistState, item: ReadinessItem) => TextEdit | null,
-): Promise<TickResult> {
+): Promise<EditResult> {
   const document = await vscode.workspace.openTextDocument(uri);
   for (let attempt = 0; attempt < 2; attempt++) {
     const wasDirty = document.isDirty;
@@ -61,7 +64,32 @@ export async function editItem(
   return 'stale';
 }
 
-/** Sets an item's state by editing exactly its status marker (core `setState`), see `editItem`. */
-export function setItemState(store: ChecklistStore, uri: vscode.Uri, itemId: string, state: SettableState): Promise<TickResult> {
-  return editItem(store, uri, itemId, (analysed, item) => setState(analysed.text, analysed.analysis.checklist, item, state));
+/**
+ * Sets an item's state by editing exactly its status marker (core `setState`), see `editItem`.
+ * Marking done is refused (`'refused'`, nothing edited) while the evidence policy (core
+ * `refusesDone`, on the same analysis the edit would come from) finds required evidence missing;
+ * the message offers to link an evidence file.
+ */
+export async function setItemState(store: ChecklistStore, uri: vscode.Uri, itemId: string, state: SettableState): Promise<TickResult> {
+  let refused: ReadinessItem | undefined;
+  const result = await editItem(store, uri, itemId, (analysed, item) => {
+    refused = refusesDone(analysed.analysis.config, item, state) ? item : undefined;
+    return refused ? null : setState(analysed.text, analysed.analysis.checklist, item, state);
+  });
+  if (result !== 'unchanged' || !refused) return result;
+  showEvidenceRefusal(uri, refused);
+  return 'refused';
+}
+
+/** The evidence policy's refusal, with the way out: link an evidence file to the item. */
+export function showEvidenceRefusal(uri: vscode.Uri, item: ReadinessItem): void {
+  const link = vscode.l10n.t('Link Evidence File…');
+  void vscode.window.showWarningMessage(evidenceRefusalText(item), link).then((choice) => {
+    if (choice === link) void vscode.commands.executeCommand('readiness.linkEvidence', { uri, itemId: item.id });
+  });
+}
+
+/** The evidence policy's refusal in the display language (the core's `EVIDENCE_REFUSAL`). */
+export function evidenceRefusalText(item: ReadinessItem): string {
+  return vscode.l10n.t('Evidence is required before "{0}" can be marked done: link an existing evidence file first.', item.text);
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { findItem, type Progress, type ReadinessCategory, type ReadinessItem, textWithoutMeta } from '../core';
 import type { ChecklistState, ChecklistStore } from './checklistStore';
 import { findCategory, type ReadinessNode } from './itemTarget';
-import { setItemState } from './ticking';
+import { setItemState, type TickResult } from './ticking';
 
 /** Which items the view shows. */
 export type TreeFilter = 'all' | 'open' | 'critical';
@@ -79,6 +79,23 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
     // Sub-tasks the filter hides leave nothing to expand.
     if (!item.children.some((c) => this.itemVisible(c))) treeItem.collapsibleState = vscode.TreeItemCollapsibleState.None;
     return treeItem;
+  }
+
+  /**
+   * Applies checkbox clicks (the view's `onDidChangeCheckboxState`): checked marks the item done,
+   * unchecked marks it open, each through `setItemState` and so through the evidence policy. The
+   * view already shows a click; when one was not applied (refused, stale, failed), the tree is
+   * rendered again from the real state so that checkbox snaps back.
+   */
+  async checkboxesChanged(changes: readonly (readonly [ReadinessNode, vscode.TreeItemCheckboxState])[]): Promise<TickResult[]> {
+    const results: TickResult[] = [];
+    for (const [node, checkbox] of changes) {
+      if (node.kind !== 'item') continue;
+      const state = checkbox === vscode.TreeItemCheckboxState.Checked ? 'done' : 'open';
+      results.push(await setItemState(this.store, node.uri, node.itemId, state));
+    }
+    if (results.some((r) => r !== 'applied')) this.refresh();
+    return results;
   }
 
   getParent(): undefined {
@@ -297,12 +314,7 @@ export function registerTreeView(store: ChecklistStore, provider: ReadinessTreeP
     view,
     provider,
     store.onDidChange(onChange),
-    view.onDidChangeCheckboxState(async (e) => {
-      for (const [node, checkbox] of e.items) {
-        if (node.kind !== 'item') continue;
-        await setItemState(store, node.uri, node.itemId, checkbox === vscode.TreeItemCheckboxState.Checked ? 'done' : 'open');
-      }
-    }),
+    view.onDidChangeCheckboxState((e) => provider.checkboxesChanged(e.items)),
     { dispose: () => pending && clearTimeout(pending) },
   );
 }

@@ -40,19 +40,41 @@ describe('readiness in the workbench', function () {
     await wb.shot('1-view');
   });
 
-  it('2. ticking a checkbox edits exactly that marker, updates progress, status bar and Problems', async () => {
+  it('2. a checkbox that needs evidence snaps back with a way out, and ticks exactly that marker once evidence is linked', async () => {
     await wb.openView();
     const problems = await wb.problems();
     await problems.filter({ hasText: 'Penetration test signed off' }).first().waitFor({ timeout: UI_TIMEOUT });
-    await wb.treeRow('Penetration test signed off').locator('.custom-view-tree-node-item-checkbox').click();
-    await eventually('the tick on disk', async () => (await wb.disk(CHECKLIST)) !== original);
-    assert.equal(await wb.disk(CHECKLIST), original.replace('- [ ] Penetration test signed off', '- [x] Penetration test signed off'));
+    const checkbox = () => wb.treeRow('Penetration test signed off').locator('.custom-view-tree-node-item-checkbox');
+    // evidence.required: critical, and the item links no evidence: refused, nothing written.
+    await checkbox().click();
+    const refusal = wb.page.locator('.notification-toast', {
+      hasText: 'Evidence is required before "Penetration test signed off @security due: 2027-01-15" can be marked done',
+    });
+    await refusal.waitFor({ timeout: UI_TIMEOUT });
+    await eventually('the checkbox to snap back', async () => (await checkbox().getAttribute('aria-checked')) !== 'true');
+    assert.equal(await wb.disk(CHECKLIST), original);
+    await wb.shot('2-refused');
+    await refusal.locator('.monaco-button', { hasText: 'Link Evidence File…' }).click();
+    const input = wb.page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: UI_TIMEOUT });
+    await input.fill('tls-scan');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'tls-scan.md' }).first().waitFor({ timeout: UI_TIMEOUT });
+    await wb.page.keyboard.press('Enter');
+    const linked = original.replace(
+      '- [ ] Penetration test signed off @security due: 2027-01-15',
+      '- [ ] Penetration test signed off @security due: 2027-01-15 ([evidence](docs/evidence/tls-scan.md))',
+    );
+    await eventually('the link on disk', async () => (await wb.disk(CHECKLIST)) === linked);
+    // Click the row the view rendered for the linked item (a click on the old row may be lost).
+    await wb.treeRow('Penetration test signed off (evidence)').waitFor({ timeout: UI_TIMEOUT });
+    await checkbox().click();
+    await eventually('the tick on disk', async () => (await wb.disk(CHECKLIST)) !== linked);
+    assert.equal(await wb.disk(CHECKLIST), linked.replace('- [ ] Penetration test signed off', '- [x] Penetration test signed off'));
     await eventually('the category progress', async () => (await wb.rowText('Security')) === 'Security 3/4 · 75% · 1 critical');
     await eventually('the status bar', async () => squash(await wb.statusBarItem.innerText()) === '44% · 3 critical');
     await eventually(
       'the critical-open problem to go',
-      async () =>
-        (await problems.filter({ hasText: 'Penetration test signed off @security due: 2027-01-15" is critical and open' }).count()) === 0,
+      async () => (await problems.filter({ hasText: /Penetration test signed off .* is critical and open/ }).count()) === 0,
     );
     await wb.shot('2-ticked');
   });
@@ -98,15 +120,16 @@ describe('readiness in the workbench', function () {
 
   it('5. toggles the item at the cursor from the command palette and with the keybinding', async () => {
     await wb.openFile(CHECKLIST);
-    await wb.clickLine('Dependency audit clean', 120);
+    // Not critical: the evidence policy does not apply.
+    await wb.clickLine('Results reviewed with the team', 120);
     const before = await wb.disk(CHECKLIST);
     await wb.runCommand('Readiness: Toggle Item');
     await eventually(
       'the palette toggle on disk',
-      async () => (await wb.disk(CHECKLIST)) === before.replace('- [ ] Dependency audit clean', '- [x] Dependency audit clean'),
+      async () => (await wb.disk(CHECKLIST)) === before.replace('- [ ] Results reviewed', '- [x] Results reviewed'),
     );
     await wb.shot('5-palette');
-    await wb.clickLine('Dependency audit clean', 120);
+    await wb.clickLine('Results reviewed with the team', 120);
     await wb.page.keyboard.press('Control+Alt+X');
     await eventually('the keybinding toggle on disk', async () => (await wb.disk(CHECKLIST)) === before);
   });

@@ -58,7 +58,11 @@ describe('readiness status bar', () => {
     const state = await api.store.get(uri);
     const item = state?.analysis.checklist.categories[1].items[0];
     assert.equal(item?.text, 'Post-launch review (critical)');
-    await vscode.commands.executeCommand('readiness.markDone', { kind: 'item', uri, itemId: item.id });
+    // The workspace requires evidence for critical items: link some before ticking.
+    await vscode.commands.executeCommand('readiness.linkEvidence', { kind: 'item', uri, itemId: item.id }, 'docs/evidence/capacity.md');
+    const linked = (await api.store.get(uri))?.analysis.checklist.categories[1].items[0];
+    assert.equal(linked?.text, 'Post-launch review (critical) (evidence)');
+    assert.equal(await vscode.commands.executeCommand('readiness.markDone', { kind: 'item', uri, itemId: linked.id }), 'applied');
     const after = await waitFor('the status after the tick', () => {
       const s = api.statusBar();
       return s.text === '$(checklist) 50%' && s;

@@ -443,6 +443,70 @@ describe('readiness CLI (dist/cli.js)', function () {
       assert.equal(readFileSync(file, 'utf8'), '- [ ] Pager\n');
     });
 
+    describe('evidence policy', () => {
+      const CONFIG = 'critical:\n  - category: Security\nevidence:\n  required: critical\n';
+      const CHECKLIST = [
+        '# Launch',
+        '',
+        '## Security',
+        '',
+        '- [ ] Pen test signed off',
+        '- [ ] Access review ([evidence](docs/access.md))',
+        '- [ ] Firewall reviewed ([evidence](docs/missing.md))',
+        '',
+        '## Docs',
+        '',
+        '- [ ] Readme written',
+        '',
+      ].join('\n');
+      const REFUSAL = (text: string, line: number) =>
+        `readiness: Evidence is required before "${text}" can be marked done: link an existing evidence file first.\n` +
+        `Nothing was written (line ${line} of PRODUCTION_READINESS.md). Link the evidence in the item, or run again with --force to set it anyway.\n`;
+      let file: string;
+      beforeEach(() => {
+        tempFile('.readiness.yml', CONFIG);
+        tempFile('docs/access.md', '# Access review\n');
+        file = tempFile('PRODUCTION_READINESS.md', CHECKLIST);
+      });
+
+      it('refuses to mark done a critical item without evidence: exit 1, the reason on stderr, the file unchanged', () => {
+        const before = readFileSync(file);
+        for (const [line, text] of [
+          [5, 'Pen test signed off'],
+          [7, 'Firewall reviewed (evidence)'],
+        ] as const) {
+          const r = run(['set', 'PRODUCTION_READINESS.md', String(line), 'done'], { cwd: temp });
+          assert.equal(r.status, 1, text);
+          assert.equal(r.stdout, '');
+          assert.equal(r.stderr, REFUSAL(text, line));
+          assert.deepEqual(readFileSync(file), before, `${text}: the file is unchanged`);
+        }
+      });
+
+      it('writes it with --force', () => {
+        const r = run(['set', 'PRODUCTION_READINESS.md', '5', 'done', '--force'], { cwd: temp });
+        assert.equal(r.status, 0, r.stderr);
+        assert.equal(r.stdout, 'set "Pen test signed off" (line 5) to done\n');
+        assert.equal(readFileSync(file, 'utf8'), CHECKLIST.replace('- [ ] Pen test', '- [x] Pen test'));
+      });
+
+      it('marks done an item whose evidence exists, a non-critical item, and other states without evidence', () => {
+        assert.equal(run(['set', 'PRODUCTION_READINESS.md', '6', 'done'], { cwd: temp }).status, 0);
+        assert.equal(run(['set', 'PRODUCTION_READINESS.md', '11', 'done'], { cwd: temp }).status, 0);
+        assert.equal(run(['set', 'PRODUCTION_READINESS.md', '5', 'in-progress'], { cwd: temp }).status, 0);
+        assert.equal(
+          readFileSync(file, 'utf8'),
+          CHECKLIST.replace('- [ ] Access', '- [x] Access').replace('- [ ] Readme', '- [x] Readme').replace('- [ ] Pen', '- [~] Pen'),
+        );
+      });
+
+      it('documents --force in `set --help`', () => {
+        const r = run(['set', '--help']);
+        assert.equal(r.status, 0);
+        assert.match(r.stdout, /--force +mark done even though required evidence is missing/);
+      });
+    });
+
     it('exits 2 for a directory, a missing file, a binary file or invalid UTF-8', () => {
       tempFile('bin.md', new Uint8Array([0x2d, 0x20, 0x00, 0x01]));
       tempFile('latin1.md', new Uint8Array([0x2d, 0x20, 0x5b, 0x20, 0x5d, 0x20, 0x63, 0x61, 0x66, 0xe9, 0x0a]));

@@ -37,7 +37,9 @@ describe('parseCliArgs', () => {
       file: 'f.md',
       item: '12',
       state: 'in-progress',
+      force: false,
     });
+    assert.equal((parseCliArgs(['set', 'f.md', '12', 'done', '--force']) as { force: boolean }).force, true);
     assert.deepEqual(parseCliArgs(['--version']), { command: 'version' });
     assert.deepEqual(parseCliArgs(['-h']), { command: 'help', topic: 'main' });
     assert.deepEqual(parseCliArgs(['check', '-h']), { command: 'help', topic: 'check' });

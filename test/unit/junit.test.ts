@@ -1,10 +1,12 @@
 // `--format junit`: well-formed XML parsed back; one test case per tracked item, suites per
-// category, failures for open critical items, skips for n/a, escaping.
+// category; only done items pass: failures for open critical items, skips with a reason for n/a
+// and for open items that are not critical (failures with `openItems: 'failure'`); escaping.
 import { strict as assert } from 'node:assert';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { formatReport } from '../../src/core/report/formatReport';
 import { toJunit } from '../../src/core/report/junit';
 import { xmlAttribute, xmlText } from '../../src/core/report/xml';
-import { fixtureReport } from './helpers/reportFixture';
+import { fixtureReport, fixtureSources, TODAY } from './helpers/reportFixture';
 
 interface Case {
   '@_name': string;
@@ -57,23 +59,79 @@ describe('JUnit report', () => {
     );
   });
 
-  it('fails open and in-progress critical items, skips n/a items and passes the rest', () => {
+  const outcome = (c: Case) => (c.failure ? 'failed' : c.skipped ? 'skipped' : 'passed');
+
+  it('fails open and in-progress critical items, skips n/a and open items that are not critical, and passes done items', () => {
     const cases = root.testsuite.flatMap((s) => s.testcase);
-    const outcome = (c: Case) => (c.failure ? 'failed' : c.skipped ? 'skipped' : 'passed');
-    assert.deepEqual(cases.map(outcome), ['passed', 'failed', 'skipped', 'failed', 'passed', 'passed', 'passed', 'failed']);
+    assert.deepEqual(cases.map(outcome), ['passed', 'failed', 'skipped', 'failed', 'passed', 'skipped', 'passed', 'failed']);
     const failure = cases[1].failure!;
     assert.equal(failure['@_type'], 'critical-open');
     assert.equal(failure['@_message'], '"Secrets rotated (critical)" is critical and open');
     assert.equal(failure['#text'], 'PRODUCTION_READINESS.md:6\nowner: @security\ndue: 2026-01-15');
     assert.equal(cases[3].failure!['@_message'], '"Rollback tested (critical)" is critical and in progress');
-    assert.deepEqual([root['@_tests'], root['@_failures'], root['@_skipped']], ['8', '3', '1']);
+    assert.deepEqual([root['@_tests'], root['@_failures'], root['@_skipped']], ['8', '3', '2']);
     assert.deepEqual(
       root.testsuite.map((s) => [s['@_tests'], s['@_failures'], s['@_skipped']]),
       [
         ['3', '1', '1'],
-        ['3', '1', '0'],
+        ['3', '1', '1'],
         ['2', '1', '0'],
       ],
+    );
+  });
+
+  /** Every test case of the first checklist: name → [outcome, failure or skip message, failure type]. */
+  function outcomes(text: string, openItems?: 'skipped' | 'failure'): Record<string, [string, string | undefined, string | undefined]> {
+    const parsed = parse(toJunit(fixtureReport(text), { openItems }));
+    return Object.fromEntries(
+      parsed.testsuite
+        .filter((s) => s['@_name'].startsWith('PRODUCTION_READINESS.md'))
+        .flatMap((s) => s.testcase)
+        .map((c) => [c['@_name'], [outcome(c), c.failure?.['@_message'] ?? c.skipped?.['@_message'], c.failure?.['@_type']]]),
+    );
+  }
+  const EVERY_STATE =
+    '# Gate\n\n## Launch\n\n- [x] Done item\n- [ ] Open item\n- [~] Started item\n- [-] Dropped item\n- [ ] Open gate (critical)\n- [~] Started gate (critical)\n';
+
+  it('gives each state its outcome: done passes, n/a and open or in-progress non-critical items are skipped with the reason', () => {
+    assert.deepEqual(outcomes(EVERY_STATE), {
+      'Done item': ['passed', undefined, undefined],
+      'Open item': ['skipped', 'not done: open (not critical)', undefined],
+      'Started item': ['skipped', 'not done: in progress (not critical)', undefined],
+      'Dropped item': ['skipped', 'not applicable', undefined],
+      'Open gate (critical)': ['failed', '"Open gate (critical)" is critical and open', 'critical-open'],
+      'Started gate (critical)': ['failed', '"Started gate (critical)" is critical and in progress', 'critical-open'],
+    });
+  });
+
+  it("fails open and in-progress items that are not critical with openItems: 'failure' (the CLI's --fail-on warning)", () => {
+    assert.deepEqual(outcomes(EVERY_STATE, 'failure'), {
+      'Done item': ['passed', undefined, undefined],
+      'Open item': ['failed', '"Open item" is open', 'open'],
+      'Started item': ['failed', '"Started item" is in progress', 'open'],
+      'Dropped item': ['skipped', 'not applicable', undefined],
+      'Open gate (critical)': ['failed', '"Open gate (critical)" is critical and open', 'critical-open'],
+      'Started gate (critical)': ['failed', '"Started gate (critical)" is critical and in progress', 'critical-open'],
+    });
+    const failing = parse(toJunit(fixtureReport(EVERY_STATE), { openItems: 'failure' }));
+    assert.deepEqual([failing['@_tests'], failing['@_failures'], failing['@_skipped']], ['8', '5', '1']);
+    const open = failing.testsuite.flatMap((s) => s.testcase).find((c) => c['@_name'] === 'Open item')!;
+    assert.equal(open.failure!['#text'], 'PRODUCTION_READINESS.md:6');
+  });
+
+  it('an unfilled launch gate passes nothing', () => {
+    const gate = parse(toJunit(fixtureReport('# Launch gate\n\n## Go/no-go\n\n' + '- [ ] Check\n'.repeat(8))));
+    const suite = gate.testsuite.find((s) => s['@_name'] === 'PRODUCTION_READINESS.md › Go/no-go')!;
+    assert.deepEqual([suite['@_tests'], suite['@_failures'], suite['@_skipped']], ['8', '0', '8']);
+    assert.deepEqual(new Set(suite.testcase.map(outcome)), new Set(['skipped']));
+  });
+
+  it('reaches JUnit through formatReport with the junit option', () => {
+    const options = { toolVersion: '0.0.0', today: TODAY };
+    assert.equal(formatReport(fixtureSources(), 'junit', options), toJunit(fixtureReport()));
+    assert.equal(
+      formatReport(fixtureSources(), 'junit', { ...options, junit: { openItems: 'failure' } }),
+      toJunit(fixtureReport(), { openItems: 'failure' }),
     );
   });
 

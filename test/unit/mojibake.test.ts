@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { findMojibake, mayContainMojibake, repairMojibake, type MojibakeRun } from '../../src/core/text/mojibake';
+import { analyze } from './helpers/model';
 
 type CodePage = MojibakeRun['codePage'];
 
@@ -87,10 +88,30 @@ describe('mojibake', () => {
       });
     }
 
-    it('drops a sequence cut short by a lost byte (windows-1254 ğŸ” for 🔍, 0x8D undefined)', () => {
+    it('names the candidates of a sequence cut short by a lost byte (windows-1254 ğŸ” for 🔍, 0x8D undefined) and keeps its text', () => {
+      // The lost byte was one of 0x81, 0x8D–0x90, 0x9D, 0x9E, at the end (🔁 🔍 🔎 🔏 🔐 🔝 🔞, F0 9F 94 xx) or
+      // third (🍔 F0 9F 8D 94, 🏔 F0 9F 8F 94, 🐔 F0 9F 90 94): nothing says which, so nothing is guessed.
       const text = '## ğŸ” Search';
-      assert.deepEqual(findMojibake(text), [{ start: 3, end: 6, original: 'ğŸ”', repaired: '', codePage: 'windows-1254' }]);
-      assert.equal(repairMojibake(text), '##  Search');
+      assert.deepEqual(findMojibake(text), [
+        {
+          start: 3,
+          end: 6,
+          original: 'ğŸ”',
+          repaired: 'ğŸ”',
+          codePage: 'windows-1254',
+          candidates: ['🍔', '🏔', '🐔', '🔁', '🔍', '🔎', '🔏', '🔐', '🔝', '🔞'],
+        },
+      ]);
+      assert.equal(repairMojibake(text), text);
+    });
+
+    it('repairs a lost byte when only one character fits (ï¸ is VS16 after an emoji)', () => {
+      // ⚠️ is E2 9A A0 EF B8 8F; 0x8F is undefined in windows-1252. Of EF B8 + a lost byte only U+FE0F is an emoji component.
+      const text = mangle('x ⚠️ y', 'windows-1252').replaceAll('\uFFFD', '');
+      assert.deepEqual(
+        findMojibake(text).map((r) => [r.original, r.repaired, r.candidates]),
+        [['âš\u00A0ï¸', '⚠️', undefined]],
+      );
     });
 
     it('prefers windows-1252 when windows-1254 decodes the same bytes', () => {
@@ -166,18 +187,36 @@ describe('mojibake', () => {
       assert.equal(repairMojibake('| Backups | âœ… Done |'), '| Backups | ✅ Done |');
     });
 
-    it('drops an emoji that lost its last byte (windows-1252 ðŸ” for 🔍) and leaves the spaces alone', () => {
-      // 🔍 is F0 9F 94 8D; 0x8D is undefined in windows-1252, so only ðŸ” survived. The byte cannot be
-      // guessed (F0 9F 94 8D 🔍 or F0 9F 8D 94 🍔 both lose to `ðŸ”`), so the broken sequence is removed.
-      // Text outside the run is never changed: the heading keeps the two spaces that surrounded the
-      // emoji (`##  Security`), the same shape as a file whose emoji were stripped (corpus file 41).
+    it('names the candidates of an emoji that lost a byte (windows-1252 ðŸ” for 🔍) and never deletes it', () => {
+      // 🔍 is F0 9F 94 8D; 0x8D is undefined in windows-1252 (as are 0x81, 0x8F, 0x90, 0x9D), so only ðŸ”
+      // survived. The byte cannot be guessed (F0 9F 94 8D 🔍 or F0 9F 8D 94 🍔 both lose to `ðŸ”`): the
+      // run names every emoji that fits and keeps its text, so labels show `ðŸ”`, not a wrong emoji or nothing.
       const text = '## ðŸ” Security';
-      assert.deepEqual(findMojibake(text), [{ start: 3, end: 6, original: 'ðŸ”', repaired: '', codePage: 'windows-1252' }]);
-      assert.equal(repairMojibake(text), '##  Security');
+      const runs = findMojibake(text);
+      assert.deepEqual(runs, [
+        {
+          start: 3,
+          end: 6,
+          original: 'ðŸ”',
+          repaired: 'ðŸ”',
+          codePage: 'windows-1252',
+          candidates: ['🍔', '🏔', '🐔', '🔁', '🔍', '🔏', '🔐', '🔝'],
+        },
+      ]);
+      assert.equal(repairMojibake(text), text);
     });
 
-    it('a lost byte replaced by U+FFFD belongs to the broken sequence', () => {
-      assert.equal(repairMojibake('## ðŸ”\uFFFD Security'), '##  Security');
+    it('a lost byte replaced by U+FFFD belongs to the broken sequence, and says where the byte was', () => {
+      const runs = findMojibake('## ðŸ”\uFFFD Security');
+      assert.deepEqual(
+        runs.map((r) => [r.original, r.repaired, r.candidates]),
+        [['ðŸ”\uFFFD', 'ðŸ”\uFFFD', ['🔁', '🔍', '🔏', '🔐', '🔝']]],
+      );
+    });
+
+    it('a broken sequence that no character explains is not mojibake (strict in emoji space)', () => {
+      // F0 9D (mathematical letters) + a lost byte: no emoji fits.
+      assert.deepEqual(findMojibake('x ð\u009D y'), []);
     });
 
     it('keeps legitimate characters inside a partly damaged run', () => {
@@ -186,22 +225,29 @@ describe('mojibake', () => {
       assert.equal(repairMojibake('–â€“–'), '–––');
     });
 
-    it('merges adjacent sequences into one run and splits at kept characters', () => {
+    it('merges adjacent sequences into one run and splits at kept characters and at lost bytes', () => {
+      // The ZWJ of 👨‍💻 (E2 80 8D) lost 0x8D: `â€` could be ten characters (” among them), so it is a run
+      // of its own and the certain repairs on either side stay certain (and stay in "fix all").
       const text = 'ðŸ“‹âœ… x ðŸ‘¨â€ðŸ’»';
       const runs = findMojibake(text);
       assert.deepEqual(
         runs.map((r) => [r.original, r.repaired]),
         [
           ['ðŸ“‹âœ…', '📋✅'],
-          ['ðŸ‘¨â€ðŸ’»', '👨💻'],
+          ['ðŸ‘¨', '👨'],
+          ['â€', 'â€'],
+          ['ðŸ’»', '💻'],
         ],
       );
+      assert.ok(runs[2].candidates?.includes('\u200D') && runs[2].candidates.includes('”'));
     });
 
-    it('drops the common 2-byte cut-offs E2 80 (’ ” ZWJ) and EF B8 (variation selector 16)', () => {
-      // ” is E2 80 9D and VS16 is EF B8 8F; 0x9D and 0x8F are undefined in windows-1252.
-      assert.equal(repairMojibake('a â€œquoteâ€ b'), 'a “quote b');
-      assert.equal(repairMojibake('âš\u00A0ï¸ Warning'), '⚠ Warning');
+    it('keeps the common 2-byte cut-off E2 80 (” ZWJ …) as written, and repairs EF B8 (variation selector 16)', () => {
+      // ” is E2 80 9D and VS16 is EF B8 8F; 0x9D and 0x8F are undefined in windows-1252. `â€` + a lost
+      // byte is ” or ZWJ or eight more; `ï¸` + a lost byte can only be VS16 among emoji components.
+      assert.equal(repairMojibake('a â€œquoteâ€ b'), 'a “quoteâ€ b');
+      assert.equal(findMojibake('a â€œquoteâ€ b')[1].candidates?.length, 10);
+      assert.equal(repairMojibake('âš\u00A0ï¸ Warning'), '⚠️ Warning');
     });
 
     it('repairs one layer per pass (double-encoded text becomes single-encoded)', () => {
@@ -367,6 +413,73 @@ describe('mojibake', () => {
     });
   });
 
+  describe('lost bytes', () => {
+    // Every emoji of the runtime in 0x1F000–0x1FAFF (4-byte UTF-8); many lose a byte under these code pages.
+    // (A 3-byte emoji that lost a byte is not recognised alone: `âŒ` for ❌ looks too much like text.)
+    const emoji: string[] = [];
+    for (let cp = 0x1f000; cp < 0x1fb00; cp++) {
+      const c = String.fromCodePoint(cp);
+      if (/^\p{Emoji_Presentation}$/u.test(c)) emoji.push(c);
+    }
+
+    it('the true emoji is repaired exactly or among the candidates, and no fix deletes text', () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...emoji),
+          fc.constantFrom<CodePage>('windows-1252', 'windows-1254'),
+          fc.boolean(),
+          fc.constantFrom(['## ', ' Security'], ['| x | ', ' |'], ['- [ ] ', ' done']),
+          (e, cp, dropped, [before, after]) => {
+            const mangled = mangle(before + e + after, cp);
+            const text = dropped ? mangled.replaceAll('\uFFFD', '') : mangled;
+            const runs = findMojibake(text);
+            assertWellFormed(text, runs);
+            for (const r of runs) {
+              assert.notEqual(r.repaired, '', `empty repair of ${JSON.stringify(r.original)}`);
+              assert.ok(r.candidates === undefined || r.candidates.length > 1);
+              for (const c of r.candidates ?? []) assert.notEqual(c, '');
+            }
+            const inside = runs.filter((r) => r.start >= before.length && r.end <= text.length - after.length);
+            assert.equal(inside.length, runs.length, 'runs stay inside the emoji');
+            if (inside.length === 1 && inside[0].candidates) {
+              assert.ok(inside[0].candidates.includes(e), `${e} among ${inside[0].candidates.join(' ')}`);
+            } else {
+              assert.equal(repairMojibake(text), before + e + after);
+            }
+          },
+        ),
+        { numRuns: 3000 },
+      );
+    });
+  });
+
+  describe('findings', () => {
+    it('a lost byte: names the candidates, one fix each, no certain fix, and the heading keeps the text', () => {
+      const { checklist, findings } = analyze('## ğŸ” Search\n\n- [ ] Index\n');
+      const [f] = findings.filter((x) => x.rule === 'mojibake');
+      assert.equal(
+        f.message,
+        'Mis-decoded text "ğŸ”" (UTF-8 read as windows-1254, which lost a byte it cannot show); should read one of 🍔 🏔 🐔 🔁 🔍 🔎 🔏 🔐 🔝 🔞',
+      );
+      assert.equal(f.fix, undefined);
+      assert.deepEqual(
+        f.fixes?.map((c) => [c.label, c.edits]),
+        ['🍔', '🏔', '🐔', '🔁', '🔍', '🔎', '🔏', '🔐', '🔝', '🔞'].map((c) => [c, [{ start: 3, end: 6, newText: c }]]),
+      );
+      assert.equal(checklist.categories[0].title, 'ğŸ” Search');
+    });
+
+    it('too many candidates: no fix at all; invisible candidates are named by code point', () => {
+      const two = analyze('## ðŸ x\n\n- [ ] y\n').findings.filter((x) => x.rule === 'mojibake');
+      assert.match(two[0].message, /15 characters fit, too many to offer as fixes$/);
+      assert.equal(two[0].fix, undefined);
+      assert.equal(two[0].fixes, undefined);
+      const zwj = analyze('- [ ] a â€œquoteâ€ b\n').findings.filter((x) => x.rule === 'mojibake');
+      assert.match(zwj[1].message, /should read one of U\+2001 U\+200D U\+200F ‐ ” /);
+      for (const f of [...two, ...zwj]) for (const c of f.fixes ?? []) for (const e of c.edits) assert.notEqual(e.newText, '');
+    });
+  });
+
   describe('real files (../shared/corpus/*.md, skipped when absent)', () => {
     const corpus = path.resolve(__dirname, '../../../shared/corpus');
 
@@ -407,8 +520,17 @@ describe('mojibake', () => {
       for (const file of fs.readdirSync(corpus).filter((f) => f.endsWith('.md'))) {
         const text = fs.readFileSync(path.join(corpus, file), 'utf8');
         const mangled = mangle(text, 'windows-1252').replaceAll('\uFFFD', ''); // undefined bytes lost
-        const repaired = repairMojibake(mangled);
-        assert.ok(!/ðŸ|â€|ï¸/.test(repaired), `${file}: emoji/punctuation debris left`);
+        // Debris is left only where a byte was lost and several characters fit: there it is kept as
+        // written (and named by its candidates), never deleted or guessed.
+        const runs = findMojibake(mangled);
+        let certain = '';
+        let at = 0;
+        for (const r of runs) {
+          certain += mangled.slice(at, r.start) + (r.candidates ? '' : r.repaired);
+          at = r.end;
+        }
+        certain += mangled.slice(at);
+        assert.ok(!/ðŸ|â€|ï¸/.test(certain), `${file}: emoji/punctuation debris left`);
       }
     });
   });

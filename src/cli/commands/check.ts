@@ -12,7 +12,9 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1,
 export function runCheck(args: CheckArgs, io: CliIo): number {
   const sources = collectSources(args.paths, args.config, io, { ...DEFAULT_LIMITS, maxChars: args.maxChars });
   const paint = createPaint(shouldColor({ noColorFlag: args.noColor, env: io.env, isTTY: io.stdoutIsTTY }));
-  io.stdout(formatReport(sources, args.format, { toolVersion: VERSION, today: io.today, paint }));
+  // With --fail-on warning, an open item that is not critical fails in JUnit too (skipped otherwise).
+  const junit = { openItems: args.failOn === 'warning' ? 'failure' : 'skipped' } as const;
+  io.stdout(formatReport(sources, args.format, { toolVersion: VERSION, today: io.today, paint, junit }));
   return reachesFailOn(
     sources.flatMap((s) => s.analysis.findings),
     args.failOn,

@@ -1,15 +1,19 @@
 import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { analyzeChecklist, applyEdits, encodeText, findItem, setState } from '../../core';
+import { analyzeChecklist, applyEdits, encodeText, evidenceRefusalMessage, findItem, refusesDone, setState } from '../../core';
 import type { SetArgs } from '../args';
 import { CliError, EXIT } from '../cliError';
 import { toPosix } from '../discover';
 import type { CliIo } from '../io';
 import { createConfigLoader } from '../loadConfig';
 import { fsErrorText, readTextFile } from '../readInput';
-import { configForPlace, placeChecklist } from '../workspace';
+import { configForPlace, existsUnder, placeChecklist } from '../workspace';
 
-/** `readiness set FILE ITEM STATE`: rewrites one item's status marker in place; returns the exit code. */
+/**
+ * `readiness set FILE ITEM STATE [--force]`: rewrites one item's status marker in place; returns
+ * the exit code. Marking done is refused (exit 1, nothing written) while evidence the config
+ * requires is missing, unless `--force`.
+ */
 export function runSet(args: SetArgs, io: CliIo): number {
   const file = resolve(io.cwd, args.file);
   const shown = (absolute: string): string => toPosix(relative(io.cwd, absolute));
@@ -20,7 +24,14 @@ export function runSet(args: SetArgs, io: CliIo): number {
   const place = placeChecklist(file, undefined, io.cwd);
   // Only the settings matter here; problems in the config are for `check` to report.
   const { config } = createConfigLoader(shown)(place.configFile);
-  const { checklist } = analyzeChecklist(decoded.text, { config: configForPlace(config, place), path: place.path, today: io.today });
+  // Links are checked: evidence that exists is what the evidence policy asks for.
+  const analysis = analyzeChecklist(decoded.text, {
+    config: configForPlace(config, place),
+    path: place.path,
+    exists: existsUnder(place.root),
+    today: io.today,
+  });
+  const { checklist } = analysis;
 
   const item = findItem(checklist, args.item);
   if (!item) {
@@ -30,6 +41,13 @@ export function runSet(args: SetArgs, io: CliIo): number {
     );
   }
   const described = `"${item.text}" (line ${item.line})`;
+  if (!args.force && refusesDone(analysis.config, item, args.state)) {
+    io.stderr(
+      `readiness: ${evidenceRefusalMessage(item.text)}\n` +
+        `Nothing was written (line ${item.line} of ${args.file}). Link the evidence in the item, or run again with --force to set it anyway.\n`,
+    );
+    return EXIT.findings;
+  }
   const edit = setState(decoded.text, checklist, item, args.state);
   if (!edit) {
     io.stdout(`${described} is already ${args.state}\n`);

@@ -97,17 +97,43 @@ export function noItemsFinding(index: LineIndex): Finding {
   return finding('no-items', 'No checklist items were found (task lists, status tables or status glyph bullets)', index.span(0, 0));
 }
 
-/** Findings (with fixes) for mojibake runs. */
+/**
+ * The most characters a mojibake run that lost a byte is offered as, one fix each. Every emoji that
+ * lost one byte fits (at most 8 candidates under windows-1252, 11 under windows-1254, e.g. `ğŸ”`:
+ * 🍔 🏔 🐔 🔁 🔍 🔎 🔏 🔐 🔝 🔞); two lost bytes (15 or more) or punctuation under windows-1254 (14)
+ * make a list to read, not a choice, so those runs get no fix at all.
+ */
+export const MAX_MOJIBAKE_CHOICES = 12;
+
+/** A candidate as the message shows it: itself, or its code point when it is invisible (ZWJ, space, mark). */
+function showCandidate(c: string): string {
+  return /^[\p{Cf}\p{Z}\p{M}]$/u.test(c) ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : c;
+}
+
+/**
+ * Findings for mojibake runs: a certain repair is the fix; a run that lost a byte names what it
+ * could have been and offers each as its own fix (none when there are too many). No fix ever
+ * deletes the run: its text is the only trace of the character that was there.
+ */
 export function mojibakeFindings(runs: readonly MojibakeRun[], index: LineIndex): Finding[] {
-  return runs.map((run) =>
-    finding(
-      'mojibake',
-      `Mis-decoded text "${run.original}" (UTF-8 read as ${run.codePage}); should read "${run.repaired}"`,
-      index.span(run.start, run.end),
-      undefined,
-      [{ start: run.start, end: run.end, newText: run.repaired }],
-    ),
-  );
+  return runs.map((run) => {
+    const span = index.span(run.start, run.end);
+    const decoded = `Mis-decoded text "${run.original}" (UTF-8 read as ${run.codePage}`;
+    if (!run.candidates) {
+      return finding('mojibake', `${decoded}); should read "${run.repaired}"`, span, undefined, [
+        { start: run.start, end: run.end, newText: run.repaired },
+      ]);
+    }
+    const lost = `${decoded}, which lost a byte it cannot show)`;
+    const n = run.candidates.length;
+    if (n > MAX_MOJIBAKE_CHOICES) return finding('mojibake', `${lost}; ${n} characters fit, too many to offer as fixes`, span);
+    const f = finding('mojibake', `${lost}; should read one of ${run.candidates.map(showCandidate).join(' ')}`, span);
+    f.fixes = run.candidates.map((c) => ({
+      label: showCandidate(c),
+      edits: [{ start: run.start, end: run.end, newText: c }],
+    }));
+    return f;
+  });
 }
 
 /** Applies the config's rule settings: overrides severities and drops rules set to `off`. */

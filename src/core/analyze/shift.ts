@@ -2,7 +2,7 @@
  * Copies of model parts moved by an edit before them: offsets move by `offset`, lines by `line`.
  * Columns never change, since sections start at the start of a line.
  */
-import type { LinkRef, Position, ReadinessItem, Span } from '../model/types';
+import type { LinkRef, Position, ReadinessItem, Span, TextEdit } from '../model/types';
 import type { Finding } from '../model/ruleTable';
 
 /** How far an edit moved the text after it. */
@@ -62,9 +62,12 @@ export function cloneItem(item: ReadinessItem, d: Delta): ReadinessItem {
   };
 }
 
-/** A finding moved by `d` (its fix edits too). */
+/** A finding moved by `d` (its fix edits too, and those of its alternative fixes). */
 export function shiftFinding(finding: Finding, d: Delta): Finding {
   const moved: Finding = { ...finding, span: shiftSpan(finding.span, d) };
-  if (finding.fix) moved.fix = finding.fix.map((e) => ({ ...e, start: e.start + d.offset, end: e.end + d.offset }));
+  const shiftEdits = (edits: readonly TextEdit[]): TextEdit[] =>
+    edits.map((e) => ({ ...e, start: e.start + d.offset, end: e.end + d.offset }));
+  if (finding.fix) moved.fix = shiftEdits(finding.fix);
+  if (finding.fixes) moved.fixes = finding.fixes.map((choice) => ({ ...choice, edits: shiftEdits(choice.edits) }));
   return moved;
 }

@@ -101,4 +101,17 @@ export interface Finding {
   itemId?: string;
   /** Edits that fix the problem, when the fix is certain (e.g. a mojibake repair). */
   fix?: TextEdit[];
+  /**
+   * Alternative fixes, when the problem has several possible repairs and only a person can choose
+   * (mojibake that lost a byte: one fix per character it could have been). Never set together with
+   * `fix`, and never applied by a "fix all".
+   */
+  fixes?: FixChoice[];
+}
+
+/** One of a finding's alternative fixes. */
+export interface FixChoice {
+  /** The replacement as a person reads it, for the fix's title: `🔍`, or `U+200D` for an invisible character. */
+  label: string;
+  edits: TextEdit[];
 }

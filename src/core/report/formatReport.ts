@@ -8,7 +8,7 @@ import { toCompact } from './compact';
 import { toGithubAnnotations } from './githubAnnotations';
 import { renderHtmlReport, type HtmlReportOptions } from './html';
 import { buildReport, type ReportSource } from './jsonReport';
-import { toJunit } from './junit';
+import { type JunitOptions, toJunit } from './junit';
 import { toMarkdownSummary } from './markdownSummary';
 import { toSarif } from './sarif';
 import { formatText, type Paint } from './textReport';
@@ -27,6 +27,8 @@ export interface FormatOptions {
   today: string;
   /** `text`: the styles (ANSI colours in a terminal); plain when omitted. */
   paint?: Paint;
+  /** `junit`: how open items that are not critical appear (skipped unless asked otherwise). */
+  junit?: JunitOptions;
   /** `html`: the page title and, in a webview, its Content-Security-Policy and style nonce. */
   html?: Pick<HtmlReportOptions, 'title' | 'csp' | 'nonce'>;
 }
@@ -43,7 +45,7 @@ export function formatReport(sources: readonly ReportSource[], format: ReportFor
     case 'sarif':
       return `${JSON.stringify(toSarif(report, { toolVersion: options.toolVersion }), null, 2)}\n`;
     case 'junit':
-      return toJunit(report);
+      return toJunit(report, options.junit);
     case 'github':
       return toGithubAnnotations(report);
     case 'markdown':

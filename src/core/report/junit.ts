@@ -1,11 +1,22 @@
 /**
  * `--format junit`: JUnit XML for CI test reports. One test case per tracked item, one test suite
- * per category (named `path › Category › Sub-category`); a critical item that is not done fails,
- * an n/a item is skipped, every other item passes. Untracked items are left out.
+ * per category (named `path › Category › Sub-category`). Only a done item passes: a critical item
+ * that is not done fails; an open or in-progress item that is not critical is skipped with the
+ * reason (a test report that counted it as passed would call an unfilled checklist green), or
+ * fails when `openItems` is `failure` (the CLI's `--fail-on warning`); an n/a item is skipped as
+ * not applicable. Untracked items are left out.
  */
-import type { ReadinessReport } from './jsonReport';
+import type { ReadinessReport, ReportItem } from './jsonReport';
 import { categoryPathText, fileItems, isOpenCritical, itemLabel, type LocatedItem } from './summary';
 import { xmlAttributes, xmlText } from './xml';
+
+/** How `toJunit` writes open items that are not critical. */
+export interface JunitOptions {
+  /** `skipped` (the default) with the reason, or `failure` (the CLI's `--fail-on warning`). */
+  openItems?: 'skipped' | 'failure';
+}
+
+type Outcome = 'passed' | 'failed' | 'skipped';
 
 interface Suite {
   name: string;
@@ -14,12 +25,13 @@ interface Suite {
 }
 
 /** The report as a JUnit XML document. */
-export function toJunit(report: ReadinessReport): string {
+export function toJunit(report: ReadinessReport, options: JunitOptions = {}): string {
   const suites = groupSuites(report);
+  const outcome = (item: ReportItem) => itemOutcome(item, options.openItems ?? 'skipped');
   const count = (located: readonly LocatedItem[]) => ({
     tests: located.length,
-    failures: located.filter((l) => isOpenCritical(l.item)).length,
-    skipped: located.filter((l) => l.item.state === 'n/a').length,
+    failures: located.filter((l) => outcome(l.item) === 'failed').length,
+    skipped: located.filter((l) => outcome(l.item) === 'skipped').length,
   });
   const all = count(suites.flatMap((s) => s.cases));
   const lines = [
@@ -29,7 +41,7 @@ export function toJunit(report: ReadinessReport): string {
   for (const suite of suites) {
     lines.push(`  <testsuite${xmlAttributes({ name: suite.name, ...count(suite.cases), errors: 0, time: 0, file: suite.path })}>`);
     const names = uniqueNames(suite.cases);
-    suite.cases.forEach((located, i) => lines.push(...testCase(located, suite, names[i])));
+    suite.cases.forEach((located, i) => lines.push(...testCase(located, suite, names[i], outcome(located.item))));
     lines.push('  </testsuite>');
   }
   lines.push('</testsuites>');
@@ -59,7 +71,15 @@ function uniqueNames(cases: readonly LocatedItem[]): string[] {
   return labels.map((label, i) => (labels.indexOf(label) !== labels.lastIndexOf(label) ? `${label} (line ${cases[i].item.line})` : label));
 }
 
-function testCase({ item }: LocatedItem, suite: Suite, name: string): string[] {
+/** Done passes; n/a is skipped; critical and not done fails; open or in progress otherwise is skipped or fails, as asked. */
+function itemOutcome(item: ReportItem, openItems: 'skipped' | 'failure'): Outcome {
+  if (item.state === 'done') return 'passed';
+  if (item.state === 'n/a') return 'skipped';
+  if (isOpenCritical(item)) return 'failed';
+  return openItems === 'failure' ? 'failed' : 'skipped';
+}
+
+function testCase({ item }: LocatedItem, suite: Suite, name: string, outcome: Outcome): string[] {
   const open = `    <testcase${xmlAttributes({ name, classname: suite.name, file: suite.path, line: item.line, time: 0 })}>`;
   const lines = [open, '      <properties>'];
   const properties: [string, string | null][] = [
@@ -71,14 +91,17 @@ function testCase({ item }: LocatedItem, suite: Suite, name: string): string[] {
   ];
   for (const [key, value] of properties) if (value !== null) lines.push(`        <property${xmlAttributes({ name: key, value })}/>`);
   lines.push('      </properties>');
-  if (isOpenCritical(item)) {
-    const message = `"${itemLabel(item)}" is critical and ${item.state === 'open' ? 'open' : 'in progress'}`;
+  const state = item.state === 'in-progress' ? 'in progress' : item.state;
+  if (outcome === 'failed') {
+    const message = item.critical ? `"${itemLabel(item)}" is critical and ${state}` : `"${itemLabel(item)}" is ${state}`;
     const details = [`${suite.path}:${item.line}`, item.owner ? `owner: @${item.owner}` : '', item.due ? `due: ${item.due}` : '']
       .filter(Boolean)
       .join('\n');
-    lines.push(`      <failure${xmlAttributes({ message, type: 'critical-open' })}>${xmlText(details)}</failure>`);
-  } else if (item.state === 'n/a') {
-    lines.push(`      <skipped${xmlAttributes({ message: 'not applicable' })}/>`);
+    const type = item.critical ? 'critical-open' : 'open';
+    lines.push(`      <failure${xmlAttributes({ message, type })}>${xmlText(details)}</failure>`);
+  } else if (outcome === 'skipped') {
+    const message = item.state === 'n/a' ? 'not applicable' : `not done: ${state} (not critical)`;
+    lines.push(`      <skipped${xmlAttributes({ message })}/>`);
   }
   lines.push('    </testcase>');
   return lines;

@@ -63,10 +63,21 @@ export interface MojibakeRun {
   end: number;
   /** The damaged text, `text.slice(start, end)`. */
   original: string;
-  /** The repaired text; empty when the run was only a broken sequence (a byte was lost). */
+  /**
+   * The repaired text. For a run that lost a byte and could have been several characters
+   * (`candidates`), the original text as written: nothing certain can stand in its place, and a
+   * label that keeps `ğŸ”` shows the reader something is there, where a guess would show the
+   * wrong emoji and an empty string would silently drop it.
+   */
   repaired: string;
   /** The code page the UTF-8 bytes were wrongly decoded with. */
   codePage: MojibakeCodePage;
+  /**
+   * Set only when a byte was lost (undefined in the code page, dropped or replaced by U+FFFD) and
+   * more than one character fits: every candidate, in code point order. Such a run is one
+   * sequence, never merged with its neighbours, so that the certain repairs around it stay certain.
+   */
+  candidates?: string[];
 }
 
 const CODE_PAGES: readonly MojibakeCodePage[] = ['windows-1252', 'windows-1254', 'macintosh'];
@@ -81,6 +92,8 @@ const MAC = 2;
 const WILDCARD = 1;
 
 interface Tables {
+  /** Per code page (index in CODE_PAGES): the continuation bytes 0x80–0xBF it leaves undefined (the bytes it can lose). */
+  undefinedBytes: number[][];
   /** Per code page (index in CODE_PAGES): UTF-16 code unit → byte 0x80–0xFF, WILDCARD for U+FFFD, 0 when not encodable. */
   bytes: Uint8Array[];
   /** UTF-16 code unit → bit k set when code page k maps it to a lead byte 0xC2–0xF4. */
@@ -104,6 +117,7 @@ function buildTables(): Tables {
   const cont = new Uint8Array(0x10000);
   const member = new Uint8Array(0x10000);
   const bytes: Uint8Array[] = [];
+  const undefinedBytes: number[][] = [];
   const high = new Uint8Array(128);
   for (let i = 0; i < 128; i++) high[i] = 0x80 + i;
   CODE_PAGES.forEach((cp, k) => {
@@ -127,6 +141,7 @@ function buildTables(): Tables {
       if (table[0x20ac] === 0) table[0x20ac] = 0xdb;
       if (table[0xf8ff] === 0) table[0xf8ff] = 0xf0;
     }
+    undefinedBytes.push(LOSES_BYTES[k] ? [...Array(0x40).keys()].map((i) => 0x80 + i).filter((b) => !defined.has(b)) : []);
     table[0xfffd] = WILDCARD;
     for (let code = 0x80; code < 0x10000; code++) {
       const b = table[code];
@@ -145,7 +160,7 @@ function buildTables(): Tables {
     ranges += last === code ? hex4(code) : `${hex4(code)}-${hex4(last)}`;
     code = last;
   }
-  return { bytes, lead, cont, member, leadScan: new RegExp(`[${ranges}]`, 'g') };
+  return { undefinedBytes, bytes, lead, cont, member, leadScan: new RegExp(`[${ranges}]`, 'g') };
 }
 
 function getTables(): Tables {
@@ -231,10 +246,13 @@ class Tokens {
   weak = new Uint8Array(64);
   /** Set by `accept`. */
   accepted = new Uint8Array(64);
+  /** For a broken token: the code points it could have been (`lostCandidates`), by token index. */
+  candidates: (readonly number[] | undefined)[] = [];
 
   /** Empties the buffer and makes room for `capacity` tokens. */
   reset(capacity: number): void {
     this.count = 0;
+    this.candidates.length = 0;
     if (capacity <= this.start.length) return;
     let size = this.start.length;
     while (size < capacity) size *= 2;
@@ -245,12 +263,13 @@ class Tokens {
     this.accepted = new Uint8Array(size);
   }
 
-  push(start: number, end: number, value: number, weak: boolean): void {
+  push(start: number, end: number, value: number, weak: boolean, candidates?: readonly number[]): void {
     const k = this.count++;
     this.start[k] = start;
     this.end[k] = end;
     this.value[k] = value;
     this.weak[k] = weak ? 1 : 0;
+    if (candidates) this.candidates[k] = candidates;
   }
 
   /** Whether token k is evidence for a weak neighbour: a complete sequence or a strong token. */
@@ -281,9 +300,59 @@ class Tokens {
 
 const buffers = CODE_PAGES.map(() => new Tokens());
 
+/** The bytes of the sequence being decoded (lead, continuations, -1 for U+FFFD), reused. */
+const knownBytes: number[] = [];
+
+/** Emoji and their components (VS16, skin tones, ZWJ): what a 4-byte or `EF B8` sequence that lost a byte can have been. */
+const EMOJI = /^[\p{Emoji}\p{Emoji_Component}]$/u;
+
+/**
+ * The code points a broken sequence can have been: `known` (lead, continuation bytes, -1 where
+ * U+FFFD replaced a byte) completed to `length` bytes by the code page's undefined bytes, inserted
+ * at any position after the lead (a dropped byte leaves no trace of where it was: `ğŸ”` is 🔍
+ * F0 9F 94 8D but also 🍔 F0 9F 8D 94) and standing for each U+FFFD. Only real characters count
+ * (`isUsable`), and in emoji space (4-byte sequences, the variation selectors `EF B8`) only emoji
+ * and emoji components: that keeps the rule strict, and makes `ï¸` certain (VS16 is the only one).
+ * Sorted, without repeats.
+ */
+function lostCandidates(known: readonly number[], length: number, undefinedBytes: readonly number[]): number[] {
+  const lead = known[0];
+  const emojiSpace = lead >= 0xf0 || (lead === 0xef && known[1] === 0xb8);
+  const found = new Set<number>();
+  const expand = (pattern: readonly number[], i: number, value: number): void => {
+    if (i === pattern.length) {
+      if (isUsable(value) && (!emojiSpace || EMOJI.test(String.fromCodePoint(value)))) found.add(value);
+      return;
+    }
+    const lo = i === 1 ? (lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80) : 0x80;
+    const hi = i === 1 ? (lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf) : 0xbf;
+    for (const byte of pattern[i] >= 0 ? [pattern[i]] : undefinedBytes) {
+      if (byte >= lo && byte <= hi) expand(pattern, i + 1, (value << 6) | (byte & 0x3f));
+    }
+  };
+  const insert = (pattern: readonly number[], dropped: number, from: number): void => {
+    if (dropped === 0) {
+      expand(pattern, 1, lead & (length === 2 ? 0x1f : length === 3 ? 0x0f : 0x07));
+      return;
+    }
+    for (let p = from; p <= pattern.length; p++) insert([...pattern.slice(0, p), -1, ...pattern.slice(p)], dropped - 1, p + 1);
+  };
+  insert(known, length - known.length, 1);
+  return [...found].sort((x, y) => x - y);
+}
+
 /** Decodes `text[a, b)` as UTF-8 bytes of the code page into `out`: only the mojibake candidates. */
-function decodeRegion(text: string, a: number, b: number, cpIndex: number, table: Uint8Array, out: Tokens): void {
+function decodeRegion(
+  text: string,
+  a: number,
+  b: number,
+  cpIndex: number,
+  table: Uint8Array,
+  out: Tokens,
+  undefinedBytes: readonly number[],
+): void {
   out.reset(b - a);
+  const known = knownBytes;
   let i = a;
   while (i < b) {
     const lead = table[text.charCodeAt(i)];
@@ -300,12 +369,18 @@ function decodeRegion(text: string, a: number, b: number, cpIndex: number, table
     let lost = 0;
     let typographic = true;
     let j = i + 1;
+    known.length = 0;
+    known.push(lead);
     while (got < need && j < b) {
       const ch = text.charCodeAt(j);
       const c = table[ch];
-      if (c === WILDCARD) lost++;
-      else if (c >= (got === 0 ? lo : 0x80) && c <= (got === 0 ? hi : 0xbf)) value = (value << 6) | (c & 0x3f);
-      else break;
+      if (c === WILDCARD) {
+        lost++;
+        known.push(-1);
+      } else if (c >= (got === 0 ? lo : 0x80) && c <= (got === 0 ? hi : 0xbf)) {
+        value = (value << 6) | (c & 0x3f);
+        known.push(c);
+      } else break;
       if (!TYPOGRAPHIC.has(ch)) typographic = false;
       got++;
       j++;
@@ -316,15 +391,19 @@ function decodeRegion(text: string, a: number, b: number, cpIndex: number, table
         const weak = need === 1 ? !strongTwoByte(cpIndex, lead, value) : typographic && i > 0 && isAsciiLetter(text.charCodeAt(i - 1));
         out.push(i, j, value, weak);
       }
-    } else if (got > 0 && got - lost >= 1) {
-      // Broken: cut short (a byte was lost), or a lost byte replaced by U+FFFD. Dropped, never guessed.
-      if (lost > 0) {
-        out.push(i, j, -1, false);
-      } else if (LOSES_BYTES[cpIndex]) {
-        // (Mac Roman defines every byte, so nothing was lost: `‚Ärger‘` is German, not a broken `E2 80`.)
-        const prefix = (lead << 8) | table[text.charCodeAt(i + 1)];
-        const common = got === 1 ? prefix === 0xe280 || prefix === 0xf09f || prefix === 0xefb8 : prefix === 0xf09f;
-        out.push(i, j, -1, !common);
+    } else if (got > 0 && got - lost >= 1 && (lost > 0 || LOSES_BYTES[cpIndex])) {
+      // Broken: cut short (a byte was lost), or a lost byte replaced by U+FFFD. Never guessed: the
+      // token carries every character that fits, and is no mojibake when none does.
+      // (Mac Roman defines every byte, so nothing was lost: `‚Ärger‘` is German, not a broken `E2 80`.)
+      const candidates = lostCandidates(known, need + 1, undefinedBytes);
+      if (candidates.length > 0) {
+        if (lost > 0) {
+          out.push(i, j, -1, false, candidates);
+        } else {
+          const prefix = (lead << 8) | table[text.charCodeAt(i + 1)];
+          const common = got === 1 ? prefix === 0xe280 || prefix === 0xf09f || prefix === 0xefb8 : prefix === 0xf09f;
+          out.push(i, j, -1, !common, candidates);
+        }
       }
     }
     // Not a sequence: the lead keeps its character; continuation bytes after it can start nothing.
@@ -347,7 +426,7 @@ export function findMojibake(text: string): MojibakeRun[] {
     for (let k = 0; k < CODE_PAGES.length && bestScore < b - a; k++) {
       // Skipped once a code page explains every character: later ones can at best tie, and lose ties.
       const tokens = buffers[k];
-      decodeRegion(text, a, b, k, t.bytes[k], tokens);
+      decodeRegion(text, a, b, k, t.bytes[k], tokens, t.undefinedBytes[k]);
       const score = tokens.accept();
       if (score > bestScore) {
         best = tokens;
@@ -360,14 +439,19 @@ export function findMojibake(text: string): MojibakeRun[] {
       for (let k = 0; k < best.count; k++) {
         if (best.accepted[k] === 0) continue;
         const start = best.start[k];
+        const end = best.end[k];
         const value = best.value[k];
-        const out = value >= 0 ? String.fromCodePoint(value) : '';
-        if (run && run.end === start) {
-          run.end = best.end[k];
+        const candidates = value >= 0 ? undefined : best.candidates[k];
+        const certain = candidates === undefined || candidates.length === 1;
+        // An uncertain sequence keeps its text (see `repaired`) and stands alone as its own run.
+        const out = certain ? String.fromCodePoint(candidates ? candidates[0] : value) : text.slice(start, end);
+        if (certain && run && !run.candidates && run.end === start) {
+          run.end = end;
           run.repaired += out;
         } else {
           if (run) runs.push(run);
-          run = { start, end: best.end[k], original: '', repaired: out, codePage: CODE_PAGES[bestCp] };
+          run = { start, end, original: '', repaired: out, codePage: CODE_PAGES[bestCp] };
+          if (!certain) run.candidates = candidates.map((c) => String.fromCodePoint(c));
         }
       }
       if (run) runs.push(run);
