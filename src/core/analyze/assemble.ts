@@ -17,7 +17,7 @@ import type { CriticalSelector, ReadinessConfig } from '../config/types';
 import { preOrder } from '../model/walk';
 import type { ItemMemo } from './itemMemo';
 import type { PlacedSection, SectionState } from './sectionState';
-import { baseOf, join, type AssemblyMemo, type EventMemo } from './assemblyMemo';
+import { baseOf, type AssemblyMemo, type CategoryEvent, type EventMemo } from './assemblyMemo';
 import { cleanLabel, labelMatches } from '../text/labels';
 import { eolOf, type EolCounts, type LineIndex } from '../text/lineIndex';
 import { frontMatterBodyStart } from '../parse/markdown';
@@ -105,15 +105,9 @@ export function assembleChecklist(sections: readonly PlacedSection[], inputs: As
   // Replay: the category tree, in document order (which is also the tree's pre-order).
   const order: Frame[] = [root];
   const stack: Frame[] = [root];
-  const open = (parent: Frame, template: CategoryTemplate, depth: number, delta: Delta): Frame => {
-    const placed = memo.categoryPlace(template, parent.key, (slug) => ({
-      parentKey: parent.key,
-      key: `${parent.key}\u0000${template.title}`,
-      path: [...parent.path, template.title],
-      pathSlug: join(parent.pathSlug, slug),
-      idSlug: join(parent.idSlug, slug || 'section'),
-      underCritical: parent.underCritical || /critical/i.test(template.title),
-    }));
+  const open = (parent: Frame, event: CategoryEvent, depth: number, delta: Delta): Frame => {
+    const template = event.category;
+    const placed = memo.categoryPlace(event, parent);
     categoryIds.push(placed.idSlug);
     const items: ReadinessItem[] = [];
     const still = delta.offset === 0 && delta.line === 0;
@@ -153,10 +147,10 @@ export function assembleChecklist(sections: readonly PlacedSection[], inputs: As
       if (event.kind === 'heading') {
         if (event.category === title) continue;
         while (stack.length > 1 && stack[stack.length - 1].depth >= event.depth) stack.pop();
-        stack.push(open(stack[stack.length - 1], event.category, event.depth, delta));
+        stack.push(open(stack[stack.length - 1], event, event.depth, delta));
       } else {
         const top = stack[stack.length - 1];
-        const frame = event.kind === 'group' ? open(top, event.category, top.depth + 1, delta) : top;
+        const frame = event.kind === 'group' ? open(top, event, top.depth + 1, delta) : top;
         frame.placements.push({
           build,
           state,
@@ -232,7 +226,7 @@ export function assembleChecklist(sections: readonly PlacedSection[], inputs: As
   for (const frame of order) {
     for (const p of frame.placements) materialize(sections[p.section], p, frame);
   }
-  for (const placed of sections) settle(placed, memo);
+  for (const placed of sections) settle(placed);
   const duplicates = new Map<ReadinessItem, ReadinessItem>();
   if (repeated) {
     const firsts = new Map<string, ReadinessItem>();
@@ -333,7 +327,7 @@ function materialize(placed: PlacedSection, placement: Placement & { at: number 
 }
 
 /** Records where the section's items now point, and moves its category templates and mojibake runs along. */
-function settle(placed: PlacedSection, memo: AssemblyMemo): void {
+function settle(placed: PlacedSection): void {
   const { build, state } = placed;
   const delta = deltaOf(placed);
   state.shared = true;
@@ -341,9 +335,7 @@ function settle(placed: PlacedSection, memo: AssemblyMemo): void {
   if (delta.offset === 0 && delta.line === 0) return;
   for (const event of build.events) {
     if (event.kind === 'items') continue;
-    const moved = shiftTemplate(event.category, delta);
-    memo.moveTemplate(event.category, moved);
-    event.category = moved;
+    event.category = shiftTemplate(event.category, delta);
   }
   if (build.mojibake.length > 0)
     build.mojibake = build.mojibake.map((run) => ({ ...run, start: run.start + delta.offset, end: run.end + delta.offset }));

@@ -34,9 +34,11 @@ export interface EventMemo {
 
 type ItemEvent = Extract<SectionEvent, { items: ReadinessItem[] }>;
 
-/** What a category's place derived from its title the last time, under the parent of key `parentKey`. */
+/** A heading or group event: it opens a category. */
+export type CategoryEvent = Extract<SectionEvent, { category: CategoryTemplate }>;
+
+/** Where a category sits: what its items' ids, paths and critical flags derive from. */
 export interface CategoryPlace {
-  parentKey: string;
   key: string;
   path: string[];
   pathSlug: string;
@@ -57,8 +59,11 @@ export class AssemblyMemo {
   /** Per repeated base: the next suffix to try in the assembly of `stamp`, and the suffixed ids made so far. */
   private readonly suffixes = new Map<string, { stamp: number; next: number; ids: string[] }>();
   private readonly events = new WeakMap<ItemEvent, EventMemo>();
-  /** Per category template: `slugify` of its title, and its last place. */
-  private readonly templates = new WeakMap<CategoryTemplate, { slug: string; place?: CategoryPlace }>();
+  /**
+   * Per heading or group event (events live as long as their section's parse, and moving the
+   * section keeps them): the slug of its title, and the place it was last given.
+   */
+  private readonly categories = new WeakMap<CategoryEvent, { slug: string; parentKey: string; place: CategoryPlace }>();
   private placed: EventMemo[] = [];
   private nextPlaced: EventMemo[] = [];
 
@@ -153,21 +158,21 @@ export class AssemblyMemo {
     return this.claims.contestChanged();
   }
 
-  /**
-   * The place of a category under the parent of key `parentKey`: its last one when that parent
-   * is the same, else a new one made by `make` from the title's slug.
-   */
-  categoryPlace(template: CategoryTemplate, parentKey: string, make: (slug: string) => CategoryPlace): CategoryPlace {
-    let known = this.templates.get(template);
-    if (!known) this.templates.set(template, (known = { slug: slugify(template.title) }));
-    if (known.place?.parentKey !== parentKey) known.place = make(known.slug);
-    return known.place;
-  }
-
-  /** A moved copy of a category template keeps what the original's title gave. */
-  moveTemplate(from: CategoryTemplate, to: CategoryTemplate): void {
-    const known = this.templates.get(from);
-    if (known) this.templates.set(to, known);
+  /** The place of the category an event opens under `parent`: the last one while the parent is the same. */
+  categoryPlace(event: CategoryEvent, parent: CategoryPlace): CategoryPlace {
+    const known = this.categories.get(event);
+    if (known?.parentKey === parent.key) return known.place;
+    const { title } = event.category;
+    const slug = known?.slug ?? slugify(title);
+    const place: CategoryPlace = {
+      key: `${parent.key}\u0000${title}`,
+      path: [...parent.path, title],
+      pathSlug: join(parent.pathSlug, slug),
+      idSlug: join(parent.idSlug, slug || 'section'),
+      underCritical: parent.underCritical || /critical/i.test(title),
+    };
+    this.categories.set(event, { slug, parentKey: parent.key, place });
+    return place;
   }
 
   /** Whether a `category:` selector matches the title (cached per selector list). */
