@@ -37,7 +37,6 @@ export { slugify } from './text/labels';
 export { type AnalysisLimits, DEFAULT_LIMITS } from './text/limits';
 
 // What hosts need of the parse stage: item metadata and link resolution.
-export { textWithoutMeta } from './parse/itemMeta';
 export { configRelative, isUnderFolder, resolveLinkTarget } from './parse/linkTargets';
 
 // Config: `.readiness.yml`, its discovery and defaults.

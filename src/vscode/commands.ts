@@ -28,7 +28,7 @@ export function registerCommands(store: ChecklistStore, tree: ReadinessTreeProvi
           description: s === target.item.state ? vscode.l10n.t('current') : undefined,
           state: s,
         })),
-        { title: vscode.l10n.t('Set state of "{0}"', target.item.text), placeHolder: vscode.l10n.t('Choose a state') },
+        { title: vscode.l10n.t('Set state of "{0}"', target.item.label), placeHolder: vscode.l10n.t('Choose a state') },
       );
       if (!picked) return undefined;
       return setItemState(store, target.state.uri, target.item.id, picked.state);

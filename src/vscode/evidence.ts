@@ -67,7 +67,7 @@ async function linkEvidence(store: ChecklistStore, arg: unknown, file: unknown):
   }
   const linked = path;
   if (replaceTarget === undefined && [...target.item.evidence, ...target.item.runbooks].some((l) => l.resolved === linked)) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" already links {1}.', target.item.text, linked));
+    void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" already links {1}.', target.item.label, linked));
     return 'unchanged';
   }
   return editItem(store, target.state.uri, target.item.id, (state, item) => {
@@ -75,7 +75,7 @@ async function linkEvidence(store: ChecklistStore, arg: unknown, file: unknown):
     if (replaceTarget !== undefined) {
       const link = [...item.evidence, ...item.runbooks].find((l) => l.target === replaceTarget && l.span.end > l.span.start);
       if (link) return relinkEdit(state.text, link, destination);
-      void vscode.window.showWarningMessage(vscode.l10n.t('The link to replace is no longer in "{0}".', item.text));
+      void vscode.window.showWarningMessage(vscode.l10n.t('The link to replace is no longer in "{0}".', item.label));
       return null;
     }
     const label = isUnderFolder(linked, state.analysis.config.runbooks.dirs) ? 'runbook' : 'evidence';
@@ -100,7 +100,7 @@ async function createEvidence(store: ChecklistStore, arg: unknown, fileName: unk
   if (fileName === undefined) {
     const suggested = `${slugify(item.text) || 'evidence'}.md`;
     name = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Create evidence for "{0}"', item.text),
+      title: vscode.l10n.t('Create evidence for "{0}"', item.label),
       prompt: vscode.l10n.t('File name in {0}', dirPath === '' ? './' : dirPath + '/'),
       value: suggested,
       valueSelection: [0, suggested.length - '.md'.length],
@@ -137,7 +137,7 @@ async function openLinked(store: ChecklistStore, arg: unknown, kind: 'evidence' 
   const links = item[kind];
   if (links.length === 0) {
     const message =
-      kind === 'evidence' ? vscode.l10n.t('"{0}" links no evidence file.', item.text) : vscode.l10n.t('"{0}" has no runbook.', item.text);
+      kind === 'evidence' ? vscode.l10n.t('"{0}" links no evidence file.', item.label) : vscode.l10n.t('"{0}" has no runbook.', item.label);
     void vscode.window.showInformationMessage(message);
     return undefined;
   }
@@ -162,7 +162,8 @@ async function openLinked(store: ChecklistStore, arg: unknown, kind: 'evidence' 
     const picked = await vscode.window.showQuickPick(
       [...openable].map(([path, uri]) => ({ label: basename(path), description: dirname(path), uri })),
       {
-        title: kind === 'evidence' ? vscode.l10n.t('Open evidence of "{0}"', item.text) : vscode.l10n.t('Open runbook of "{0}"', item.text),
+        title:
+          kind === 'evidence' ? vscode.l10n.t('Open evidence of "{0}"', item.label) : vscode.l10n.t('Open runbook of "{0}"', item.label),
       },
     );
     chosen = picked?.uri;
@@ -191,7 +192,7 @@ async function pickWorkspaceFile(target: ItemTarget, relink: boolean): Promise<s
   const picked = await vscode.window.showQuickPick<Pick>(
     [...group(vscode.l10n.t('Evidence folder'), inEvidence), ...group(vscode.l10n.t('Other files'), others)],
     {
-      title: relink ? vscode.l10n.t('Re-link evidence of "{0}"', item.text) : vscode.l10n.t('Link evidence to "{0}"', item.text),
+      title: relink ? vscode.l10n.t('Re-link evidence of "{0}"', item.label) : vscode.l10n.t('Link evidence to "{0}"', item.label),
       placeHolder: vscode.l10n.t('Choose the file that shows this item is done'),
       matchOnDescription: true,
     },
@@ -244,10 +245,10 @@ function markdownName(name: string): string {
 function evidenceStub(state: ChecklistState, item: ReadinessItem, path: string): string {
   const back = linkDestination(path, state.path);
   return [
-    `# ${vscode.l10n.t('Evidence: {0}', item.text)}`,
+    `# ${vscode.l10n.t('Evidence: {0}', item.label)}`,
     '',
     `- ${vscode.l10n.t('Checklist')}: [${state.path}](${back})`,
-    `- ${vscode.l10n.t('Item')}: ${item.text}`,
+    `- ${vscode.l10n.t('Item')}: ${item.label}`,
     `- ${vscode.l10n.t('Date')}: ${localIsoDate(new Date())}`,
     '',
     `## ${vscode.l10n.t('What was checked')}`,

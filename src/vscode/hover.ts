@@ -66,7 +66,7 @@ function line(md: vscode.MarkdownString, label: string, value: string): void {
 
 async function itemHover(state: ChecklistState, item: ReadinessItem): Promise<vscode.MarkdownString> {
   const md = untrustedMarkdown();
-  md.appendMarkdown(`**${escapeMarkdown(item.text || vscode.l10n.t('(empty item)'))}**\n\n`);
+  md.appendMarkdown(`**${escapeMarkdown(item.label || vscode.l10n.t('(empty item)'))}**\n\n`);
   const criticality = item.critical ? vscode.l10n.t('critical') : vscode.l10n.t('not critical');
   line(md, vscode.l10n.t('State'), escapeMarkdown(`${stateLabel(item.state)} · ${criticality}`));
   if (item.owner) line(md, vscode.l10n.t('Owner'), escapeMarkdown(`@${item.owner}`));

@@ -51,7 +51,7 @@ export async function editItem(
     if (!applied && document.version !== version) continue;
     if (!applied) {
       void vscode.window.showErrorMessage(
-        vscode.l10n.t('Could not update "{0}": VS Code refused the edit. The view was refreshed.', item.text),
+        vscode.l10n.t('Could not update "{0}": VS Code refused the edit. The view was refreshed.', item.label),
       );
       store.reset();
       return 'failed';
@@ -91,5 +91,5 @@ export function showEvidenceRefusal(uri: vscode.Uri, item: ReadinessItem): void 
 
 /** The evidence policy's refusal in the display language (the core's `EVIDENCE_REFUSAL`). */
 export function evidenceRefusalText(item: ReadinessItem): string {
-  return vscode.l10n.t('Evidence is required before "{0}" can be marked done: link an existing evidence file first.', item.text);
+  return vscode.l10n.t('Evidence is required before "{0}" can be marked done: link an existing evidence file first.', item.label);
 }

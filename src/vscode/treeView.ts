@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findItem, type Progress, type ReadinessCategory, type ReadinessItem, textWithoutMeta } from '../core';
+import { findItem, type Progress, type ReadinessCategory, type ReadinessItem } from '../core';
 import type { ChecklistState, ChecklistStore } from './checklistStore';
 import { findCategory, type ReadinessNode } from './itemTarget';
 import { setItemState, type TickResult } from './ticking';
@@ -196,9 +196,9 @@ function categoryTreeItem(state: ChecklistState, category: ReadinessCategory): v
 }
 
 function itemTreeItem(state: ChecklistState, item: ReadinessItem): vscode.TreeItem {
-  // Owner and due date are in the description; the label keeps the rest of the text.
+  // Owner, due date and evidence are in the description; the label is the item's clean label.
   const t = new vscode.TreeItem(
-    textWithoutMeta(item.text, item.owner, item.due) || vscode.l10n.t('(empty item)'),
+    item.label || vscode.l10n.t('(empty item)'),
     item.children.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
   );
   t.id = `${state.uri.toString()}#${item.id}`;
@@ -226,7 +226,9 @@ function itemTreeItem(state: ChecklistState, item: ReadinessItem): vscode.TreeIt
   ];
   t.contextValue = flags.filter(Boolean).join(' ');
   t.command = revealCommand(state.uri, item.line);
-  t.accessibilityInformation = { label: `${item.text}, ${stateLabel(item.state)}${item.critical ? `, ${vscode.l10n.t('critical')}` : ''}` };
+  t.accessibilityInformation = {
+    label: `${item.label}, ${stateLabel(item.state)}${item.critical ? `, ${vscode.l10n.t('critical')}` : ''}`,
+  };
   return t;
 }
 
@@ -261,7 +263,7 @@ function itemTooltip(item: ReadinessItem): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, false);
   md.isTrusted = false;
   md.supportHtml = false;
-  md.appendText(item.text).appendMarkdown('\n\n');
+  md.appendText(item.label).appendMarkdown('\n\n');
   md.appendText(
     `${vscode.l10n.t('State')}: ${stateLabel(item.state)}${item.critical ? ` · ${vscode.l10n.t('critical')}` : ''}`,
   ).appendMarkdown('  \n');

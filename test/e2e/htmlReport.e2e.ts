@@ -59,7 +59,7 @@ describe('HTML report in Chromium', function () {
     assert.ok(bar && bar.width > 300 && bar.height === 12, JSON.stringify(bar));
     const critical = await page.locator('#critical tbody tr').allInnerTexts();
     assert.equal(critical.length, 3);
-    assert.match(critical[0], /Secrets rotated \(critical\)\s+open\s+@security\s+2026-01-15 \(overdue\)\s+PRODUCTION_READINESS\.md:6/);
+    assert.match(critical[0], /Secrets rotated\s+open\s+@security\s+2026-01-15 \(overdue\)\s+PRODUCTION_READINESS\.md:6/);
     assert.deepEqual(await page.locator('#evidence .coverage .num').allInnerTexts(), ['1/3', '0/1']);
     assert.equal(await page.locator('#findings tbody tr').count(), 6);
     assert.equal(

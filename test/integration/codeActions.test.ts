@@ -315,7 +315,7 @@ describe('code actions', () => {
           'applied',
         );
         const stub = await readDisk(created);
-        assert.match(stub, /^# Evidence: Canary ready \(runbook\)\n/);
+        assert.match(stub, /^# Evidence: Canary ready\n/);
         assert.match(stub, /\[services\/code-actions-suite\/PRODUCTION_READINESS\.md\]\(\.\.\/PRODUCTION_READINESS\.md\)/);
         assert.equal(activePath(), created.path);
         const checklist = vscode.workspace.textDocuments.find((d) => d.uri.toString() === CHECKLIST.toString());

@@ -22,7 +22,7 @@ const CHECKLIST_TEXT = `# Evidence policy suite
 
 ## Security
 
-- [ ] Pen test signed off
+- [ ] Pen test signed off @security due: 2030-01-15
 - [ ] Firewall reviewed
 - [ ] Access review ([evidence](evidence/access.md))
 
@@ -30,6 +30,9 @@ const CHECKLIST_TEXT = `# Evidence policy suite
 
 - [ ] Readme written
 `;
+
+/** The pen test's full text; messages name it by its clean label, "Pen test signed off". */
+const PEN_TEXT = 'Pen test signed off @security due: 2030-01-15';
 
 const CONFIG_TEXT = `critical:
   - category: Security
@@ -70,7 +73,7 @@ describe('evidence policy', () => {
   }
 
   it('the tree checkbox: refused, no byte changed, the item still unchecked and the view rendered again', async () => {
-    const pen = await node('Pen test signed off');
+    const pen = await node(PEN_TEXT);
     let renders = 0;
     const listener = api.tree.onDidChangeTreeData(() => renders++);
     try {
@@ -80,11 +83,11 @@ describe('evidence policy', () => {
     }
     await assertUnchanged('checkbox');
     assert.ok(renders > 0, 'the view was not rendered again, so the clicked checkbox would stay checked');
-    assert.equal(api.tree.getTreeItem(await node('Pen test signed off')).checkboxState, vscode.TreeItemCheckboxState.Unchecked);
+    assert.equal(api.tree.getTreeItem(await node(PEN_TEXT)).checkboxState, vscode.TreeItemCheckboxState.Unchecked);
   });
 
   it('the toggle command, on a tree node and at the cursor (the keybinding), and every mark command: refused', async () => {
-    const pen = await node('Pen test signed off');
+    const pen = await node(PEN_TEXT);
     assert.equal(await vscode.commands.executeCommand('readiness.toggleItem', pen), 'refused');
     assert.equal(await vscode.commands.executeCommand('readiness.markDone', pen), 'refused');
     const editor = await vscode.window.showTextDocument(CHECKLIST);
@@ -109,7 +112,12 @@ describe('evidence policy', () => {
     });
     const done = actions.find((a) => a.title === 'Mark as done');
     assert.ok(done?.command, 'no Mark as done action');
+    // The same words as everywhere, naming the item by its clean label (no @owner, no due date).
     assert.equal(done.disabled?.reason, evidenceRefusalMessage('Pen test signed off'));
+    assert.equal(
+      done.disabled?.reason,
+      'Evidence is required before "Pen test signed off" can be marked done: link an existing evidence file first.',
+    );
     assert.equal(await vscode.commands.executeCommand(done.command.command, ...(done.command.arguments ?? [])), 'refused');
     await assertUnchanged('quick fix');
   });

@@ -68,7 +68,9 @@ describe('readiness tree', () => {
   it('shows items with native checkboxes, a warning icon on open critical items, owner/due/evidence in the description', async () => {
     const items = await children((await category('Security')).node);
     const [tls, secrets, audit] = items.map((i) => i.item);
-    assert.equal(label(tls), 'TLS everywhere (evidence)');
+    // The clean label: no "(evidence)" link label and no @owner (the description has both).
+    assert.equal(label(tls), 'TLS everywhere');
+    assert.equal(label(secrets), 'Secrets rotated');
     assert.equal(tls.checkboxState, vscode.TreeItemCheckboxState.Checked);
     assert.equal(tls.description, '@security · 1 evidence');
     assert.equal(secrets.checkboxState, vscode.TreeItemCheckboxState.Unchecked);
@@ -94,6 +96,11 @@ describe('readiness tree', () => {
         ['Test plan written', vscode.TreeItemCheckboxState.Checked],
         ['Results reviewed', vscode.TreeItemCheckboxState.Unchecked],
       ],
+    );
+    assert.equal(label(load.item), 'Load test at 2× peak', 'no "(critical)" tag or @owner in the label');
+    assert.ok(
+      reliability.some((r) => label(r.item) === 'Rollback tested'),
+      `"(evidence, runbook)" is not in the label: ${reliability.map((r) => label(r.item)).join(', ')}`,
     );
     const failover = reliability.find((r) => label(r.item) === 'Multi-region failover');
     assert.equal(failover?.item.description, 'in progress');
@@ -123,7 +130,7 @@ describe('readiness tree', () => {
     const security = await children((await category('Security')).node);
     assert.deepEqual(
       security.map((s) => label(s.item)),
-      ['Secrets rotated (runbook)', 'Dependency audit clean'],
+      ['Secrets rotated', 'Dependency audit clean'],
     );
     const cats = (await children((await fileNode(MAIN)).node)).map((c) => label(c.item));
     assert.deepEqual(cats, ['Security', 'Reliability'], 'categories without open critical items are hidden');

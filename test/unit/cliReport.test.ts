@@ -69,7 +69,7 @@ describe('readiness CLI: CI formats, report and init (dist/cli.js)', function ()
       assert.equal(github.length, json().files.flatMap((f) => f.findings).length);
       assert.match(
         github[0],
-        /^::error file=test\/fixtures\/cli\/mixed\/PRODUCTION_READINESS\.md,line=6,col=1,endLine=6,endColumn=\d+,title=readiness%3A critical-open::"Rollback tested \(critical\)" is critical and open$/,
+        /^::error file=test\/fixtures\/cli\/mixed\/PRODUCTION_READINESS\.md,line=6,col=1,endLine=6,endColumn=\d+,title=readiness%3A critical-open::"Rollback tested" is critical and open$/,
       );
       const markdown = run(['check', mixed, '--format', 'markdown']).stdout;
       assert.match(markdown, /^## Production readiness: 50% done$/m);
@@ -80,7 +80,7 @@ describe('readiness CLI: CI formats, report and init (dist/cli.js)', function ()
       const compact = run(['check', mixed, '--format', 'compact']).stdout;
       assert.match(
         compact,
-        /^test\/fixtures\/cli\/mixed\/PRODUCTION_READINESS\.md:6:1: error: "Rollback tested \(critical\)" is critical and open \[critical-open\]$/m,
+        /^test\/fixtures\/cli\/mixed\/PRODUCTION_READINESS\.md:6:1: error: "Rollback tested" is critical and open \[critical-open\]$/m,
       );
     });
   });

@@ -10,11 +10,11 @@ describe('GitHub annotations', () => {
     const lines = toGithubAnnotations(fixtureReport()).split('\n');
     assert.equal(lines.pop(), '', 'ends with a newline');
     assert.deepEqual(lines.slice(1), [
-      '::error file=PRODUCTION_READINESS.md,line=6,col=1,endLine=6,endColumn=59,title=readiness%3A critical-open::"Secrets rotated (critical) @security due: 2026-01-15" is critical and open',
-      '::warning file=PRODUCTION_READINESS.md,line=6,col=1,endLine=6,endColumn=59,title=readiness%3A overdue::"Secrets rotated (critical) @security due: 2026-01-15" was due on 2026-01-15',
-      '::error file=PRODUCTION_READINESS.md,line=11,col=1,endLine=11,endColumn=38,title=readiness%3A critical-open::"Rollback tested (critical) @sre" is critical and in progress',
-      '::warning file=PRODUCTION_READINESS.md,line=12,col=1,endLine=12,endColumn=34,title=readiness%3A evidence-missing::"Backups restored (critical)" is done but links to no existing evidence',
-      '::error file=services/pay api/PRODUCTION_READINESS.md,line=4,col=1,endLine=4,endColumn=44,title=readiness%3A critical-open::"Fraud rules reviewed (critical) @risk" is critical and open',
+      '::error file=PRODUCTION_READINESS.md,line=6,col=1,endLine=6,endColumn=59,title=readiness%3A critical-open::"Secrets rotated" is critical and open',
+      '::warning file=PRODUCTION_READINESS.md,line=6,col=1,endLine=6,endColumn=59,title=readiness%3A overdue::"Secrets rotated" was due on 2026-01-15',
+      '::error file=PRODUCTION_READINESS.md,line=11,col=1,endLine=11,endColumn=38,title=readiness%3A critical-open::"Rollback tested" is critical and in progress',
+      '::warning file=PRODUCTION_READINESS.md,line=12,col=1,endLine=12,endColumn=34,title=readiness%3A evidence-missing::"Backups restored" is done but links to no existing evidence',
+      '::error file=services/pay api/PRODUCTION_READINESS.md,line=4,col=1,endLine=4,endColumn=44,title=readiness%3A critical-open::"Fraud rules reviewed" is critical and open',
     ]);
     assert.match(
       lines[0],
@@ -65,11 +65,11 @@ describe('compact format', () => {
   it('prints path:line:column: severity: message [rule], one finding a line', () => {
     const lines = toCompact(fixtureReport()).trimEnd().split('\n');
     assert.deepEqual(lines.slice(1), [
-      'PRODUCTION_READINESS.md:6:1: error: "Secrets rotated (critical) @security due: 2026-01-15" is critical and open [critical-open]',
-      'PRODUCTION_READINESS.md:6:1: warning: "Secrets rotated (critical) @security due: 2026-01-15" was due on 2026-01-15 [overdue]',
-      'PRODUCTION_READINESS.md:11:1: error: "Rollback tested (critical) @sre" is critical and in progress [critical-open]',
-      'PRODUCTION_READINESS.md:12:1: warning: "Backups restored (critical)" is done but links to no existing evidence [evidence-missing]',
-      'services/pay api/PRODUCTION_READINESS.md:4:1: error: "Fraud rules reviewed (critical) @risk" is critical and open [critical-open]',
+      'PRODUCTION_READINESS.md:6:1: error: "Secrets rotated" is critical and open [critical-open]',
+      'PRODUCTION_READINESS.md:6:1: warning: "Secrets rotated" was due on 2026-01-15 [overdue]',
+      'PRODUCTION_READINESS.md:11:1: error: "Rollback tested" is critical and in progress [critical-open]',
+      'PRODUCTION_READINESS.md:12:1: warning: "Backups restored" is done but links to no existing evidence [evidence-missing]',
+      'services/pay api/PRODUCTION_READINESS.md:4:1: error: "Fraud rules reviewed" is critical and open [critical-open]',
     ]);
   });
 

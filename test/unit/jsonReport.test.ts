@@ -21,6 +21,7 @@ function item(id: string, line: number, extra: Partial<ReadinessItem> = {}): Rea
     id,
     explicitId: false,
     text: id,
+    label: id,
     state: 'open',
     critical: false,
     kind: 'task',
@@ -98,6 +99,7 @@ describe('buildReport', () => {
     assert.deepEqual(ops.items[0], {
       id: 'rollback-tested',
       text: 'rollback-tested',
+      label: 'rollback-tested',
       state: 'done',
       critical: true,
       line: 6,
@@ -113,6 +115,7 @@ describe('buildReport', () => {
         {
           id: 'child',
           text: 'child',
+          label: 'child',
           state: 'in-progress',
           critical: false,
           line: 7,

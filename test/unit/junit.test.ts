@@ -49,12 +49,9 @@ describe('JUnit report', () => {
     assert.deepEqual(
       root.testsuite.map((s) => [s['@_name'], s.testcase.map((c) => c['@_name'])]),
       [
-        [
-          'PRODUCTION_READINESS.md › Security',
-          ['TLS everywhere (evidence)', 'Secrets rotated (critical)', 'Pen test: latency < 200 ms & "quotes" | pipe stars'],
-        ],
-        ['PRODUCTION_READINESS.md › Reliability', ['Rollback tested (critical)', 'Backups restored (critical)', 'Restore rehearsed']],
-        ['services/pay api/PRODUCTION_READINESS.md', ['Refunds reconciled', 'Fraud rules reviewed (critical)']],
+        ['PRODUCTION_READINESS.md › Security', ['TLS everywhere', 'Secrets rotated', 'Pen test: latency < 200 ms & "quotes" | pipe stars']],
+        ['PRODUCTION_READINESS.md › Reliability', ['Rollback tested', 'Backups restored', 'Restore rehearsed']],
+        ['services/pay api/PRODUCTION_READINESS.md', ['Refunds reconciled', 'Fraud rules reviewed']],
       ],
     );
   });
@@ -66,9 +63,9 @@ describe('JUnit report', () => {
     assert.deepEqual(cases.map(outcome), ['passed', 'failed', 'skipped', 'failed', 'passed', 'skipped', 'passed', 'failed']);
     const failure = cases[1].failure!;
     assert.equal(failure['@_type'], 'critical-open');
-    assert.equal(failure['@_message'], '"Secrets rotated (critical)" is critical and open');
+    assert.equal(failure['@_message'], '"Secrets rotated" is critical and open');
     assert.equal(failure['#text'], 'PRODUCTION_READINESS.md:6\nowner: @security\ndue: 2026-01-15');
-    assert.equal(cases[3].failure!['@_message'], '"Rollback tested (critical)" is critical and in progress');
+    assert.equal(cases[3].failure!['@_message'], '"Rollback tested" is critical and in progress');
     assert.deepEqual([root['@_tests'], root['@_failures'], root['@_skipped']], ['8', '3', '2']);
     assert.deepEqual(
       root.testsuite.map((s) => [s['@_tests'], s['@_failures'], s['@_skipped']]),
@@ -99,8 +96,8 @@ describe('JUnit report', () => {
       'Open item': ['skipped', 'not done: open (not critical)', undefined],
       'Started item': ['skipped', 'not done: in progress (not critical)', undefined],
       'Dropped item': ['skipped', 'not applicable', undefined],
-      'Open gate (critical)': ['failed', '"Open gate (critical)" is critical and open', 'critical-open'],
-      'Started gate (critical)': ['failed', '"Started gate (critical)" is critical and in progress', 'critical-open'],
+      'Open gate': ['failed', '"Open gate" is critical and open', 'critical-open'],
+      'Started gate': ['failed', '"Started gate" is critical and in progress', 'critical-open'],
     });
   });
 
@@ -110,8 +107,8 @@ describe('JUnit report', () => {
       'Open item': ['failed', '"Open item" is open', 'open'],
       'Started item': ['failed', '"Started item" is in progress', 'open'],
       'Dropped item': ['skipped', 'not applicable', undefined],
-      'Open gate (critical)': ['failed', '"Open gate (critical)" is critical and open', 'critical-open'],
-      'Started gate (critical)': ['failed', '"Started gate (critical)" is critical and in progress', 'critical-open'],
+      'Open gate': ['failed', '"Open gate" is critical and open', 'critical-open'],
+      'Started gate': ['failed', '"Started gate" is critical and in progress', 'critical-open'],
     });
     const failing = parse(toJunit(fixtureReport(EVERY_STATE), { openItems: 'failure' }));
     assert.deepEqual([failing['@_tests'], failing['@_failures'], failing['@_skipped']], ['8', '5', '1']);
@@ -158,7 +155,7 @@ describe('JUnit report', () => {
     const hostile = toJunit(fixtureReport('# T\n\n## A `]]> <![CDATA[ & </testsuite>`\n\n- [ ] Item "\u0007" `</testcase>` (critical)\n'));
     const parsed = parse(hostile);
     assert.equal(parsed.testsuite[0]['@_name'], 'PRODUCTION_READINESS.md › A ]]> <![CDATA[ & </testsuite>');
-    assert.equal(parsed.testsuite[0].testcase[0]['@_name'], 'Item "\uFFFD" </testcase> (critical)');
+    assert.equal(parsed.testsuite[0].testcase[0]['@_name'], 'Item "\uFFFD" </testcase>');
   });
 
   it('writes an empty but valid document for a report without items', () => {

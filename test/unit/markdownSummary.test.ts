@@ -33,9 +33,9 @@ describe('Markdown summary', () => {
     assert.deepEqual(lines.slice(start + 2, start + 7), [
       '| Item | Where | State | Owner | Due |',
       '|---|---|---|---|---|',
-      '| Secrets rotated (critical) | `PRODUCTION_READINESS.md:6` | open | `@security` | **2026-01-15 (overdue)** |',
-      '| Rollback tested (critical) | `PRODUCTION_READINESS.md:11` | in progress | `@sre` | — |',
-      '| Fraud rules reviewed (critical) | `services/pay api/PRODUCTION_READINESS.md:4` | open | `@risk` | — |',
+      '| Secrets rotated | `PRODUCTION_READINESS.md:6` | open | `@security` | **2026-01-15 (overdue)** |',
+      '| Rollback tested | `PRODUCTION_READINESS.md:11` | in progress | `@sre` | — |',
+      '| Fraud rules reviewed | `services/pay api/PRODUCTION_READINESS.md:4` | open | `@risk` | — |',
     ]);
   });
 
@@ -46,7 +46,7 @@ describe('Markdown summary', () => {
       '',
       '| Where | Problem |',
       '|---|---|',
-      '| `PRODUCTION_READINESS.md:12` | "Backups restored (critical)" is done but links to no existing evidence |',
+      '| `PRODUCTION_READINESS.md:12` | "Backups restored" is done but links to no existing evidence |',
     ]);
   });
 
@@ -66,6 +66,6 @@ describe('Markdown summary', () => {
     const report = fixtureReport('# T\n\n## Cat | with `*pipe*`\n\n- [ ] Ship `<b>it</b>` | now (critical)\n');
     const text = toMarkdownSummary(report, { today: TODAY });
     assert.ok(text.includes('| `PRODUCTION_READINESS.md` | Cat \\| with \\*pipe\\* |'), text);
-    assert.ok(text.includes('| Ship &lt;b>it&lt;/b> \\| now (critical) |'), text);
+    assert.ok(text.includes('| Ship &lt;b>it&lt;/b> \\| now |'), text);
   });
 });

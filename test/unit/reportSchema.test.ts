@@ -21,6 +21,7 @@ function item(id: string, extra: Json = {}): Json {
   return {
     id,
     text: id,
+    label: id,
     state: 'open',
     critical: false,
     line: 3,

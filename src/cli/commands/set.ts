@@ -40,10 +40,10 @@ export function runSet(args: SetArgs, io: CliIo): number {
       `ITEM is an item id or the 1-based line an item starts on; list them with: readiness check ${args.file} --format json`,
     );
   }
-  const described = `"${item.text}" (line ${item.line})`;
+  const described = `"${item.label}" (line ${item.line})`;
   if (!args.force && refusesDone(analysis.config, item, args.state)) {
     io.stderr(
-      `readiness: ${evidenceRefusalMessage(item.text)}\n` +
+      `readiness: ${evidenceRefusalMessage(item.label)}\n` +
         `Nothing was written (line ${item.line} of ${args.file}). Link the evidence in the item, or run again with --force to set it anyway.\n`,
     );
     return EXIT.findings;

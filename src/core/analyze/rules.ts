@@ -61,7 +61,7 @@ export function itemRuleKey(item: ReadinessItem, inputs: RuleInputs, duplicateOf
 export function checkItem(item: ReadinessItem, inputs: RuleInputs, duplicateOf: ReadinessItem | undefined, out: Finding[]): void {
   const add = (rule: RuleId, message: string, span: Span) => out.push(finding(rule, message, span, item.id));
   const head = firstLine(inputs.index, item.span);
-  const label = quote(item.text);
+  const label = quote(item.label);
   if (item.critical && (item.state === 'open' || item.state === 'in-progress')) {
     add('critical-open', `${label} is critical and ${STATE_WORDS[item.state]}`, head);
   }

@@ -43,6 +43,7 @@ export function cloneItem(item: ReadinessItem, d: Delta): ReadinessItem {
     id: item.id,
     explicitId: item.explicitId,
     text: item.text,
+    label: item.label,
     state: item.state,
     critical: item.critical,
     kind: item.kind,

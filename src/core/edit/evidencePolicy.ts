@@ -9,7 +9,7 @@ import type { ReadinessItem, SettableState } from '../model/types';
 import { hasEvidence, needsEvidence } from '../analyze/rules';
 
 /**
- * The refusal, with `{0}` for the item's text. The editor passes this same string to
+ * The refusal, with `{0}` for the item's clean `label`. The editor passes this same string to
  * `vscode.l10n.t` (a unit test checks the bundle holds it), so it is translated there and read
  * as is in the CLI.
  */
@@ -26,7 +26,7 @@ export function refusesDone(config: ReadinessConfig, item: ReadinessItem, state:
   return needsEvidence(config, item) && !hasEvidence(item.evidence, true);
 }
 
-/** The refusal message for an item (the English text of `EVIDENCE_REFUSAL`, for the CLI and tests). */
-export function evidenceRefusalMessage(itemText: string): string {
-  return EVIDENCE_REFUSAL.replace('{0}', itemText);
+/** The refusal message for an item's `label` (the English text of `EVIDENCE_REFUSAL`, for the CLI and tests). */
+export function evidenceRefusalMessage(itemLabel: string): string {
+  return EVIDENCE_REFUSAL.replace('{0}', itemLabel);
 }

@@ -11,7 +11,7 @@ import { tokenFor } from './writeStatus';
 /** The model no longer matches the text (the document changed after it was parsed). */
 export class StaleModelError extends Error {
   constructor(item: ReadinessItem) {
-    super(`The checklist changed since it was read: "${item.text}" (line ${item.line}) is no longer where it was.`);
+    super(`The checklist changed since it was read: "${item.label}" (line ${item.line}) is no longer where it was.`);
     this.name = 'StaleModelError';
   }
 }

@@ -87,8 +87,14 @@ export interface ReadinessItem {
   id: string;
   /** True when the id comes from `<!-- id: … -->` or `{#…}` rather than a slug. */
   explicitId: boolean;
-  /** Display text: plain text of the item, markup and id markers removed, mojibake repaired. */
+  /** Full source text: plain text of the item, markup and id markers removed, mojibake repaired. */
   text: string;
+  /**
+   * The one clean label every surface shows (messages, tree, hover, reports): `text` without the
+   * `@owner`, the due date, critical tags and link labels that only name the link ("(evidence,
+   * runbook)"). Empty only when `text` is; ids are still made from `text`.
+   */
+  label: string;
   state: ItemState;
   critical: boolean;
   kind: ItemKind;

@@ -56,15 +56,83 @@ export function hasCriticalMarker(raw: string): boolean {
  * and the due date removed, whitespace and dangling separators tidied.
  */
 export function textWithoutMeta(text: string, owner: string | null, due: string | null): string {
+  const out = tidy(withoutMeta(text, owner, due));
+  return out === '' ? text : out;
+}
+
+function withoutMeta(text: string, owner: string | null, due: string | null): string {
   let out = text;
   if (owner !== null) out = out.replace(OWNER, (match, handle: string) => (handle === owner ? match.slice(0, match.indexOf('@')) : match));
   if (due !== null) out = out.replace(DUE, (match, date: string) => (date === due ? '' : match));
-  out = out
-    .replace(/\s+/g, ' ')
-    .replace(/\s+([,;:.)])/g, '$1')
-    .replace(/\(\s*\)/g, '')
-    .replace(/[,;]+(?=[.,;)]|$)/g, '')
-    .replace(/[\s,;:–—-]+$/u, '')
-    .trim();
-  return out === '' ? text : out;
+  return out;
 }
+
+// Words a link label uses only to name what the link is (`[evidence](…)`, "(runbook)").
+const LINK_NAME = String.raw`(?:see\s+)?(?:the\s+)?(?:evidence|runbooks?|playbooks?|proof|links?|docs?|documentation|tickets?)`;
+const LINK_NAME_WORD = new RegExp(`^${LINK_NAME}$`, 'i');
+// "(evidence)", "[runbook]", "(evidence, runbook)", "（证据）" is left alone: only these words.
+const LINK_NAME_GROUP = new RegExp(String.raw`\s*[([]\s*${LINK_NAME}(?:\s*(?:,|;|/|&|\+|\band\b)\s*${LINK_NAME})*\s*[)\]]`, 'giu');
+// Critical markers written as tags: the critical flag is shown (and said) on its own.
+const CRITICAL_TAG = /\s*(?:\(critical\)|\[critical\]|(?<!\S)#critical\b)/giu;
+// What is left of `Owner: @x` or `due: 2026-01-01` once the handle or date is gone.
+const DANGLING_KEY = /\b(?:owners?|assignees?|due(?:\s+date)?)\s*[:=]\s*(?=[),;]|$)/giu;
+
+/**
+ * An item's one clean label, shown in every message, tree, hover and report: the text without
+ * the `@owner` and due date (shown beside it), the keys they leave behind, critical tags
+ * ("(critical)", "[critical]", "#critical": the flag is shown on its own), and link labels that
+ * only name the link ("(evidence, runbook)", a trailing `— [evidence](…)`). `linkTexts` are the
+ * texts of the item's links: a bare trailing word is dropped only when a link wrote it. Never
+ * emptier than the text: a text that is only metadata, or only a link label ("Evidence"), stays.
+ */
+export function cleanItemLabel(text: string, owner: string | null, due: string | null, linkTexts: readonly string[]): string {
+  if (owner === null && due === null && linkTexts.length === 0 && !/[([#]/.test(text)) return text;
+  const bare = withoutMeta(text, owner, due);
+  // Each step keeps what it had when it would leave nothing: the label is never emptier than the text.
+  let out = keepNonEmpty(text, tidy(bare.replace(DANGLING_KEY, '')));
+  out = keepNonEmpty(out, tidy(out.replace(CRITICAL_TAG, '')));
+  out = keepNonEmpty(out, tidy(out.replace(LINK_NAME_GROUP, '')));
+  const named = new Set(linkTexts.map((t) => t.trim().toLowerCase()).filter((t) => LINK_NAME_WORD.test(t)));
+  for (let next = trailingLinkName(out, named); next !== null; next = trailingLinkName(out, named)) out = next;
+  return out;
+}
+
+/**
+ * The label without a trailing word a link wrote to name itself, when punctuation or a "see"
+ * sets it off ("Pen test — evidence", "Restore drill, see runbook"); null when there is none
+ * ("Publish the docs" keeps its last word: it belongs to the sentence).
+ */
+function trailingLinkName(label: string, named: ReadonlySet<string>): string | null {
+  if (named.size === 0) return null;
+  // Scanned by hand: an anchored `[a-z]+$` retries every start of a long run (quadratic).
+  let start = label.length;
+  while (start > 0 && /[A-Za-z]/.test(label[start - 1])) start--;
+  if (start === label.length || !named.has(label.slice(start).toLowerCase())) return null;
+  let head = label.slice(0, start);
+  const see = /\bsee\s+(?:the\s+)?$/iu.exec(head);
+  if (see) head = head.slice(0, see.index);
+  else if (!/[,;:–—|-]\s*(?:the\s+)?$/iu.test(head)) return null;
+  const next = tidy(head);
+  return next === '' || next === label ? null : next;
+}
+
+function keepNonEmpty(before: string, after: string): string {
+  return after === '' ? before : after;
+}
+
+function tidy(text: string): string {
+  const out = text
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,;:.)\]])/g, '$1')
+    .replace(/([([])[\s,;]+/g, '$1')
+    .replace(/[,;]+(?=[.,;)\]]|$)/g, '')
+    .replace(/\(\s*\)|\[\s*\]/g, '')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+  // Dangling separators at the end, scanned by hand: `[…]+$` retries every start of a long run.
+  let end = out.length;
+  while (end > 0 && TRAILING_SEPARATORS.has(out[end - 1])) end--;
+  return out.slice(0, end);
+}
+
+const TRAILING_SEPARATORS = new Set([' ', ',', ';', ':', '–', '—', '-', '|']);

@@ -6,7 +6,7 @@
 import type { Link, LinkReference, Nodes } from 'mdast';
 import type { ReadinessConfig } from '../config/types';
 import { collectInline, collapseWhitespace } from './inlineText';
-import { hasCriticalMarker, idFromHtml, readDue, readOwner, splitIdAttribute } from './itemMeta';
+import { cleanItemLabel, hasCriticalMarker, idFromHtml, readDue, readOwner, splitIdAttribute } from './itemMeta';
 import type { LineIndex } from '../text/lineIndex';
 import { configRelative, isUnderFolder, resolveLinkTarget } from './linkTargets';
 import type { ItemKind, ItemState, LinkRef, ReadinessItem, SettableState, StatusMarker, TokenFamily, UsedTokens } from '../model/types';
@@ -32,6 +32,7 @@ export interface ItemSink {
 
 /** Items are parsed without a place in the hierarchy; the assembly gives them their category path. */
 const NO_PATH: string[] = [];
+const NO_TEXTS: string[] = [];
 
 /** What a block parser knows about a new item. */
 export interface ItemSource {
@@ -79,10 +80,14 @@ export function makeItem(ctx: ParseContext, source: ItemSource): ReadinessItem {
   for (const extra of source.linkNodes ?? []) linkNodes.push(...collectLinks(extra));
   const { evidence, runbooks, references } = classifyLinks(ctx, linkNodes, text, source.start);
   const position = ctx.index.positionAt(source.start);
+  const owner = source.owner ?? readOwner(text);
+  const due = source.due ?? readDue(text);
+  const linkTexts = linkNodes.length === 0 ? NO_TEXTS : linkNodes.map((node) => collectInline(node.children).text);
   return {
     id: explicitId ?? '',
     explicitId: explicitId !== null,
     text,
+    label: cleanItemLabel(text, owner, due, linkTexts),
     state: source.state,
     critical: source.critical === true || hasCriticalMarker(source.raw),
     kind: source.kind,
@@ -90,8 +95,8 @@ export function makeItem(ctx: ParseContext, source: ItemSource): ReadinessItem {
     column: position.column,
     span: ctx.index.span(source.start, source.end),
     marker: source.marker,
-    owner: source.owner ?? readOwner(text),
-    due: source.due ?? readDue(text),
+    owner,
+    due,
     evidence,
     runbooks,
     references,

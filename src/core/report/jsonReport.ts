@@ -24,7 +24,10 @@ export interface ReportLink {
 /** A checklist item in the report. */
 export interface ReportItem {
   id: string;
+  /** The item's full source text (ids are made from it). */
   text: string;
+  /** The clean label every format shows: no owner, due date or link labels that only name the link. */
+  label: string;
   state: ItemState;
   critical: boolean;
   line: number;
@@ -131,6 +134,7 @@ function reportItem(i: ReadinessItem): ReportItem {
   return {
     id: i.id,
     text: i.text,
+    label: i.label,
     state: i.state,
     critical: i.critical,
     line: i.line,

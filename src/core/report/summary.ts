@@ -2,7 +2,6 @@
  * Figures every report format shares, derived from the JSON report: items with their category
  * path, progress rows per category, open critical items and evidence coverage.
  */
-import { textWithoutMeta } from '../parse/itemMeta';
 import type { ReadinessReport, ReportCategory, ReportFile, ReportFinding, ReportItem } from './jsonReport';
 import type { Progress } from '../model/types';
 import { itemsProgress } from '../model/progress';
@@ -131,9 +130,9 @@ export function allFindings(report: ReadinessReport): LocatedFinding[] {
   return report.files.flatMap((file) => file.findings.map((finding) => ({ file, finding })));
 }
 
-/** An item's text without the `@owner` and due date that are shown beside it. */
+/** An item's clean label (no `@owner`, due date or link-naming labels: they are shown beside it). */
 export function itemLabel(item: ReportItem): string {
-  return textWithoutMeta(item.text, item.owner, item.due);
+  return item.label;
 }
 
 /** The item a finding is about, when it names one. */
