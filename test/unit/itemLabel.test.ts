@@ -49,11 +49,10 @@ describe('item labels', () => {
       it(`${JSON.stringify(text)} → ${JSON.stringify(label)}`, () => assert.equal(cleanItemLabel(text, owner, due, links), label));
     }
 
-    it('stays linear on long runs of letters and separators', () => {
+    // A quadratic scan would hang here (mocha's timeout catches it); its speed belongs in npm run bench.
+    it('handles long runs of letters and separators', () => {
       const long = `${'a'.repeat(200_000)}${',-'.repeat(100_000)}b — evidence`;
-      const started = Date.now();
       assert.equal(cleanItemLabel(long, null, null, ['evidence']), long.slice(0, -' — evidence'.length));
-      assert.ok(Date.now() - started < 2_000, `took ${Date.now() - started} ms`);
     });
   });
 
