@@ -246,15 +246,16 @@ describe('readiness tree after workspace changes', () => {
     await write('gone/proofs/sign-off.md', '# Sign-off\n');
     const uri = workspaceUri('gone/PRODUCTION_READINESS.md');
     const listed = async () => (await api.store.checklistUris()).some((u) => u.toString() === uri.toString());
-    await waitFor('the new checklist in the store', listed);
+    // File events reach the store in seconds on a loaded 2-core machine: wait for them generously.
+    await waitFor('the new checklist in the store', listed, 30_000);
     const evidenceExists = async () => (await api.store.get(uri))?.analysis.checklist.categories[0]?.items[0]?.evidence[0]?.exists;
-    await waitFor('the evidence seen as existing', async () => (await evidenceExists()) === true);
+    await waitFor('the evidence seen as existing', async () => (await evidenceExists()) === true, 30_000);
 
     await remove('gone/proofs');
-    await waitFor('the evidence seen as missing after its folder was deleted', async () => (await evidenceExists()) === false);
+    await waitFor('the evidence seen as missing after its folder was deleted', async () => (await evidenceExists()) === false, 30_000);
 
     await remove('gone');
-    await waitFor('the checklist gone from the store', async () => !(await listed()));
+    await waitFor('the checklist gone from the store', async () => !(await listed()), 30_000);
     const labels = ((await api.tree.getChildren()) ?? []).map((n) => (api.tree.getTreeItem(n) as vscode.TreeItem).label);
     assert.ok(!labels.includes('gone/PRODUCTION_READINESS.md'), `still listed: ${labels.join(', ')}`);
   });
