@@ -55,6 +55,8 @@ export class ChecklistStore implements vscode.Disposable {
   private readonly pending = new Map<string, { version: number | undefined; job: Promise<ChecklistState | undefined> }>();
   /** One analyzer per checklist (open or not), following its versions. */
   private readonly analyzers = new Map<string, ChecklistAnalyzer>();
+  /** Bumped when configs or everything are forgotten: an analysis started before must not be stored. */
+  private epoch = 0;
   private readonly configs = new Map<string, ConfigState | null>();
   private readonly existence = new Map<string, LinkCheck>();
   /** Bumped whenever `existence` changes: analyzers ask again about links only then (`existsVersion`). */
@@ -188,7 +190,9 @@ export class ChecklistStore implements vscode.Disposable {
 
   /** Forgets everything and rediscovers (the Refresh command). */
   reset(): void {
+    this.epoch++;
     this.states.clear();
+    this.pending.clear();
     this.analyzers.clear();
     this.configs.clear();
     this.existence.clear();
@@ -224,6 +228,7 @@ export class ChecklistStore implements vscode.Disposable {
     const key = uri.toString();
     const gen = (this.generation.get(key) ?? 0) + 1;
     this.generation.set(key, gen);
+    const epoch = this.epoch;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return undefined;
     const doc = openDocument(uri);
@@ -243,8 +248,9 @@ export class ChecklistStore implements vscode.Disposable {
     const { config, configUri } = await this.configFor(uri, folder);
     const analyzer = this.analyzerFor(key, { config, path, limits: readSettings(uri).limits });
     await this.checkExistence(folder, linkTargets(analyzer.parse(text).checklist));
-    // A newer analysis of the same file started meanwhile: its result wins.
-    if (this.generation.get(key) !== gen) return this.states.get(key);
+    // A newer analysis of the same file started meanwhile, or the configs were reloaded: the
+    // current analysis answers (the newer one, or a fresh one), never a state that is gone.
+    if (this.generation.get(key) !== gen || this.epoch !== epoch) return this.get(uri);
     // An older one may have parsed its version meanwhile: back to this text (no parse when it is still the last).
     const parsed = analyzer.parse(text);
     const analysis = this.evaluate(folder, analyzer);
@@ -390,8 +396,10 @@ export class ChecklistStore implements vscode.Disposable {
   }
 
   private reloadConfigs(): void {
+    this.epoch++;
     this.configs.clear();
     this.states.clear();
+    this.pending.clear();
     this.analyzers.clear();
     this.discovered = undefined;
     this.emitter.fire(undefined);
