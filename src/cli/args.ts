@@ -134,7 +134,10 @@ function maxSize(value: string | undefined): number {
   if (value === undefined) return DEFAULT_LIMITS.maxChars;
   const millions = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(millions > 0) || millions > 1000) {
-    throw new CliError(`--max-size must be a number of millions of characters between 0 and 1000, got '${value}'`, HELP_HINT);
+    throw new CliError(
+      `--max-size must be a number of millions of characters, more than 0 and at most 1000 (e.g. 2 or 0.5), got '${value}'`,
+      HELP_HINT,
+    );
   }
   return Math.round(millions * 1_000_000);
 }
@@ -200,10 +203,26 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 function parse<T extends Options>(argv: string[], command: string, options: T) {
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: true });
+    return parseArgs({ args: attachNegativeNumbers(argv, options), options, strict: true, allowPositionals: true });
   } catch (error) {
     throw new CliError(parseErrorMessage(error), `Run \`readiness ${command} --help\` for usage.`);
   }
+}
+
+/**
+ * `--max-size -1` as `--max-size=-1`: parseArgs would take `-1` for an option and say the option
+ * "takes no value"; joined, the value reaches its own check and gets a message about the number.
+ * No option starts with a digit, so nothing else changes.
+ */
+function attachNegativeNumbers(argv: readonly string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i].startsWith('--') ? argv[i].slice(2) : undefined;
+    if (argv[i] === '--') return [...out, ...argv.slice(i)];
+    if (name !== undefined && options[name]?.type === 'string' && /^-\d/.test(argv[i + 1] ?? '')) out.push(`${argv[i]}=${argv[++i]}`);
+    else out.push(argv[i]);
+  }
+  return out;
 }
 
 /** Node's parseArgs messages are long and mention internals; keep the part a user needs. */

@@ -4,7 +4,7 @@ export const EXIT = {
   ok: 0,
   /** `check`: the run worked and at least one finding reached `--fail-on`. `set`: refused by the evidence policy, nothing written. */
   findings: 1,
-  /** Usage error or unreadable input: nothing was checked. */
+  /** Usage error (a named path that does not exist, an unreadable `--config`, `set` on an unreadable file): nothing was checked. */
   usage: 2,
 } as const;
 

@@ -50,7 +50,8 @@ Options:
                                  larger ones get a too-large finding
   -h, --help                     show this help
 
-Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or unreadable input.
+Exit codes: 0 clean, 1 findings at or above --fail-on (a file or folder that
+cannot be read is an "unreadable" error), 2 usage error or a missing named path.
 `;
 
 const SET = `Usage: readiness set FILE ITEM STATE [options]
@@ -88,7 +89,7 @@ Options:
       --max-size N               analyse files up to N million characters (default: 2)
   -h, --help                     show this help
 
-Exit codes: 0 written, 2 usage error or unreadable input.
+Exit codes: 0 written (what cannot be read is listed as "unreadable"), 2 usage error.
 `;
 
 const INIT = `Usage: readiness init [folder] [options]

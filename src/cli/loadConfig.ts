@@ -1,4 +1,6 @@
 import { defaultConfig, type Finding, parseConfigText, type ReadinessConfig } from '../core';
+import { dirname } from 'node:path';
+import { findRepoRoot } from './discover';
 import { readTextFile } from './readInput';
 
 /** A config as the CLI uses it: the effective settings plus the problems found in the file. */
@@ -20,7 +22,9 @@ export function createConfigLoader(shownPath: (absolute: string) => string): (fi
     if (file === undefined) return { file, config: defaultConfig(), findings: [] };
     let loaded = cache.get(file);
     if (!loaded) {
-      const { config, findings } = parseConfigText(readTextFile(file, shownPath(file)).text);
+      // A config reached through a link that leaves its repository (or, outside one, its folder) is not read.
+      const root = findRepoRoot(dirname(file)) ?? dirname(file);
+      const { config, findings } = parseConfigText(readTextFile(file, shownPath(file), { root }).text);
       loaded = { file, config, findings };
       cache.set(file, loaded);
     }

@@ -1,3 +1,4 @@
+import { visibleText } from '../core';
 import { parseCliArgs } from './args';
 import { CliError, EXIT } from './cliError';
 import { runCheck } from './commands/check';
@@ -29,7 +30,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     }
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
-    const lines = error.message.split('\n').map((line) => `readiness: ${line}\n`);
+    // Messages name files and arguments: show their control characters instead of sending them to the terminal.
+    const lines = error.message.split('\n').map((line) => `readiness: ${visibleText(line)}\n`);
     io.stderr(lines.join('') + (error.hint ? `${error.hint}\n` : ''));
     return EXIT.usage;
   }

@@ -32,7 +32,7 @@ export { allItems, findItem } from './model/walk';
 
 // Text before Markdown: decoding, limits, labels, dates.
 export { localIsoDate } from './text/dates';
-export { type DecodedText, decodeText, encodeText } from './text/decode';
+export { type DecodedText, decodeText, encodeText, type TextEncoding } from './text/decode';
 export { slugify } from './text/labels';
 export { type AnalysisLimits, DEFAULT_LIMITS } from './text/limits';
 
@@ -43,6 +43,7 @@ export { configRelative, isUnderFolder, resolveLinkTarget } from './parse/linkTa
 export { type ConfigResult, parseConfigText } from './config/config';
 export { CONFIG_FILE_NAME, CONFIG_FILE_NAMES, type FolderWalk, configCandidates } from './config/discover';
 export { type ReadinessConfig, defaultConfig } from './config/types';
+export { type TeachResult, teachStatus } from './config/teachStatus';
 
 // Edits computed from the model.
 export { EVIDENCE_REFUSAL, evidenceRefusalMessage, refusesDone } from './edit/evidencePolicy';
@@ -54,6 +55,7 @@ export { type ReportFormat, formatReport } from './report/formatReport';
 export { type ReportSource, buildReport } from './report/jsonReport';
 export { openCriticalItems } from './report/summary';
 export { PLAIN, type Paint } from './report/textReport';
+export { visibleText } from './report/visibleText';
 
 // Starter checklists and configs.
 export { DEFAULT_TEMPLATE, TEMPLATES, TEMPLATE_IDS, type TemplateId } from './templates/catalog';

@@ -168,20 +168,31 @@ describe('readiness CLI (dist/cli.js)', function () {
       assert.equal(r.stdout, '');
     });
 
-    it('exits 2 for a binary file', () => {
+    it('reports a binary file as unreadable and exits 1', () => {
       tempFile('PRODUCTION_READINESS.md', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]));
-      const r = run(['check', 'PRODUCTION_READINESS.md'], { cwd: temp });
-      assert.equal(r.status, 2);
-      assert.equal(r.stderr, 'readiness: cannot read PRODUCTION_READINESS.md: binary file\n');
+      const r = run(['check', 'PRODUCTION_READINESS.md', '--format', 'compact'], { cwd: temp });
+      assert.equal(r.status, 1);
+      assert.equal(r.stdout, 'PRODUCTION_READINESS.md:1:1: error: Cannot read this file (binary file); it is not checked. [unreadable]\n');
+      assert.equal(r.stderr, '');
     });
 
-    it('exits 2 for an unreadable file', function () {
-      if (process.getuid?.() === 0) this.skip(); // root reads everything
+    it('reports an unreadable file and an unreadable folder, and exits 1', function () {
+      if (process.getuid?.() === 0) this.skip(); // root reads everything (test/unit/reliability.cli.test.ts stubs the folder instead)
       const file = tempFile('PRODUCTION_READINESS.md', '- [ ] a\n');
+      tempFile('locked/PRODUCTION_READINESS.md', '- [ ] b\n');
       chmodSync(file, 0o000);
-      const r = run(['check'], { cwd: temp });
-      assert.equal(r.status, 2);
-      assert.equal(r.stderr, 'readiness: cannot read PRODUCTION_READINESS.md: permission denied\n');
+      chmodSync(join(temp, 'locked'), 0o000);
+      try {
+        const r = run(['check', '--format', 'compact'], { cwd: temp });
+        assert.equal(r.status, 1);
+        assert.equal(
+          r.stdout,
+          'locked:1:1: error: Cannot read this folder (permission denied); checklists in it are not checked. [unreadable]\n' +
+            'PRODUCTION_READINESS.md:1:1: error: Cannot read this file (permission denied); it is not checked. [unreadable]\n',
+        );
+      } finally {
+        chmodSync(join(temp, 'locked'), 0o755);
+      }
     });
 
     it('exits 2 when no checklist is found', () => {

@@ -10,6 +10,7 @@ describe('decodeText', () => {
     assert.deepEqual(decodeText(utf8('# Ready ✅\n- [x] 上线\n')), {
       text: '# Ready ✅\n- [x] 上线\n',
       bom: false,
+      encoding: 'utf-8',
       binary: false,
       invalidUtf8: false,
     });
@@ -28,8 +29,14 @@ describe('decodeText', () => {
   });
 
   it('handles empty input and a lone BOM', () => {
-    assert.deepEqual(decodeText(new Uint8Array()), { text: '', bom: false, binary: false, invalidUtf8: false });
-    assert.deepEqual(decodeText(new Uint8Array([0xef, 0xbb, 0xbf])), { text: '', bom: true, binary: false, invalidUtf8: false });
+    assert.deepEqual(decodeText(new Uint8Array()), { text: '', bom: false, encoding: 'utf-8', binary: false, invalidUtf8: false });
+    assert.deepEqual(decodeText(new Uint8Array([0xef, 0xbb, 0xbf])), {
+      text: '',
+      bom: true,
+      encoding: 'utf-8',
+      binary: false,
+      invalidUtf8: false,
+    });
   });
 
   it('treats a truncated BOM as (invalid) content', () => {
@@ -58,6 +65,56 @@ describe('decodeText', () => {
     const d = decodeText(utf8('a\uFFFDb'));
     assert.equal(d.invalidUtf8, false);
     assert.equal(d.text, 'a\uFFFDb');
+  });
+});
+
+/** UTF-16 bytes of `s`, code unit by code unit, with the BOM first. */
+function utf16(s: string, bigEndian: boolean): Uint8Array {
+  const units = [0xfeff, ...[...s].flatMap((c) => (c.length === 2 ? [c.charCodeAt(0), c.charCodeAt(1)] : [c.charCodeAt(0)]))];
+  return new Uint8Array(units.flatMap((u) => (bigEndian ? [u >> 8, u & 0xff] : [u & 0xff, u >> 8])));
+}
+
+describe('decodeText (UTF-16)', () => {
+  for (const bigEndian of [false, true]) {
+    const encoding = bigEndian ? 'utf-16be' : 'utf-16le';
+    it(`decodes ${encoding} with its BOM, not as binary`, () => {
+      assert.deepEqual(decodeText(utf16('# Ready 🚀\r\n- [ ] Überwachung\n', bigEndian)), {
+        text: '# Ready 🚀\r\n- [ ] Überwachung\n',
+        bom: true,
+        encoding,
+        binary: false,
+        invalidUtf8: false,
+      });
+    });
+
+    it(`flags ${encoding} with an odd byte count or a lone surrogate as invalid`, () => {
+      const odd = utf16('ab', bigEndian);
+      assert.equal(decodeText(odd.subarray(0, odd.length - 1)).invalidUtf8, true);
+      const lone = utf16('a', bigEndian);
+      const withLone = new Uint8Array([...lone, ...(bigEndian ? [0xd8, 0x00] : [0x00, 0xd8])]);
+      assert.equal(decodeText(withLone).invalidUtf8, true);
+    });
+
+    it(`calls ${encoding} text holding U+0000 binary`, () => {
+      assert.equal(decodeText(utf16('a\0b', bigEndian)).binary, true);
+    });
+  }
+
+  it('leaves the UTF-32 LE BOM undecoded (binary)', () => {
+    const d = decodeText(new Uint8Array([0xff, 0xfe, 0, 0, 0x61, 0, 0, 0]));
+    assert.equal(d.encoding, 'utf-8');
+    assert.equal(d.binary, true);
+  });
+
+  it('round-trips every valid UTF-16 file byte for byte, in both byte orders', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.boolean(), (s, bigEndian) => {
+        const bytes = utf16(s, bigEndian);
+        const d = decodeText(bytes);
+        assert.equal(d.text, s);
+        assert.deepEqual(encodeText(d.text, d.bom, d.encoding), bytes);
+      }),
+    );
   });
 });
 

@@ -1,5 +1,4 @@
-import { buildReport, DEFAULT_LIMITS, formatReport, openCriticalItems } from '../../core';
-import { writeFileSync } from 'node:fs';
+import { buildReport, DEFAULT_LIMITS, encodeText, formatReport, openCriticalItems } from '../../core';
 import { resolve } from 'node:path';
 import type { ReportArgs } from '../args';
 import { CliError, EXIT } from '../cliError';
@@ -7,6 +6,7 @@ import { collectSources } from '../collect';
 import { VERSION } from '../help';
 import type { CliIo } from '../io';
 import { fsErrorText } from '../readInput';
+import { replaceFile } from '../safeWrite';
 
 /** `readiness report`: writes the HTML report of the checklists to `--out` (or stdout); returns the exit code. */
 export function runReport(args: ReportArgs, io: CliIo): number {
@@ -17,7 +17,8 @@ export function runReport(args: ReportArgs, io: CliIo): number {
     return EXIT.ok;
   }
   try {
-    writeFileSync(resolve(io.cwd, args.out), html);
+    // Through a temporary file and a rename: a reader (a CI upload step) never gets half a report.
+    replaceFile(resolve(io.cwd, args.out), encodeText(html, false));
   } catch (error) {
     throw new CliError(`cannot write ${args.out}: ${fsErrorText(error)}`);
   }

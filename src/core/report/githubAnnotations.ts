@@ -4,6 +4,7 @@
  */
 import type { ReadinessReport, ReportFinding } from './jsonReport';
 import type { Severity } from '../model/types';
+import { visibleText } from './visibleText';
 
 const COMMANDS: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -27,9 +28,12 @@ function annotation(path: string, finding: ReportFinding): string {
   return `::${COMMANDS[finding.severity]} ${list}::${escapeData(finding.message)}`;
 }
 
-/** A workflow command's message: `%`, CR and LF percent-encoded (as @actions/core does). */
+/**
+ * A workflow command's message: `%`, CR and LF percent-encoded (as @actions/core does), so no text
+ * can end the command and start another; other control characters and bidi overrides escaped.
+ */
 export function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return visibleText(value, { keepNewlines: true }).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** A workflow command's property value: also `:` and `,`, which separate properties. */

@@ -4,10 +4,12 @@
  * that is not done fails; an open or in-progress item that is not critical is skipped with the
  * reason (a test report that counted it as passed would call an unfilled checklist green), or
  * fails when `openItems` is `failure` (the CLI's `--fail-on warning`); an n/a item is skipped as
- * not applicable. Untracked items are left out.
+ * not applicable. Untracked items are left out. A file or folder that could not be read (an
+ * `unreadable` finding) is a test case of its own that fails (errors) or is skipped (otherwise),
+ * so a test report never shows it as passed or leaves it out.
  */
-import type { ReadinessReport, ReportItem } from './jsonReport';
-import { categoryPathText, fileItems, isOpenCritical, itemLabel, type LocatedItem } from './summary';
+import type { ReadinessReport, ReportFinding, ReportItem } from './jsonReport';
+import { categoryPathText, fileItems, findingsOf, isOpenCritical, itemLabel, type LocatedItem } from './summary';
 import { xmlAttributes, xmlText } from './xml';
 
 /** How `toJunit` writes open items that are not critical. */
@@ -33,7 +35,11 @@ export function toJunit(report: ReadinessReport, options: JunitOptions = {}): st
     failures: located.filter((l) => outcome(l.item) === 'failed').length,
     skipped: located.filter((l) => outcome(l.item) === 'skipped').length,
   });
+  const unread = findingsOf(report, ['unreadable']);
   const all = count(suites.flatMap((s) => s.cases));
+  all.tests += unread.length;
+  all.failures += unread.filter((u) => u.finding.severity === 'error').length;
+  all.skipped += unread.filter((u) => u.finding.severity !== 'error').length;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites${xmlAttributes({ name: 'readiness', ...all, errors: 0, time: 0 })}>`,
@@ -44,8 +50,25 @@ export function toJunit(report: ReadinessReport, options: JunitOptions = {}): st
     suite.cases.forEach((located, i) => lines.push(...testCase(located, suite, names[i], outcome(located.item))));
     lines.push('  </testsuite>');
   }
+  for (const { file, finding } of unread) lines.push(...unreadSuite(file.path, finding));
   lines.push('</testsuites>');
   return lines.join('\n') + '\n';
+}
+
+/** A suite of one case for a path that could not be read. */
+function unreadSuite(path: string, finding: ReportFinding): string[] {
+  const failed = finding.severity === 'error';
+  const counts = { tests: 1, failures: failed ? 1 : 0, skipped: failed ? 0 : 1, errors: 0, time: 0 };
+  const outcome = failed
+    ? `      <failure${xmlAttributes({ message: finding.message, type: finding.rule })}>${xmlText(`${path}:${finding.line}`)}</failure>`
+    : `      <skipped${xmlAttributes({ message: finding.message })}/>`;
+  return [
+    `  <testsuite${xmlAttributes({ name: path, ...counts, file: path })}>`,
+    `    <testcase${xmlAttributes({ name: path, classname: path, file: path, line: finding.line, time: 0 })}>`,
+    outcome,
+    '    </testcase>',
+    '  </testsuite>',
+  ];
 }
 
 function groupSuites(report: ReadinessReport): Suite[] {

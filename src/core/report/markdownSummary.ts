@@ -61,6 +61,13 @@ export function toMarkdownSummary(report: ReadinessReport, options: MarkdownOpti
     for (const { file, finding } of missing) out.push(`| ${mdCode(`${file.path}:${finding.line}`)} | ${mdText(finding.message)} |`);
     out.push('');
   }
+  // Only when something was not read: a summary that left it out would read as a clean run.
+  const unread = findingsOf(report, ['unreadable']);
+  if (unread.length > 0) {
+    out.push(`### Not read (${unread.length})`, '', '| Where | Problem |', '|---|---|');
+    for (const { file, finding } of unread) out.push(`| ${mdCode(file.path)} | ${mdText(finding.message)} |`);
+    out.push('');
+  }
   return out.join('\n');
 }
 

@@ -1,4 +1,5 @@
 /** Escaping for GitHub-flavoured Markdown written into table cells and lists. */
+import { visibleText } from './visibleText';
 
 /**
  * Plain text as Markdown inside a table cell: the characters that start inline markup (and the
@@ -6,8 +7,7 @@
  * `#` or `-` cannot start a cell, so they stay as they are.
  */
 export function mdText(value: string): string {
-  return value
-    .replace(/\s*[\r\n]+\s*/g, ' ')
+  return visibleText(value.replace(/\s*[\r\n]+\s*/g, ' '))
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;');
@@ -15,7 +15,7 @@ export function mdText(value: string): string {
 
 /** Text as an inline code span that survives inside a table cell (`|` escaped, as GFM tables need). */
 export function mdCode(value: string): string {
-  const text = value.replace(/[\r\n]+/g, ' ');
+  const text = visibleText(value.replace(/[\r\n]+/g, ' '));
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   const padded = text.startsWith('`') || text.endsWith('`') ? ` ${text} ` : text;

@@ -8,6 +8,7 @@ import type { Checklist, Progress, Severity } from '../model/types';
 import { sumProgress } from '../model/progress';
 import type { Finding } from '../model/ruleTable';
 import { walkItems } from '../model/walk';
+import { visibleText } from './visibleText';
 
 /** Text styles; each returns its text wrapped in whatever shows the style (or unchanged). */
 export interface Paint {
@@ -60,7 +61,7 @@ export function formatText(sources: readonly ReportSource[], paint: Paint = PLAI
 }
 
 function fileBlock({ path, analysis }: ReportSource, paint: Paint): string {
-  const lines = [paint.underline(path)];
+  const lines = [paint.underline(visibleText(path))];
   const { checklist } = analysis;
   if (checklist) {
     lines.push(`  ${progressLine(checklist.progress, criticalOpen([checklist]), paint)}`);
@@ -96,7 +97,7 @@ function categoryLines(checklist: Checklist, paint: Paint): string[] {
     const p = c.progress;
     return p.done + p.open + p.inProgress + p.notApplicable + p.untracked > 0;
   });
-  const titles = shown.map((c) => truncate(c.title || '(untitled)', MAX_TITLE_WIDTH));
+  const titles = shown.map((c) => truncate(visibleText(c.title || '(untitled)'), MAX_TITLE_WIDTH));
   const width = Math.max(0, ...titles.map((t) => t.length));
   return shown.map((c, i) => {
     const p = c.progress;
@@ -110,7 +111,7 @@ function findingLines(findings: readonly Finding[], paint: Paint): string[] {
     line: String(f.span.startPosition.line),
     column: String(f.span.startPosition.column),
     severity: f.severity,
-    message: f.message.replace(/\s*[\r\n]+\s*/g, ' '),
+    message: visibleText(f.message.replace(/\s*[\r\n]+\s*/g, ' ')),
     rule: f.rule,
   }));
   const lineWidth = Math.max(...rows.map((r) => r.line.length));
