@@ -16,8 +16,9 @@ import { offsetRange, spanRange } from './ranges';
 import type { LinkEvidenceArgument } from './evidence';
 import { type ItemReference, itemInState } from './itemTarget';
 import { evidenceRefusalText } from './ticking';
+import { teachArguments, teachTitle } from './teachStatus';
 
-/** The kind of the action that repairs every mis-decoded run of a checklist. */
+/** The kind of the action that applies every certain repair of a checklist (mis-decoded text, tables' delimiter rows). */
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('readiness');
 
 /** Registers the quick fixes and the fix-all action for Markdown checklists. */
@@ -29,7 +30,8 @@ export function registerCodeActions(store: ChecklistStore): vscode.Disposable {
 
 /**
  * Quick fixes on a checklist item (link or create evidence, mark as done, convert untracked
- * bullets) and on findings (re-link or remove a broken link, repair mis-decoded text), plus
+ * bullets) and on findings (re-link or remove a broken link, repair mis-decoded text or a table's
+ * delimiter row), plus
  * `source.fixAll.readiness`. Edits are computed from the analysis of the document's current
  * version, which the provider waits for.
  */
@@ -108,16 +110,47 @@ class Fixes {
         return repair;
       });
     }
+    if (finding.rule === 'table-malformed' && finding.fix) {
+      const repair = this.action(vscode.l10n.t("Repair the table's delimiter row"), this.matching(finding));
+      repair.edit = this.workspaceEdit(finding.fix);
+      repair.isPreferred = true;
+      return [repair];
+    }
+    if (finding.rule === 'checks-in-code-block' && finding.fix) {
+      const unfence = this.action(vscode.l10n.t('Take the checks out of the code block'), this.matching(finding));
+      unfence.edit = this.workspaceEdit(finding.fix);
+      unfence.isPreferred = true;
+      return [unfence];
+    }
     if (finding.rule === 'evidence-broken') return this.brokenLink(finding);
+    if (finding.rule === 'unknown-status') return this.teach(finding);
     return [];
+  }
+
+  /** "Treat "Verify" as done" and its siblings: teach the value under `statuses:` in .readiness.yml. */
+  private teach(finding: Finding): vscode.CodeAction[] {
+    const diagnostics = this.matching(finding);
+    return teachArguments(this.uri, finding).map((argument) => {
+      const action = this.action(teachTitle(argument.status, argument.state), diagnostics);
+      action.command = { command: 'readiness.teachStatus', title: action.title, arguments: [argument] };
+      return action;
+    });
   }
 
   fixAll(): vscode.CodeAction[] {
     // Certain repairs only: a run that lost a byte has alternative `fixes`, never a `fix`.
-    const edits = this.state.analysis.findings.filter((f) => f.rule === 'mojibake').flatMap((f) => f.fix ?? []);
-    if (edits.length === 0) return [];
-    const action = new vscode.CodeAction(vscode.l10n.t('Repair all mis-decoded text'), FIX_ALL_KIND);
-    action.edit = this.workspaceEdit(edits);
+    const { findings } = this.state.analysis;
+    const text = findings.filter((f) => f.rule === 'mojibake').flatMap((f) => f.fix ?? []);
+    const tables = findings.filter((f) => f.rule === 'table-malformed').flatMap((f) => f.fix ?? []);
+    if (text.length + tables.length === 0) return [];
+    const title =
+      tables.length === 0
+        ? vscode.l10n.t('Repair all mis-decoded text')
+        : text.length === 0
+          ? vscode.l10n.t("Repair all tables' delimiter rows")
+          : vscode.l10n.t("Repair all mis-decoded text and tables' delimiter rows");
+    const action = new vscode.CodeAction(title, FIX_ALL_KIND);
+    action.edit = this.workspaceEdit([...text, ...tables]);
     return [action];
   }
 

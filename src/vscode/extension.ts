@@ -11,6 +11,7 @@ import { createLog, type Log } from './log';
 import { registerReportView } from './reportView';
 import { registerStatusBar, type StatusBarSnapshot } from './statusBar';
 import { registerTasks } from './tasks';
+import { registerTeachStatus } from './teachStatus';
 import { ReadinessTreeProvider, registerTreeView } from './treeView';
 
 /** What the extension returns from `activate`, for tests and other extensions. */
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): ReadinessApi {
     registerEvidenceCommands(store),
     registerDiagnostics(store, log),
     registerCodeActions(store),
+    registerTeachStatus(store),
     registerHover(store),
     registerCodeLens(store),
     statusBar,

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { allItems } from '../../src/core/model/walk';
 import { FIX_ALL_KIND, ReadinessCodeActionProvider } from '../../src/vscode/codeActions';
 import type { ReadinessApi } from '../../src/vscode/extension';
+import { type Action, codeActionsWithAny } from './helpers/codeActions';
 import { activateExtension, readDisk, waitFor, workspaceUri } from './helpers/extension';
 import { readinessDiagnostics, removeWorkspaceFiles, restoreFile, waitForChecklist, writeWorkspaceFiles } from './helpers/suiteFiles';
 
@@ -55,7 +56,6 @@ evidence:
   dir: evidence
 `;
 
-type Action = vscode.CodeAction | vscode.Command;
 /** Titles of this extension's actions (the built-in Markdown extension adds its own). */
 const OURS = new Set([
   'Link evidence file…',
@@ -111,23 +111,8 @@ describe('code actions', () => {
   });
 
   /** This extension's actions at a line; unless `expectNone`, waits until there are some. */
-  async function actionsAt(needle: string, kind?: string, expectNone = false): Promise<Action[]> {
-    // VS Code cancels the request when the document model changes meanwhile (a reload from disk),
-    // and a cancelled request answers nothing or throws: ask again.
-    return waitFor(`code actions on "${needle}"`, async () => {
-      try {
-        const actions = await vscode.commands.executeCommand<Action[]>(
-          'vscode.executeCodeActionProvider',
-          CHECKLIST,
-          lineRange(document, needle),
-          kind,
-        );
-        return expectNone || titles(actions).length > 0 ? actions : undefined;
-      } catch (error) {
-        if (error instanceof Error && error.name === 'Canceled') return undefined;
-        throw error;
-      }
-    });
+  function actionsAt(needle: string, kind?: string, expectNone = false): Promise<Action[]> {
+    return codeActionsWithAny(`code actions on "${needle}"`, CHECKLIST, lineRange(document, needle), OURS, kind, expectNone);
   }
   async function action(needle: string, title: string): Promise<vscode.CodeAction> {
     const actions = await actionsAt(needle);

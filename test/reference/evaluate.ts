@@ -6,19 +6,32 @@
  * obviously right. Property tests (test/unit/analyzer.reference.test.ts and
  * test/unit/incremental.property.test.ts) compare the analyzer with it.
  */
+import type { RootContent } from 'mdast';
 import type { Analysis, AnalyzeOptions, ParsedChecklist } from '../../src/core/analyze/analysis';
 import { refusedParse } from '../../src/core/analyze/analyzer';
 import { assembleChecklist } from '../../src/core/analyze/assemble';
 import { AssemblyMemo } from '../../src/core/analyze/assemblyMemo';
 import { applyFrontMatterNode } from '../../src/core/analyze/frontMatter';
 import { linkChecker } from '../../src/core/analyze/links';
-import { applySeverities, checkItem, mojibakeFindings, noItemsFinding, type RuleInputs } from '../../src/core/analyze/rules';
+import {
+  applySeverities,
+  checkItem,
+  legendFindings,
+  mojibakeFindings,
+  noItemsFinding,
+  tableMalformedFindings,
+  type RuleInputs,
+} from '../../src/core/analyze/rules';
 import { newSectionState } from '../../src/core/analyze/sectionState';
 import type { Finding } from '../../src/core/model/ruleTable';
 import type { Checklist, ReadinessItem } from '../../src/core/model/types';
 import { walkItems } from '../../src/core/model/walk';
 import { buildSection, definitionsOf } from '../../src/core/parse/buildSection';
+import { codeBlockChecks } from '../../src/core/parse/codeBlockChecks';
+import { codeBlockFindings } from '../../src/core/analyze/rules';
+import { documentVocabulary, legendOf } from '../../src/core/parse/legend';
 import { parseMarkdown } from '../../src/core/parse/markdown';
+import { readMalformedTable, type MalformedTable } from '../../src/core/parse/malformedTable';
 import { exceededLimit } from '../../src/core/text/limits';
 import { LineIndex } from '../../src/core/text/lineIndex';
 import { findMojibake } from '../../src/core/text/mojibake';
@@ -30,8 +43,14 @@ export function referenceParse(text: string, options: Pick<AnalyzeOptions, 'conf
   if (problem) return refusedParse(text, index, options.config, problem);
   const tree = parseMarkdown(text);
   const { config, configFindings, frontMatterData } = applyFrontMatterNode(options.config, tree.children[0], text, index);
-  const ctx = { text, index, path: options.path, config, definitions: definitionsOf(tree.children) };
-  const build = buildSection(ctx, tree.children, 0, tree.children.length, { offset: 0, line: 1 }, text.length);
+  // A legend's words apply to the whole document, wherever they are written.
+  const vocabulary = documentVocabulary(config, legendOf(text, tree.children, 0, tree.children.length).entries);
+  const ctx = { text, index, path: options.path, config, definitions: definitionsOf(tree.children), vocabulary };
+  const whole = (tracked: boolean) =>
+    buildSection({ ...ctx, tracked }, tree.children, 0, tree.children.length, { offset: 0, line: 1 }, text.length);
+  // Documentation bullets are items only in a checklist without tracked items (format rule 6).
+  const assumed = whole(true);
+  const build = assumed.trackedItems > 0 ? assumed : whole(false);
   const sections = [{ build, state: newSectionState(build), offset: 0, line: 1 }];
   const { checklist } = assembleChecklist(sections, { config, index, frontMatterData, memo: new AssemblyMemo() });
   return { text, index, checklist, config, configFindings, refused: null };
@@ -74,5 +93,26 @@ function referenceRules(checklist: Checklist, inputs: RuleInputs): Finding[] {
   }
   if (count === 0) findings.push(noItemsFinding(inputs.index));
   findings.push(...mojibakeFindings(findMojibake(inputs.text), inputs.index));
+  findings.push(...tableMalformedFindings(malformedTablesOf(inputs.text), inputs.index));
+  const tree = parseMarkdown(inputs.text);
+  findings.push(...legendFindings(legendOf(inputs.text, tree.children, 0, tree.children.length).entries, 0, inputs));
+  findings.push(...codeBlockFindings(codeBlockChecks(inputs.text, tree.children, 0, tree.children.length, 0), 0, inputs.index));
   return findings;
+}
+
+/** Every paragraph of the whole text (top level and in block quotes) that is a malformed pipe table. */
+function malformedTablesOf(text: string): MalformedTable[] {
+  const tree = parseMarkdown(text);
+  const definitions = definitionsOf(tree.children);
+  const found: MalformedTable[] = [];
+  const visit = (nodes: readonly RootContent[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'blockquote') visit(node.children);
+      if (node.type !== 'paragraph') continue;
+      const table = readMalformedTable(text, node, definitions);
+      if (table) found.push(table.malformed);
+    }
+  };
+  visit(tree.children);
+  return found;
 }

@@ -26,6 +26,7 @@ const CONFIGS: Record<string, ReadinessConfig> = {
     evidence: { required: 'all', dir: 'docs/evidence' },
     rules: { 'untracked-item': 'off', overdue: 'error' },
   },
+  taught: { ...defaultConfig(), statuses: { Verify: 'done', '⚠️': 'in-progress', Unknown: 'n/a', '`Done`': 'open' } },
 };
 
 function assertSame(text: string, path: string, config: ReadinessConfig, checked: boolean): void {
@@ -66,7 +67,17 @@ describe('the analyzer equals the reference evaluator', () => {
       '* [-] N/A item {#dup}',
       '- ✅ Done glyph',
       '☐ Bare box line',
+      '[ ] Bare box',
+      '[x] Bare done box',
+      '- ⚠️ Warned bullet',
+      '1. 📝 Noted step',
+      '| Item | Status | Notes |',
+      '|---|:---:|',
+      '#### Missing file ❌',
+      '### Reported ✅',
       '- **Owner:** someone',
+      '- plain prose bullet',
+      '- **Runbooks** - exist for all alerts',
       '| Check | Status |',
       '|---|---|',
       '| TLS | ✅ |',
@@ -90,15 +101,26 @@ describe('the analyzer equals the reference evaluator', () => {
       '- [ ] Due @ops due: 2020-01-01',
       '<!-- id: dup -->',
       '- [ ] Again {#dup}',
+      '## Status Legend',
+      '- `Verify`: checked in the console',
+      '- `Done`: finished',
+      '| Keys | `Verify` |',
+      '| Plan | pass / fail |',
     );
     const doc = fc.tuple(
-      fc.constantFrom('', '---\ntitle: T\n---\n', '---\nreadiness:\n  critical:\n    - category: Ops\n---\n', '\uFEFF'),
+      fc.constantFrom(
+        '',
+        '---\ntitle: T\n---\n',
+        '---\nreadiness:\n  critical:\n    - category: Ops\n---\n',
+        '---\nreadiness:\n  statuses:\n    Keys: done\n    Verify: n/a\n---\n',
+        '\uFEFF',
+      ),
       fc.array(line, { maxLength: 40 }),
       fc.constantFrom('\n', '\r\n'),
     );
     fc.assert(
-      fc.property(doc, fc.boolean(), ([head, lines, eol], checked) =>
-        assertSame((head + lines.join('\n') + '\n').replace(/\n/g, eol), 'a/PRODUCTION_READINESS.md', CONFIGS.default, checked),
+      fc.property(doc, fc.boolean(), fc.constantFrom(CONFIGS.default, CONFIGS.taught), ([head, lines, eol], checked, config) =>
+        assertSame((head + lines.join('\n') + '\n').replace(/\n/g, eol), 'a/PRODUCTION_READINESS.md', config, checked),
       ),
       { numRuns: RUNS },
     );

@@ -64,7 +64,23 @@ describe('config: parseConfigText', () => {
         ],
       },
       rules: { 'untracked-item': 'off', overdue: 'error', 'no-items': 'warning', mojibake: 'info' },
+      statuses: {},
     });
+  });
+
+  it('reads statuses: words and glyphs to states, one located finding per bad value', () => {
+    const text = 'statuses:\n  Verify: open\n  "⚠️": in-progress\n  Shipped: donee\n  Parked: n/a\n';
+    const result = parseConfigText(text);
+    assert.deepEqual(result.config.statuses, { Verify: 'open', '⚠️': 'in-progress', Parked: 'n/a' });
+    assert.deepEqual(located(result.findings), [
+      '4:12-4:17 statuses.Shipped must be one of done, open, in-progress, n/a (got "donee"; did you mean "done"?)',
+    ]);
+  });
+
+  it('refuses statuses: that is not a map', () => {
+    const result = parseConfigText('statuses: [Verify]\n');
+    assert.deepEqual(result.config.statuses, {});
+    assert.deepEqual(located(result.findings), ['1:11-1:19 statuses must be a map (got a list)']);
   });
 
   it('keeps defaults for keys that are not set', () => {
@@ -185,7 +201,7 @@ describe('config: parseConfigText', () => {
     assert.equal(only(parseConfigText('overdue: off\n')), '1:1-1:8 unknown key "overdue" (did you mean "rules.overdue"?)');
     assert.equal(
       only(parseConfigText('foo: 1\n')),
-      '1:1-1:4 unknown key "foo" (expected one of checklists, critical, evidence, runbooks, rules)',
+      '1:1-1:4 unknown key "foo" (expected one of checklists, critical, evidence, runbooks, rules, statuses)',
     );
   });
 
@@ -525,7 +541,9 @@ describe('config schema', () => {
       return { ...ref, ...node };
     };
     const visit = (node: Record<string, unknown>, where: string) => {
-      if (node.type === 'object') assert.equal(node.additionalProperties, false, `${where} must set additionalProperties: false`);
+      // A map of free keys (`statuses`) describes its values instead.
+      const map = typeof node.additionalProperties === 'object' && node.additionalProperties !== null;
+      if (node.type === 'object' && !map) assert.equal(node.additionalProperties, false, `${where} must set additionalProperties: false`);
       for (const [key, child] of Object.entries((node.properties ?? {}) as Record<string, Record<string, unknown>>)) {
         const full = resolve(child);
         for (const k of ['title', 'description', 'markdownDescription'])

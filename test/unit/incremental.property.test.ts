@@ -48,7 +48,9 @@ const box = fc.constantFrom(' ', 'x', '~', '-');
 const task = fc
   .tuple(fc.constantFrom('', '  ', '    '), fc.constantFrom('-', '*', '1.'), box, words, link, id)
   .map(([i, b, x, w, l, d]) => `${i}${b} [${x}] ${w}${l}${d}`);
-const glyph = fc.tuple(fc.constantFrom('- ✅', '- ❌', '☐', '- ⏳'), words, link).map(([g, w, l]) => `${g} ${w}${l}`);
+const glyph = fc
+  .tuple(fc.constantFrom('- ✅', '- ❌', '☐', '- ⏳', '- ⚠️', '1. 📝', '[ ]', '[x]'), words, link)
+  .map(([g, w, l]) => `${g} ${w}${l}`);
 const list = fc.array(fc.oneof(task, glyph), { minLength: 1, maxLength: 4 }).map((lines) => lines.join('\n'));
 const heading = fc
   .tuple(fc.constantFrom('#', '##', '##', '###', '####', ' ##', '#'), words, fc.constantFrom('', ' ##', ' ✅'))
@@ -76,6 +78,11 @@ const other = fc.constantFrom(
   'Just a paragraph with **bold** and `code`.',
   '---',
   '- Common\n  - [ ] Nested under plain',
+  '- Prose bullet\n- **Owner:** @ops',
+  '```\nStage:\n☐ fenced check\n- [x] fenced task\n```',
+  '| Item | Status | Notes |\n|---|:---:|\n| Backups | ❌ | x |\n| Logs | ⚠️ Needs Work | |',
+  '## Status Legend\n\n- `Verify`: checked in the console\n- `Done`: finished',
+  '| Item | Status |\n|---|---|\n| Keys | `Verify` |\n| Certs | Shipped |\n| Plan | pass / fail |',
 );
 const frontMatter = fc.constantFrom(
   '',
@@ -83,6 +90,7 @@ const frontMatter = fc.constantFrom(
   '---\ntitle: Service readiness\n---\n',
   '---\nreadiness:\n  critical:\n    - category: Ops\n---\n',
   '---\n# comment\ntitle: Open\n',
+  '---\nreadiness:\n  statuses:\n    Shipped: done\n---\n',
 );
 const block = fc.oneof(
   { weight: 3, arbitrary: list },
@@ -128,6 +136,9 @@ const snippet = fc.oneof(
       '{#dup}',
       '**Group:**\n- [ ] g\n',
       'âœ…',
+      '\n- `Shipped`: released\n',
+      '`Verify`',
+      '\n**Legend:**\n- ⚠️ = needs review\n',
     ),
   },
 );
@@ -171,8 +182,8 @@ function tick(text: string, n: number): string {
 /** Limits small enough that generated documents cross them back and forth. */
 const TIGHT: AnalysisLimits = { maxChars: 700, maxQuoteDepth: 1, maxIndent: 3, maxDelimitersPerBlock: 8, maxTableCells: 10 };
 
-function full(text: string, checked: boolean, limits?: AnalysisLimits): Analysis {
-  return referenceAnalyze(text, { config: CONFIG, path: PATH, today: '2026-01-01', limits, ...(checked ? { exists } : {}) });
+function full(text: string, checked: boolean, limits?: AnalysisLimits, config = CONFIG): Analysis {
+  return referenceAnalyze(text, { config, path: PATH, today: '2026-01-01', limits, ...(checked ? { exists } : {}) });
 }
 
 /** Applies the edits one after the other; after each, the analyzer must equal the reference evaluator. */
@@ -181,12 +192,13 @@ function checkSequence(
   edits: readonly (Edit | number | [number, number])[],
   sometimesUnchecked: boolean,
   limits?: AnalysisLimits,
+  config = CONFIG,
 ): void {
-  const analyzer = new ChecklistAnalyzer({ config: CONFIG, path: PATH, limits });
+  const analyzer = new ChecklistAnalyzer({ config, path: PATH, limits });
   let text = start;
   const compare = (step: number) => {
     const checked = !(sometimesUnchecked && step % 3 === 2);
-    const expected = full(text, checked, limits);
+    const expected = full(text, checked, limits, config);
     // `exists` never changes its answers: a fixed version on some steps lets links of untouched sections go unasked.
     const actual = analyzer.analyze(text, {
       today: '2026-01-01',
@@ -230,6 +242,15 @@ describe('incremental analysis (property)', () => {
     fc.assert(
       fc.property(doc, ticks, (start, edits) => checkSequence(start, edits, false)),
       { numRuns: RUNS },
+    );
+  });
+
+  it('equals a full analysis after every edit under a config that teaches statuses', function () {
+    this.timeout(30_000 + RUNS * 200);
+    const taught: ReadinessConfig = { ...CONFIG, statuses: { Verify: 'done', '⚠️': 'in-progress', 'needs work': 'n/a', '✅': 'open' } };
+    fc.assert(
+      fc.property(documentArb, editsArb, (start, edits) => checkSequence(start, edits, false, undefined, taught)),
+      { numRuns: Math.ceil(RUNS / 2) },
     );
   });
 

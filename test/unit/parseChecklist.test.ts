@@ -143,8 +143,17 @@ describe('parseChecklist', () => {
       ]);
     });
 
-    it('reports an unknown status as open with a finding', () => {
+    it('counts an unfilled option list as open without a finding', () => {
       const { checklist, findings } = analyze('| Gate | Status | Notes |\n|---|---|---|\n| Security | pass / fail / follow-up | |\n');
+      assert.deepEqual(briefs(checklist), ['Security [table, open]']);
+      assert.deepEqual(
+        findings.filter((f) => f.rule === 'unknown-status'),
+        [],
+      );
+    });
+
+    it('reports an unknown status as open with a finding', () => {
+      const { checklist, findings } = analyze('| Gate | Status | Notes |\n|---|---|---|\n| Security | Verify | |\n');
       assert.deepEqual(briefs(checklist), ['Security [table, open]']);
       const unknown = findings.filter((f) => f.rule === 'unknown-status');
       assert.equal(unknown.length, 1);
@@ -194,15 +203,16 @@ describe('parseChecklist', () => {
       assert.equal(allItems(analyze(md).checklist).length, 0);
     });
 
-    it('makes bold-label bullets in a list without tasks untracked items', () => {
+    it('makes bold-label and prose bullets in a checklist without tracked items untracked items', () => {
       const md = '## Platform\n\n- **CI/CD pipelines**: GitHub Actions\n- **owner:**\n- plain text\n';
       const { checklist, findings } = analyze(md);
-      assert.deepEqual(briefs(checklist), ['CI/CD pipelines: GitHub Actions [bullet, untracked]']);
+      // The empty fill-in field is not a check.
+      assert.deepEqual(briefs(checklist), ['CI/CD pipelines: GitHub Actions [bullet, untracked]', 'plain text [bullet, untracked]']);
       assert.equal(checklist.progress.percent, null);
-      assert.equal(checklist.progress.untracked, 1);
+      assert.equal(checklist.progress.untracked, 2);
       assert.deepEqual(
         findings.map((f) => f.rule),
-        ['untracked-item'],
+        ['untracked-item', 'untracked-item'],
       );
     });
   });

@@ -288,10 +288,6 @@ describe('statusValues', () => {
       ['⚠️ 要改善', '⚠️ 要改善'],
       ['⚠ Warning', '⚠ Warning'],
       ['⭕', '⭕'],
-      ['pass / fail / follow-up', 'pass / fail / follow-up'],
-      ['`Not Started` / `In Progress` / `Done`', 'Not Started / In Progress / Done'],
-      ['✅ / ❌', '✅ / ❌'],
-      ['Yes/No', 'Yes/No'],
       ['Conditional: baseline uncalibrated', 'Conditional: baseline uncalibrated'],
       ['Conditional / limited', 'Conditional / limited'],
       ['Pass for configured cohort; expansion tracked', 'Pass for configured cohort; expansion tracked'],
@@ -316,6 +312,20 @@ describe('statusValues', () => {
     for (const [raw, value] of cases) {
       it(`${raw} → unknown`, () => {
         assert.deepEqual(readStatusCell(` ${raw} `), { kind: 'unknown', value });
+      });
+    }
+  });
+
+  describe('readStatusCell: unfilled option lists (open, not unknown)', () => {
+    const cases: [string, string][] = [
+      ['pass / fail / follow-up', 'pass / fail / follow-up'],
+      ['`Not Started` / `In Progress` / `Done`', 'Not Started / In Progress / Done'],
+      ['✅ / ❌', '✅ / ❌'],
+      ['Yes/No', 'Yes/No'],
+    ];
+    for (const [raw, value] of cases) {
+      it(`${raw} → options`, () => {
+        assert.deepEqual(readStatusCell(` ${raw} `), { kind: 'options', value });
       });
     }
   });
@@ -562,21 +572,12 @@ describe('statusValues', () => {
       '評価',
       'ステータス',
       'Статус',
-    ];
-    const notStatus = [
-      'Check',
-      'Item',
-      'Notes',
-      'Owner',
-      'Score',
-      'Statuses of things',
-      'Level C',
-      '現状',
-      '现状',
+      'Decision',
       'Current decision',
-      'Priority',
-      '',
+      'Readiness',
+      '状況',
     ];
+    const notStatus = ['Check', 'Item', 'Notes', 'Owner', 'Score', 'Statuses of things', 'Level C', '現状', '现状', 'Priority', ''];
     for (const h of status) it(`status header: ${h}`, () => assert.equal(isStatusHeader(h), true));
     for (const h of notStatus) it(`not a status header: ${JSON.stringify(h)}`, () => assert.equal(isStatusHeader(h), false));
 
@@ -776,8 +777,8 @@ describe('statusValues', () => {
       assert.deepEqual(summary(column('33_japanese-status-table-tasks.md', '評価')), { done: 4, unknown: 4, open: 1 });
     });
 
-    it('07: unfilled option lists are unknown', () => {
-      assert.deepEqual(summary(column('07_launch-gate-status-options-table.md', 'Status')), { unknown: 8 });
+    it('07: unfilled option lists are options (open without a finding)', () => {
+      assert.deepEqual(summary(column('07_launch-gate-status-options-table.md', 'Status')), { options: 8 });
     });
 
     it('17: free-text decisions — Pass done, Fail: open, Not applicable n/a, the rest unknown', () => {

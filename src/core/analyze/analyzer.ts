@@ -18,7 +18,9 @@
  *
  * The whole text is parsed when it may hold link reference or footnote definitions (they change
  * how links parse everywhere), when its front matter fence is not closed (a `---` anywhere could
- * close it), when the front matter's `readiness:` config changed, and on the first analysis.
+ * close it), when the front matter's `readiness:` config changed, on the first analysis, and
+ * when an edit added the checklist's first tracked item or removed its last one while a section
+ * holds bullets whose item-ness depends on that (format rule 6, `parse/documentation.ts`).
  * Whatever the history of edits, the result equals a whole-document parse and evaluation of the
  * same text: test/reference/ holds that naive evaluator, and property tests compare the two.
  */
@@ -36,7 +38,9 @@ import { emptyProgress, finishProgress } from '../model/progress';
 import type { Finding } from '../model/ruleTable';
 import type { Checklist } from '../model/types';
 import { buildSection, definitionsOf, type SectionContext } from '../parse/buildSection';
+import { documentVocabulary, legendOf, type LegendEntry } from '../parse/legend';
 import { detachedSlice, parseMarkdown, shiftPositions } from '../parse/markdown';
+import { NO_VOCABULARY, termKey, type StatusVocabulary } from '../parse/vocabulary';
 import { mayHoldDefinitions, splitAtHeadings, startsWithFrontMatterFence } from '../parse/sections';
 import { DEFAULT_LIMITS, exceededLimit, type LimitProblem } from '../text/limits';
 import { dominantEol, LineIndex } from '../text/lineIndex';
@@ -63,6 +67,11 @@ export class ChecklistAnalyzer {
   private parsedChars = 0;
   /** Whether the last text may hold definitions (`mayHoldDefinitions`). */
   private definitions = false;
+  /** Whether the last checklist had tracked items: sections are built assuming it still has (`ParseContext.tracked`). */
+  private tracked = true;
+  /** The vocabulary sections are built with (config `statuses:` and the document's legend), and its legend's key. */
+  private vocabulary: StatusVocabulary = NO_VOCABULARY;
+  private legendKey = '';
 
   constructor(options: AnalyzerOptions) {
     this.options = options;
@@ -123,6 +132,12 @@ export class ChecklistAnalyzer {
       const problem = exceededLimit(text, this.options.limits);
       if (problem) return this.refuse(text, index, problem);
       sections = this.parseWhole(text, index);
+    } else if (this.mistaken(sections)) {
+      // The edit added the first tracked item or removed the last: documentation bullets change sides.
+      sections = this.parseWhole(text, index);
+    } else if (legendKey(sections.flatMap((s) => s.build.legend)) !== this.legendKey) {
+      // A legend's terms changed: every section reads its statuses with the new vocabulary.
+      sections = this.parseWhole(text, index);
     }
     const applied = this.applied!;
     this.assembly = assembleChecklist(sections, {
@@ -174,7 +189,23 @@ export class ChecklistAnalyzer {
     const tree = parseMarkdown(text);
     this.parsedChars += text.length;
     this.applied = this.frontMatter(tree.children[0], text, index);
-    return this.buildSections(text, index, tree.children, 0, text.length, definitionsOf(tree.children));
+    const legend = legendOf(text, tree.children, 0, tree.children.length).entries;
+    this.vocabulary = documentVocabulary(this.applied.config, legend);
+    this.legendKey = legendKey(legend);
+    const definitions = definitionsOf(tree.children);
+    const sections = this.buildSections(text, index, tree.children, 0, text.length, definitions);
+    return this.mistaken(sections) ? this.buildSections(text, index, tree.children, 0, text.length, definitions) : sections;
+  }
+
+  /**
+   * Whether some section was built assuming the wrong answer to "does the checklist have tracked
+   * items?" (format rule 6); sets the right answer for the next build.
+   */
+  private mistaken(sections: readonly PlacedSection[]): boolean {
+    const tracked = sections.some((s) => s.build.trackedItems > 0);
+    const wrong = sections.some((s) => s.build.tracked !== null && s.build.tracked !== tracked);
+    this.tracked = tracked;
+    return wrong;
   }
 
   /**
@@ -235,7 +266,8 @@ export class ChecklistAnalyzer {
 
   /** The sections after an item was ticked (a task box or a status glyph replaced in place), when it was. */
   private tick(previous: string, text: string, edit: Edit): PlacedSection[] | undefined {
-    if (edit.previousTo !== edit.to) return undefined;
+    // Taught words may stand where built-in ones do: a patch reads built-in tokens only.
+    if (edit.previousTo !== edit.to || this.vocabulary.entries.length > 0) return undefined;
     const s = lastAtOrBefore(this.sections, edit.from);
     const placed = this.sections[s];
     const ticked = patchTick(placed.build, previous, text, edit.from, edit.to - edit.from);
@@ -273,7 +305,15 @@ export class ChecklistAnalyzer {
     to: number,
     definitions: Map<string, string>,
   ): PlacedSection[] {
-    const ctx: SectionContext = { text, index, path: this.options.path, config: this.applied!.config, definitions };
+    const ctx: SectionContext = {
+      text,
+      index,
+      path: this.options.path,
+      config: this.applied!.config,
+      definitions,
+      tracked: this.tracked,
+      vocabulary: this.vocabulary,
+    };
     const starts = splitAtHeadings(text, blocks, from);
     return starts.map((start, s) => {
       const end = s + 1 < starts.length ? starts[s + 1] : { block: blocks.length, offset: to };
@@ -307,6 +347,11 @@ export function refusedParse(text: string, index: LineIndex, config: ReadinessCo
     span: index.span(problem.offset, problem.offset),
   };
   return { text, index, checklist, config, configFindings: [], refused };
+}
+
+/** What of a document's legend entries the vocabulary depends on: their terms, in order. */
+function legendKey(entries: readonly LegendEntry[]): string {
+  return entries.map((e) => termKey(e.term)).join('\u0000');
 }
 
 function hasLoneCr(text: string): boolean {

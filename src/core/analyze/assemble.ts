@@ -143,11 +143,21 @@ export function assembleChecklist(sections: readonly PlacedSection[], inputs: As
   sections.forEach((placed, section) => {
     const { build, state } = placed;
     const delta = deltaOf(placed);
-    for (const event of build.events) {
+    const events = build.events;
+    for (let e = 0; e < events.length; e++) {
+      const event = events[e];
       if (event.kind === 'heading') {
-        if (event.category === title) continue;
+        const next = events[e + 1];
+        const reports = next?.kind === 'items' && next.fromHeading === true;
+        if (event.category === title) {
+          if (reports) e++;
+          continue;
+        }
         while (stack.length > 1 && stack[stack.length - 1].depth >= event.depth) stack.pop();
+        // A heading that reports a result with nothing under it is an item of the enclosing category.
+        if (reports && !deeperHeadingFollows(sections, section, e + 2, event.depth)) continue;
         stack.push(open(stack[stack.length - 1], event, event.depth, delta));
+        if (reports) e++;
       } else {
         const top = stack[stack.length - 1];
         const frame = event.kind === 'group' ? open(top, event, top.depth + 1, delta) : top;
@@ -226,7 +236,9 @@ export function assembleChecklist(sections: readonly PlacedSection[], inputs: As
   for (const frame of order) {
     for (const p of frame.placements) materialize(sections[p.section], p, frame);
   }
-  for (const placed of sections) settle(placed);
+  const placedEvents = new Set<SectionEvent>();
+  for (const frame of order) for (const p of frame.placements) placedEvents.add(p.event);
+  for (const placed of sections) settle(placed, placedEvents);
   const duplicates = new Map<ReadinessItem, ReadinessItem>();
   if (repeated) {
     const firsts = new Map<string, ReadinessItem>();
@@ -326,20 +338,43 @@ function materialize(placed: PlacedSection, placement: Placement & { at: number 
   }
 }
 
-/** Records where the section's items now point, and moves its category templates and mojibake runs along. */
-function settle(placed: PlacedSection): void {
+/**
+ * Records where the section's items now point, and moves its category templates, mojibake runs,
+ * malformed tables and unplaced items along. (A heading that reports a result is not placed as an
+ * item while a deeper heading follows it or it is the title; its item must still move with the
+ * section, for the day it is placed.)
+ */
+function settle(placed: PlacedSection, placedEvents: ReadonlySet<SectionEvent>): void {
   const { build, state } = placed;
   const delta = deltaOf(placed);
   state.shared = true;
   state.dirty = false;
   if (delta.offset === 0 && delta.line === 0) return;
   for (const event of build.events) {
-    if (event.kind === 'items') continue;
-    event.category = shiftTemplate(event.category, delta);
+    if (event.kind !== 'items') event.category = shiftTemplate(event.category, delta);
+    else if (!placedEvents.has(event)) {
+      const items = event.items.map((item) => cloneItem(item, delta));
+      preOrder(items).forEach((copy, k) => (build.items[event.first + k] = copy));
+      event.items = items;
+    }
   }
   if (build.mojibake.length > 0)
     build.mojibake = build.mojibake.map((run) => ({ ...run, start: run.start + delta.offset, end: run.end + delta.offset }));
+  if (build.malformedTables.length > 0)
+    build.malformedTables = build.malformedTables.map((t) => ({ ...t, start: t.start + delta.offset, end: t.end + delta.offset }));
   build.at = { offset: placed.offset, line: placed.line };
+}
+
+/** Whether the first heading after event `e` of section `s` (in any later section) is deeper than `depth`. */
+function deeperHeadingFollows(sections: readonly PlacedSection[], s: number, e: number, depth: number): boolean {
+  for (let i = s; i < sections.length; i++) {
+    const events = sections[i].build.events;
+    for (let k = i === s ? e : 0; k < events.length; k++) {
+      const event = events[k];
+      if (event.kind === 'heading') return event.depth > depth;
+    }
+  }
+  return false;
 }
 
 function shiftTemplate(template: CategoryTemplate, delta: Delta): CategoryTemplate {

@@ -14,7 +14,16 @@ import type { ParsedChecklist, EvaluateOptions } from './analysis';
 import type { Assembly } from './assemble';
 import type { ItemMemo } from './itemMemo';
 import { END_OF_LINKS, linkChecker, linkState, uncheckLink } from './links';
-import { checkItem, itemRuleKey, mojibakeFindings, noItemsFinding, type RuleInputs } from './rules';
+import {
+  checkItem,
+  codeBlockFindings,
+  itemRuleKey,
+  legendFindings,
+  mojibakeFindings,
+  noItemsFinding,
+  tableMalformedFindings,
+  type RuleInputs,
+} from './rules';
 import type { PlacedSection } from './sectionState';
 import { shiftFinding } from './shift';
 import type { Finding } from '../model/ruleTable';
@@ -76,6 +85,8 @@ function sectionFindings(
       if (first) duplicates += `${k}:${first.line},`;
     });
   }
+  // A heading's item is placed or left out by the heading after it, which may be in the next section.
+  if (build.events.some((e) => e.kind === 'items' && e.fromHeading)) duplicates += `\u0001${assembly.walks[s].length}`;
   const key = duplicates === '' && !head ? inputs.key : `${inputs.key}\u0000${duplicates}\u0000${head ? `${head.empty}` : ''}`;
   const { existsVersion } = inputs;
   const cached = state.findings?.version === state.version && state.findings.key === key ? state.findings : undefined;
@@ -113,6 +124,9 @@ function sectionFindings(
   }
   if (head?.empty) list.push(noItemsFinding(inputs.index));
   for (const f of mojibakeFindings(build.mojibake, inputs.index)) list.push(f);
+  for (const f of codeBlockFindings(build.codeChecks, placed.offset, inputs.index)) list.push(f);
+  for (const f of tableMalformedFindings(build.malformedTables, inputs.index)) list.push(f);
+  for (const f of legendFindings(build.legend, placed.offset, inputs)) list.push(f);
   list.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   state.findings = { version: state.version, key, links: [...links], existsVersion, offset: placed.offset, line: placed.line, list };
   return list;

@@ -9,8 +9,12 @@ import type { ReadinessConfig } from '../config/types';
 import type { LineIndex } from '../text/lineIndex';
 import type { LinkRef, ReadinessItem, Span } from '../model/types';
 import type { MojibakeRun } from '../text/mojibake';
+import type { MalformedTable } from '../parse/malformedTable';
 import { RULE_BY_ID, type Finding, type RuleId } from '../model/ruleTable';
 import { linkStates } from './links';
+import type { CodeBlockChecks } from '../parse/codeBlockChecks';
+import { unknownLegendEntries, type LegendEntry } from '../parse/legend';
+import { yamlKey } from '../config/teachStatus';
 
 /** What the rules need besides the checklist. */
 export interface RuleInputs {
@@ -69,11 +73,15 @@ export function checkItem(item: ReadinessItem, inputs: RuleInputs, duplicateOf: 
     add('untracked-item', `${label} has no status marker; convert it to a checklist item to track it`, head);
   }
   if (item.unknownStatus !== undefined) {
-    add(
-      'unknown-status',
-      `Unknown status "${item.unknownStatus}" for ${label}; it counts as open`,
-      inputs.index.span(item.marker.start, item.marker.end),
-    );
+    out.push({
+      ...finding(
+        'unknown-status',
+        unknownStatusMessage(item.unknownStatus, label),
+        inputs.index.span(item.marker.start, item.marker.end),
+        item.id,
+      ),
+      status: item.unknownStatus,
+    });
   }
   if (duplicateOf) add('duplicate-id', `Duplicate id "${item.id}" (first used on line ${duplicateOf.line})`, head);
   if (inputs.today && item.due && item.due < inputs.today && item.state !== 'done' && item.state !== 'n/a') {
@@ -90,6 +98,33 @@ export function checkItem(item: ReadinessItem, inputs: RuleInputs, duplicateOf: 
   if (item.state === 'done' && needsEvidence(inputs.config, item) && !hasEvidence(item.evidence, inputs.linksChecked)) {
     add('evidence-missing', `${label} is done but links to no existing evidence`, head);
   }
+}
+
+/** How to teach a status, the same words in every surface: `statuses:` in .readiness.yml. */
+function teachHint(status: string): string {
+  return `To count it otherwise, add it under statuses: in .readiness.yml (${yamlKey(status)}: done)`;
+}
+
+/** The message of an item's `unknown-status` finding. */
+export function unknownStatusMessage(status: string, label: string): string {
+  return `Unknown status "${status}" for ${label}; it counts as open. ${teachHint(status)}`;
+}
+
+/**
+ * One `unknown-status` finding per legend term the tool does not know and the config does not
+ * teach (the items that write it count as open without findings of their own). `offset` is where
+ * the section starts: legend entries are relative to it.
+ */
+export function legendFindings(legend: readonly LegendEntry[], offset: number, inputs: RuleInputs): Finding[] {
+  if (legend.length === 0) return [];
+  return unknownLegendEntries(inputs.config, legend).map((e) => ({
+    ...finding(
+      'unknown-status',
+      `Unknown status "${e.term}" in the legend; items marked "${e.term}" count as open. ${teachHint(e.term)}`,
+      inputs.index.span(offset + e.start, offset + e.end),
+    ),
+    status: e.term,
+  }));
 }
 
 /** The finding of a checklist without items. */
@@ -133,6 +168,33 @@ export function mojibakeFindings(runs: readonly MojibakeRun[], index: LineIndex)
       edits: [{ start: run.start, end: run.end, newText: c }],
     }));
     return f;
+  });
+}
+
+/** Findings for pipe tables whose delimiter row has the wrong width: on the row, the repaired row as the fix. */
+export function tableMalformedFindings(tables: readonly MalformedTable[], index: LineIndex): Finding[] {
+  return tables.map((t) =>
+    finding(
+      'table-malformed',
+      `The table's delimiter row has ${t.delimiterCells} ${t.delimiterCells === 1 ? 'cell' : 'cells'} but its header has ${t.headerCells}, so GitHub shows it as text; its rows are read as the table it was meant to be`,
+      index.span(t.start, t.end),
+      undefined,
+      [{ start: t.start, end: t.end, newText: t.repair }],
+    ),
+  );
+}
+
+/**
+ * One finding per code block that holds checks, on its first line: they are code, so not counted.
+ * `offset` is where the section starts (the blocks are relative to it). When the block holds
+ * nothing but checks and labels, deleting its fence lines is the certain fix.
+ */
+export function codeBlockFindings(blocks: readonly CodeBlockChecks[], offset: number, index: LineIndex): Finding[] {
+  return blocks.map((b) => {
+    const holds = b.checks === 1 ? '1 check' : `${b.checks} checks`;
+    const message = `This code block holds ${holds} (${b.open} open) that ${b.checks === 1 ? 'is' : 'are'} not counted: code is never a checklist item; take them out of the code block to track them`;
+    const fix = b.fences?.map((f) => ({ start: offset + f.start, end: offset + f.end, newText: '' }));
+    return finding('checks-in-code-block', message, index.span(offset + b.start, offset + b.lineEnd), undefined, fix);
   });
 }
 

@@ -78,6 +78,7 @@ interface ConfigOverrides {
   evidence?: Partial<ReadinessConfig['evidence']>;
   runbooks?: Partial<ReadinessConfig['runbooks']>;
   rules?: ReadinessConfig['rules'];
+  statuses?: ReadinessConfig['statuses'];
 }
 
 interface BlockContext {
@@ -242,6 +243,15 @@ function extract(value: Record<string, unknown>, removed: readonly DataPath[]): 
     if (setting !== undefined) rules[id] = setting;
   }
   if (Object.keys(rules).length > 0) out.rules = rules;
+  const statuses = valueAt(value, ['statuses']);
+  if (isRecord(statuses) && !underRemoved(['statuses'])) {
+    const kept: ReadinessConfig['statuses'] = {};
+    for (const term of Object.keys(statuses)) {
+      const state = scalar<ReadinessConfig['statuses'][string]>(['statuses', term]);
+      if (state !== undefined) Object.defineProperty(kept, term, { value: state, enumerable: true, writable: true, configurable: true });
+    }
+    if (Object.keys(kept).length > 0) out.statuses = kept;
+  }
   return out;
 }
 
@@ -255,8 +265,23 @@ function mergeConfig(base: ReadinessConfig, o: ConfigOverrides): ReadinessConfig
       links: (o.runbooks?.links ?? base.runbooks.links).map((l) => ({ ...l })),
     },
     rules: { ...base.rules, ...o.rules },
+    statuses: mergeStatuses(base.statuses, o.statuses),
     baseDir: base.baseDir,
   };
+}
+
+/** Statuses merge term by term (a later spelling of a term, in any case, replaces the earlier one). */
+function mergeStatuses(base: ReadinessConfig['statuses'], over: ReadinessConfig['statuses'] | undefined): ReadinessConfig['statuses'] {
+  const out: ReadinessConfig['statuses'] = {};
+  const put = (term: string, state: ReadinessConfig['statuses'][string]) =>
+    Object.defineProperty(out, term, { value: state, enumerable: true, writable: true, configurable: true });
+  for (const [term, state] of Object.entries(base)) put(term, state);
+  for (const [term, state] of Object.entries(over ?? {})) {
+    const same = Object.keys(out).find((k) => k.toLowerCase() === term.toLowerCase());
+    if (same !== undefined) delete out[same];
+    put(term, state);
+  }
+  return out;
 }
 
 /** The top-level keys YAML problems spoil, or the whole document. */

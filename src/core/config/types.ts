@@ -3,6 +3,7 @@
  * `readiness:` are validated against schemas/readiness-config.schema.json before they become one.
  */
 import type { RuleId, RuleSetting } from '../model/ruleTable';
+import type { SettableState } from '../model/types';
 
 /** A selector that marks items critical: by category title, item text (glob), or item id. */
 export type CriticalSelector = { category: string } | { item: string } | { id: string };
@@ -33,6 +34,8 @@ export interface ReadinessConfig {
   };
   /** Rule id → severity override or `off`. */
   rules: Partial<Record<RuleId, RuleSetting>>;
+  /** Taught status words and glyphs (`statuses:`): term as written → the state it stands for. */
+  statuses: Record<string, SettableState>;
   /**
    * Workspace-relative POSIX folder of the config file ('' at the root or for the defaults):
    * config paths resolve against it. Set by whoever read the file, never by the file.
@@ -48,6 +51,7 @@ export function defaultConfig(): ReadinessConfig {
     evidence: { required: 'none', dir: 'docs/evidence' },
     runbooks: { dirs: ['docs/runbooks', 'runbooks', 'playbooks'], links: [] },
     rules: {},
+    statuses: {},
     baseDir: '',
   };
 }

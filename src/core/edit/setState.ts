@@ -32,12 +32,10 @@ export function setState(text: string, checklist: Checklist, item: ReadinessItem
       return { start: marker.start, end: marker.end, newText: boxCharFor(state, checklist.usedTokens.box?.[state]) };
     case 'none':
       return { start: marker.start, end: marker.start, newText: `${boxToken(boxCharFor(state))} ` };
-    case 'glyph':
-      return {
-        start: marker.start,
-        end: marker.end,
-        newText: tokenFor(state, familyOf(marker.text, 'glyph'), usedMap(checklist, familyOf(marker.text, 'glyph'))),
-      };
+    case 'glyph': {
+      const family = familyOf(marker.text, writtenFamily(marker.text));
+      return { start: marker.start, end: marker.end, newText: tokenFor(state, family, usedMap(checklist, family)) };
+    }
     case 'cell': {
       const family = familyOf(marker.text, preferredFamily(checklist));
       const token = tokenFor(state, family, usedMap(checklist, family));
@@ -64,6 +62,11 @@ function familyOf(token: string, fallback: TokenFamily): TokenFamily {
   if (token === '') return fallback;
   const cell = readStatusCell(token);
   return cell.kind === 'known' ? cell.token.family : fallback;
+}
+
+/** The family a token of unknown meaning is written in (`:warning:`, `&#9888;`, `⚠️`), so its replacement is written alike. */
+function writtenFamily(token: string): TokenFamily {
+  return token.startsWith(':') ? 'shortcode' : token.startsWith('&') ? 'entity' : 'glyph';
 }
 
 function preferredFamily(checklist: Checklist): TokenFamily {

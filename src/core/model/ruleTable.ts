@@ -14,11 +14,14 @@ export type RuleId =
   | 'unknown-status'
   | 'untracked-item'
   | 'mojibake'
+  | 'table-malformed'
+  | 'checks-in-code-block'
   | 'duplicate-id'
   | 'overdue'
   | 'config-invalid'
   | 'no-items'
-  | 'too-large';
+  | 'too-large'
+  | 'unreadable';
 
 /** What the rule table knows about one rule. */
 export interface RuleInfo {
@@ -55,12 +58,24 @@ const table: RuleInfo[] = [
   {
     id: 'untracked-item',
     defaultSeverity: 'info',
-    description: 'A bullet with a bold label looks like a checklist item but has no status marker.',
+    description:
+      'A bullet that looks like a checklist item (a bold label, or any bullet of a checklist without tracked items) has no status marker.',
   },
   {
     id: 'mojibake',
     defaultSeverity: 'warning',
     description: 'Text was decoded with the wrong code page (for example `âœ…` instead of ✅); the fix repairs it.',
+  },
+  {
+    id: 'table-malformed',
+    defaultSeverity: 'warning',
+    description:
+      "A pipe table's delimiter row has a different number of cells than its header, so GitHub shows it as text; its rows are read as items all the same, and the fix repairs the row.",
+  },
+  {
+    id: 'checks-in-code-block',
+    defaultSeverity: 'warning',
+    description: 'A code block holds checklist lines (task boxes or status glyphs); code is never an item, so they are not counted.',
   },
   { id: 'duplicate-id', defaultSeverity: 'warning', description: 'Two items have the same id.' },
   { id: 'overdue', defaultSeverity: 'warning', description: 'An item that is not done has a due date in the past.' },
@@ -74,6 +89,12 @@ const table: RuleInfo[] = [
     id: 'too-large',
     defaultSeverity: 'error',
     description: 'The file is larger or nests deeper than the documented limits, so it is not analysed (and never edited).',
+  },
+  {
+    id: 'unreadable',
+    defaultSeverity: 'error',
+    description:
+      'A checklist, config file or folder could not be read (permissions, a binary or special file, a path too long), so it is not checked.',
   },
 ];
 
@@ -99,6 +120,8 @@ export interface Finding {
   span: Span;
   /** The item the finding is about, when there is one. */
   itemId?: string;
+  /** The status value an `unknown-status` finding is about (what a quick fix teaches under `statuses:`). */
+  status?: string;
   /** Edits that fix the problem, when the fix is certain (e.g. a mojibake repair). */
   fix?: TextEdit[];
   /**

@@ -15,8 +15,14 @@ import { findMojibake } from '../text/mojibake';
 import { makeItem, noteToken, readThroughMojibake, repaired, type ItemSink, type ParseContext } from './parseContext';
 import { cleanLabel } from '../text/labels';
 import type { CategoryTemplate, SectionBuild, SectionEvent } from './sections';
-import { readLeadingGlyph } from './readStatus';
+import { readLeadingGlyph, type StatusToken } from './readStatus';
+import { BOX_CLASS, boxState } from './taskBox';
+import type { StatusVocabulary } from './vocabulary';
 import { parseTable } from './tableItems';
+import { codeBlockChecks } from './codeBlockChecks';
+import { documentVocabulary, legendOf } from './legend';
+import { readMalformedTable, type MalformedTable } from './malformedTable';
+import { headingItem } from './headingItems';
 
 /** Link reference definitions among top-level blocks: identifier → URL. */
 export function definitionsOf(blocks: readonly RootContent[]): Map<string, string> {
@@ -28,7 +34,7 @@ export function definitionsOf(blocks: readonly RootContent[]): Map<string, strin
 }
 
 /** What building a section needs: the document's text and line index, and what applies to all of it. */
-export type SectionContext = Omit<ParseContext, 'usedTokens'>;
+export type SectionContext = Omit<ParseContext, 'usedTokens' | 'readTracked' | 'definesTerms'>;
 
 /**
  * Builds the readiness content of the top-level blocks `blocks[from, to)`, which cover
@@ -43,9 +49,22 @@ export function buildSection(
   at: SectionBuild['at'],
   end: number,
 ): SectionBuild {
-  const parse: ParseContext = { ...ctx, usedTokens: {} };
+  const parse: ParseContext = { ...ctx, usedTokens: {}, vocabulary: ctx.vocabulary ?? documentVocabulary(ctx.config, []) };
+  // A legend declares words; its own bullets and rows are not checks.
+  const legend = legendOf(ctx.text, blocks, from, to);
   const events: SectionEvent[] = [];
+  const malformedTables: MalformedTable[] = [];
   let frontMatter: SectionBuild['frontMatter'] = null;
+  // A heading ending in a status glyph, and the item it is if nothing follows it before the next heading.
+  let pending: { at: number; item: ReadinessItem } | null = null;
+  const settleHeading = () => {
+    if (pending && events.length === pending.at + 1) {
+      const { marker, state } = pending.item;
+      noteToken(parse, 'glyph', state === 'untracked' ? 'open' : state, marker.text);
+      events.push({ kind: 'items', fromHeading: true, items: [pending.item], first: 0, count: 0 });
+    }
+    pending = null;
+  };
   for (let i = from; i < to; i++) {
     const node = blocks[i];
     if (node.type === 'yaml' && i === 0) {
@@ -53,13 +72,20 @@ export function buildSection(
       continue;
     }
     if (node.type === 'heading') {
-      events.push({ kind: 'heading', depth: node.depth, category: categoryOf(parse, node) });
+      settleHeading();
+      const item = headingItem(parse, node);
+      if (item) pending = { at: events.length, item };
+      const category = categoryOf(parse, node);
+      parse.definesTerms = DEFINES_TERMS.test(category.title);
+      events.push({ kind: 'heading', depth: node.depth, category });
       continue;
     }
+    if (legend.blocks.includes(i)) continue;
     const sink: ItemSink = { items: [] };
-    i = parseBlock(parse, blocks, i, sink, events);
+    i = parseBlock(parse, blocks, i, sink, events, malformedTables);
     if (sink.items.length > 0) events.push({ kind: 'items', items: sink.items, first: 0, count: 0 });
   }
+  settleHeading();
   const mojibake = findMojibake(detachedSlice(ctx.text, at.offset, end));
   for (const run of mojibake) {
     run.start += at.offset;
@@ -81,18 +107,34 @@ export function buildSection(
     usedTokens: parse.usedTokens,
     frontMatter,
     mojibake,
+    malformedTables,
     eol: countEols(ctx.text, at.offset, end),
     at,
     explicitIds,
     linked,
+    tracked: parse.readTracked ? (ctx.tracked ?? true) : null,
+    trackedItems: items.reduce((n, item) => (item.state === 'untracked' ? n : n + 1), 0),
+    codeChecks: codeBlockChecks(ctx.text, blocks, from, to, at.offset),
+    legend: legend.entries.map((e) => ({ ...e, start: e.start - at.offset, end: e.end - at.offset })),
   };
 }
 
+/** A heading over terms and their definitions (`## Glossary`, `### Definitions`, `## 用語`). */
+const DEFINES_TERMS = /glossary|definitions?\b|terminology|\bterms\b|abbreviations|用語|术语|術語|定义|定義|термин/i;
+
 /**
  * Handles the block at `i` (and a list it introduces); returns the last index consumed. Items go
- * to `sink`; a bold paragraph heading a list becomes a `group` event.
+ * to `sink`; a bold paragraph heading a list becomes a `group` event; a paragraph that is a pipe
+ * table with a malformed delimiter row is read as that table and noted in `malformed`.
  */
-function parseBlock(ctx: ParseContext, blocks: readonly RootContent[], i: number, sink: ItemSink, events: SectionEvent[]): number {
+function parseBlock(
+  ctx: ParseContext,
+  blocks: readonly RootContent[],
+  i: number,
+  sink: ItemSink,
+  events: SectionEvent[],
+  malformed: MalformedTable[],
+): number {
   const node = blocks[i];
   switch (node.type) {
     case 'list':
@@ -104,7 +146,7 @@ function parseBlock(ctx: ParseContext, blocks: readonly RootContent[], i: number
     case 'blockquote': {
       const inner = node.children;
       for (let j = 0; j < inner.length; j++) {
-        if (inner[j].type !== 'heading') j = parseBlock(ctx, inner, j, sink, events);
+        if (inner[j].type !== 'heading') j = parseBlock(ctx, inner, j, sink, events, malformed);
       }
       return i;
     }
@@ -117,6 +159,12 @@ function parseBlock(ctx: ParseContext, blocks: readonly RootContent[], i: number
         events.push({ kind: 'group', category, items: group.items, first: 0, count: 0 });
         return i + 1;
       }
+      const table = readMalformedTable(ctx.text, node, ctx.definitions);
+      if (table) {
+        parseTable(ctx, table.table, sink);
+        malformed.push(table.malformed);
+        return i;
+      }
       parseGlyphLines(ctx, node, sink, endsWithColon(blocks[i - 1]));
       return i;
     }
@@ -125,31 +173,37 @@ function parseBlock(ctx: ParseContext, blocks: readonly RootContent[], i: number
   }
 }
 
-/** `☐ Load test` lines without a list marker: consecutive ones share one paragraph. */
+/** `☐ Load test` and `[ ] Load test` lines without a list marker: consecutive ones share one paragraph. */
 function parseGlyphLines(ctx: ParseContext, paragraph: Paragraph, sink: ItemSink, introduced: boolean): void {
   const start = paragraph.position?.start.offset ?? 0;
   const end = paragraph.position?.end.offset ?? start;
   const raw = ctx.text.slice(start, end);
-  if (readThroughMojibake(raw, readLeadingGlyph) === null && !/[\r\n]/.test(raw)) return;
+  if (lineStatus(raw, ctx.vocabulary) === null && !/[\r\n]/.test(raw)) return;
   // Like a list, a run of ✅ lines after "… completely:" enumerates outcomes; it tracks nothing.
-  if (introduced && isDoneEnumeration(raw)) return;
+  if (introduced && isDoneEnumeration(raw, ctx.vocabulary)) return;
   const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
   let match: RegExpExecArray | null;
   while ((match = lineRe.exec(raw)) !== null && match[0] !== '') {
     const lineText = match[0].replace(/[\r\n]+$/, '');
     const lineStart = start + match.index;
-    const token = readThroughMojibake(lineText, readLeadingGlyph);
+    const token = lineStatus(lineText, ctx.vocabulary);
     if (token) {
       const lineEnd = lineStart + lineText.length;
+      const box = token.family === 'box';
+      // After a box only: `[x]` reads as a link reference where the document defines `[x]:`.
+      const from = box ? lineStart + token.end : lineStart;
       const nodes = paragraph.children.filter(
-        (c) => (c.position?.start.offset ?? -1) >= lineStart && (c.position?.end.offset ?? Infinity) <= lineEnd + 1,
+        (c) => (c.position?.start.offset ?? -1) >= from && (c.position?.end.offset ?? Infinity) <= lineEnd + 1,
       );
       noteToken(ctx, token.family, token.state, token.text);
       sink.items.push(
         makeItem(ctx, {
-          kind: 'bullet',
+          kind: box ? 'task' : 'bullet',
           state: token.state,
-          marker: { style: 'glyph', start: lineStart + token.start, end: lineStart + token.end, text: token.text },
+          // A box's marker is the character inside it, as for a task list item.
+          marker: box
+            ? { style: 'box', start: lineStart + token.start + 1, end: lineStart + token.end - 1, text: token.text[1] }
+            : { style: 'glyph', start: lineStart + token.start, end: lineStart + token.end, text: token.text },
           start: lineStart,
           end: lineEnd,
           textNodes: nodes,
@@ -162,9 +216,22 @@ function parseGlyphLines(ctx: ParseContext, paragraph: Paragraph, sink: ItemSink
   }
 }
 
-function isDoneEnumeration(raw: string): boolean {
-  const tokens = raw.split(/\r\n|\r|\n/).map((line) => readThroughMojibake(line, readLeadingGlyph));
-  return tokens.every((t) => t === null || t.state === 'done');
+/** A bare line's status: a leading glyph, or a box (`[ ]`, `[x]`, `[~]` …) followed by a space and text. */
+function lineStatus(line: string, vocabulary: StatusVocabulary | undefined): StatusToken | null {
+  const box = BARE_BOX.exec(line);
+  if (box) {
+    const at = box[1].length;
+    return { state: boxState(box[2])!, start: at, end: at + 3, text: `[${box[2]}]`, family: 'box' };
+  }
+  return readThroughMojibake(line, (t) => readLeadingGlyph(t, vocabulary));
+}
+
+/** A box at the start of a line, then text that is not a link's destination or label (`[x](url)`, `[x][ref]`). */
+const BARE_BOX = new RegExp(`^([ \\t]*)\\[(${BOX_CLASS.all})\\][ \\t]+(?=\\S)`);
+
+function isDoneEnumeration(raw: string, vocabulary: StatusVocabulary | undefined): boolean {
+  const tokens = raw.split(/\r\n|\r|\n/).map((line) => lineStatus(line, vocabulary));
+  return tokens.every((t) => t === null || (t.state === 'done' && t.family !== 'box'));
 }
 
 function stripInlineMarkup(text: string): string {

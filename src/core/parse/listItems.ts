@@ -1,24 +1,28 @@
 /**
  * Items of lists: task list items (`- [ ]`, `- [x]`, and the `[~]`/`[-]` boxes GFM reads as
- * text), bullets led by a status glyph, and bold-labelled bullets that look like checks but have
+ * text), bullets led by a status glyph (or by a status-like emoji of unknown meaning, counted
+ * open), and bold-labelled bullets that look like checks but have
  * no status (untracked). Nested lists become child items.
  */
 import type { List, ListItem, Nodes, Paragraph } from 'mdast';
 import { collectInline } from './inlineText';
 import type { ReadinessItem, StatusMarker, ItemState } from '../model/types';
-import { makeItem, noteToken, readThroughMojibake, type ItemSink, type ParseContext } from './parseContext';
-import { readLeadingGlyph, type StatusToken } from './readStatus';
+import { readLeadingStatus, type LeadingStatus } from './leadingStatus';
+import { makeItem, noteToken, readThroughMojibake, repaired, type ItemSink, type ParseContext } from './parseContext';
 import { BOX_CLASS, boxState, boxToken } from './taskBox';
+import { isDefinitionBullet, isProseBullet, metadataKind } from './documentation';
 
 /** How a list item is written. */
 type ListItemShape =
-  | { kind: 'task'; state: ItemState; marker: StatusMarker; extended: boolean }
-  | { kind: 'glyph'; token: StatusToken; paragraph: Paragraph }
+  | { kind: 'task'; state: ItemState; marker: StatusMarker; extended: boolean; glyph?: LeadingStatus }
+  | { kind: 'glyph'; token: LeadingStatus; paragraph: Paragraph }
   | { kind: 'bold'; paragraph: Paragraph }
   | { kind: 'plain' };
 
 /** A box only this extension reads (`[~]`, `[/]`, `[-]`) at the start of a list item's paragraph. */
 const EXTENDED_BOX = new RegExp(`^\\[(${BOX_CLASS.extended})\\][ \\t]`);
+/** A status glyph written inside a box (`[⚠️] PDF export`, `[✅] Backups`): a box all the same. */
+const GLYPH_BOX = /^\[([^\]\s]{1,8})\][ \t]/;
 /** A bullet and the GFM task box that follows it. */
 const GFM_BOX = new RegExp(`^(?:[-*+]|\\d{1,9}[.)])[ \\t]+\\[(${BOX_CLASS.gfm})\\]`);
 /** An extended box and the space after it, in an item's plain text. */
@@ -28,6 +32,8 @@ const EXTENDED_PREFIX = new RegExp(`^\\[${BOX_CLASS.extended}\\]\\s*`);
 export interface ListOptions {
   /** The list follows a paragraph ending in a colon ("The guide covers:"), i.e. it enumerates rather than tracks. */
   introduced: boolean;
+  /** The list is nested in a tracked item: its bullets without status explain that item. */
+  underTracked?: boolean;
 }
 
 /**
@@ -37,17 +43,34 @@ export interface ListOptions {
 export function parseList(ctx: ParseContext, list: List, sink: ItemSink, options: ListOptions): void {
   const shapes = list.children.map((li) => shapeOf(ctx, li));
   const hasTasks = shapes.some((s) => s.kind === 'task');
+  // A list of `Key: value` lines is metadata when one of them is unmistakably so.
+  const metadata = shapes.map((s) => (s.kind === 'bold' ? metadataKind(s.paragraph) : null));
+  const metaList = metadata.includes('clear');
   // A run of ✅ bullets after "… including:" describes features; it is not a checklist.
   const enumeration = options.introduced && !hasTasks && shapes.every((s) => s.kind !== 'glyph' || s.token.state === 'done');
   list.children.forEach((li, i) => {
     let shape = shapes[i];
+    let prose = false;
     if (shape.kind === 'glyph' && enumeration) shape = { kind: 'plain' };
-    if (shape.kind === 'bold' && hasTasks) shape = { kind: 'plain' };
-    const item = shape.kind === 'plain' ? null : buildItem(ctx, li, shape);
+    // Numbered lines without a status are steps of a procedure (`1. **Stop traffic** - …`), not checks.
+    else if (shape.kind === 'bold' && list.ordered === true) shape = { kind: 'plain' };
+    else if (shape.kind === 'bold' && (hasTasks || options.underTracked)) shape = { kind: 'plain' };
+    else if (shape.kind === 'bold' && ((metadata[i] !== null && metaList) || (ctx.definesTerms && isDefinitionBullet(shape.paragraph)))) {
+      ctx.readTracked = true;
+      if (ctx.tracked ?? true) shape = { kind: 'plain' };
+    } else if (shape.kind === 'plain' && list.ordered !== true && !hasTasks && !options.underTracked && isProseBullet(li)) {
+      ctx.readTracked = true;
+      prose = !(ctx.tracked ?? true);
+    }
+    const item =
+      shape.kind === 'plain' && !prose
+        ? null
+        : buildItem(ctx, li, shape.kind === 'plain' ? { kind: 'bold', paragraph: li.children[0] as Paragraph } : shape);
     if (item) sink.items.push(item);
     const inner: ItemSink = item ? { items: item.children } : sink;
+    const underTracked = item !== null && item.state !== 'untracked';
     for (const child of li.children) {
-      if (child.type === 'list') parseList(ctx, child, inner, { introduced: false });
+      if (child.type === 'list') parseList(ctx, child, inner, { introduced: false, underTracked });
     }
   });
 }
@@ -77,7 +100,14 @@ function shapeOf(ctx: ParseContext, li: ListItem): ListItemShape {
     const state: ItemState = boxState(ext[1])!;
     return { kind: 'task', state, marker: { style: 'box', start: at, end: at + 1, text: ext[1] }, extended: true };
   }
-  const glyph = readThroughMojibake(raw, readLeadingGlyph);
+  const boxed = GLYPH_BOX.exec(raw);
+  const inBox = boxed ? readLeadingStatus(boxed[1], ctx.vocabulary) : null;
+  if (boxed && inBox && inBox.start === 0 && inBox.end === boxed[1].length) {
+    const at = firstStart + 1;
+    const marker: StatusMarker = { style: 'box', start: at, end: at + boxed[1].length, text: boxed[1] };
+    return { kind: 'task', state: inBox.state, marker, extended: true, glyph: inBox };
+  }
+  const glyph = readThroughMojibake(raw, (t) => readLeadingStatus(t, ctx.vocabulary));
   if (glyph) return { kind: 'glyph', token: { ...glyph, start: firstStart + glyph.start, end: firstStart + glyph.end }, paragraph: first };
   if (isBoldLabel(first)) return { kind: 'bold', paragraph: first };
   return { kind: 'plain' };
@@ -105,9 +135,10 @@ function buildItem(ctx: ParseContext, li: ListItem, shape: Exclude<ListItemShape
   const paragraph = first?.type === 'paragraph' ? first : null;
   const textNodes: Nodes[] = paragraph ? paragraph.children : [];
   const raw = paragraph ? ctx.text.slice(paragraph.position?.start.offset ?? start, paragraph.position?.end.offset ?? end) : '';
-  const linkNodes = explanationNodes(li);
+  const linkNodes = explanationNodes(ctx, li);
   if (shape.kind === 'task') {
-    noteToken(ctx, 'box', shape.state === 'untracked' ? 'open' : shape.state, boxToken(shape.marker.text));
+    // A glyph in a box is not how the document writes boxes: a tick writes `[x]`, not the glyph.
+    if (!shape.glyph) noteToken(ctx, 'box', shape.state === 'untracked' ? 'open' : shape.state, boxToken(shape.marker.text));
     return makeItem(ctx, {
       kind: 'task',
       state: shape.state,
@@ -117,12 +148,13 @@ function buildItem(ctx: ParseContext, li: ListItem, shape: Exclude<ListItemShape
       textNodes,
       linkNodes,
       raw,
-      ...(shape.extended ? { skipPrefix: (t: string) => t.replace(EXTENDED_PREFIX, '') } : {}),
+      ...(shape.extended ? { skipPrefix: (t: string) => t.replace(shape.glyph ? GLYPH_BOX : EXTENDED_PREFIX, '') } : {}),
+      ...(shape.glyph?.unknown ? { unknownStatus: repaired(shape.glyph.text) } : {}),
     });
   }
   if (shape.kind === 'glyph') {
     const token = shape.token;
-    noteToken(ctx, token.family, token.state, token.text);
+    if (!token.unknown) noteToken(ctx, token.family, token.state, token.text);
     return makeItem(ctx, {
       kind: 'bullet',
       state: token.state,
@@ -133,9 +165,10 @@ function buildItem(ctx: ParseContext, li: ListItem, shape: Exclude<ListItemShape
       raw,
       marker: { style: 'glyph', start: token.start, end: token.end, text: token.text },
       skipPrefix: (t) => {
-        const lead = readLeadingGlyph(t);
+        const lead = readLeadingStatus(t, ctx.vocabulary);
         return lead ? t.slice(lead.end) : t;
       },
+      ...(token.unknown ? { unknownStatus: repaired(token.text) } : {}),
     });
   }
   const at = shape.paragraph.position?.start.offset ?? start;
@@ -155,7 +188,7 @@ function buildItem(ctx: ParseContext, li: ListItem, shape: Exclude<ListItemShape
  * Nodes whose links belong to the item: its later paragraphs and the content of plain
  * explanation bullets nested under it (`- Evidence: [report](…)`), but not nested items.
  */
-function explanationNodes(li: ListItem): Nodes[] {
+function explanationNodes(ctx: ParseContext, li: ListItem): Nodes[] {
   const nodes: Nodes[] = [];
   const stack: ListItem[] = [li];
   while (stack.length > 0) {
@@ -167,7 +200,7 @@ function explanationNodes(li: ListItem): Nodes[] {
           if (nested.checked === null || nested.checked === undefined) {
             const p = nested.children[0];
             const lead = p?.type === 'paragraph' ? collectInline(p.children).text : '';
-            const looksLikeItem = EXTENDED_BOX.test(lead) || readLeadingGlyph(lead) !== null;
+            const looksLikeItem = EXTENDED_BOX.test(lead) || readLeadingStatus(lead, ctx.vocabulary) !== null;
             if (!looksLikeItem) stack.push(nested);
           }
         }

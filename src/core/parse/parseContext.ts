@@ -11,6 +11,7 @@ import type { LineIndex } from '../text/lineIndex';
 import { configRelative, isUnderFolder, resolveLinkTarget } from './linkTargets';
 import type { ItemKind, ItemState, LinkRef, ReadinessItem, SettableState, StatusMarker, TokenFamily, UsedTokens } from '../model/types';
 import { findMojibake, mayContainMojibake, repairMojibake } from '../text/mojibake';
+import type { StatusVocabulary } from './vocabulary';
 
 /** Shared state of one parse. */
 export interface ParseContext {
@@ -23,6 +24,17 @@ export interface ParseContext {
   definitions: Map<string, string>;
   /** Status tokens the document already uses, per family and state (for edits that match the document's style). */
   usedTokens: UsedTokens;
+  /** Taught statuses (config `statuses:` and the document's legend); none when absent. */
+  vocabulary?: StatusVocabulary;
+  /**
+   * Whether the checklist has tracked items (default true). Documentation bullets (`Key: value`
+   * metadata, definitions) are items only in a checklist without any, and prose bullets are.
+   */
+  tracked?: boolean;
+  /** Set while building when some bullet's item-ness depended on `tracked`. */
+  readTracked?: boolean;
+  /** The heading the blocks being read sit under defines terms (glossary, definitions). */
+  definesTerms?: boolean;
 }
 
 /** Where parsed items go. */

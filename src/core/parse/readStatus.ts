@@ -11,6 +11,7 @@
 import { SETTABLE_STATES, type SettableState, type TokenFamily } from '../model/types';
 import { decodeEntityAt, shortcodeLength, skipEmojiModifiers } from '../text/emoji';
 import { boxState } from './taskBox';
+import { isWordTerm, termKey, vocabularyAt, type StatusVocabulary, type VocabularyEntry } from './vocabulary';
 
 /** A status token located in raw text; start/end are offsets into the raw string given. */
 export interface StatusToken {
@@ -19,6 +20,8 @@ export interface StatusToken {
   end: number;
   text: string;
   family: TokenFamily;
+  /** Set when the token is taught vocabulary (config `statuses:` or the document's legend). */
+  taught?: VocabularyEntry['source'];
 }
 
 /** A placeholder (a lone dash) in an otherwise empty status cell: replace it rather than writing next to it. */
@@ -32,6 +35,8 @@ export interface StatusPlaceholder {
 export type StatusCell =
   | { kind: 'empty'; placeholder?: StatusPlaceholder }
   | { kind: 'known'; token: StatusToken }
+  /** An unfilled option list (`pass / fail / follow-up`): open, but not an unknown status. */
+  | { kind: 'options'; value: string /* trimmed plain text */ }
   | { kind: 'unknown'; value: string /* trimmed plain text */ };
 
 type StateTable<T> = Readonly<Record<SettableState, T>>;
@@ -258,6 +263,7 @@ interface Options {
   words: boolean;
   boxes: boolean;
   cellOnly: boolean;
+  vocabulary?: StatusVocabulary;
 }
 
 const CELL: Options = { words: true, boxes: true, cellOnly: true };
@@ -318,8 +324,16 @@ function wordAt(raw: string, at: number, options: Options): StatusToken | null {
   return token(raw, at, at + m[0].length, WORDS.states[index], 'word');
 }
 
+function taughtAt(raw: string, at: number, options: Options): StatusToken | null {
+  if (!options.vocabulary) return null;
+  const m = vocabularyAt(options.vocabulary, raw, at, options.words);
+  if (!m) return null;
+  return { ...token(raw, m.start, m.end, m.entry.state, m.word ? 'word' : 'glyph'), taught: m.entry.source };
+}
+
 function tokenAt(raw: string, at: number, options: Options): StatusToken | null {
   return (
+    taughtAt(raw, at, options) ??
     boxAt(raw, at, options) ??
     shortcodeAt(raw, at, options) ??
     entityAt(raw, at, options) ??
@@ -358,10 +372,10 @@ function wordStandsAlone(raw: string, end: number): boolean {
   return stickyLength(WORD_END, raw, skipClosers(raw, end)) > 0 || skipClosers(raw, end) === raw.length;
 }
 
-function isOptionList(raw: string, end: number): boolean {
+function isOptionList(raw: string, end: number, options: Options = CELL): boolean {
   const after = skipClosers(raw, end);
   const slash = stickyLength(OPTION_SLASH, raw, after);
-  return slash > 0 && tokenAt(raw, skipOpeners(raw, after + slash), CELL) !== null;
+  return slash > 0 && tokenAt(raw, skipOpeners(raw, after + slash), options) !== null;
 }
 
 function placeholderIn(raw: string): StatusPlaceholder | null {
@@ -391,15 +405,27 @@ export function plainStatusText(raw: string): string {
  * Reads a status table cell (raw Markdown between the pipes, untrimmed). A cell that starts
  * with a known glyph, box, shortcode or entity takes its state whatever follows (`❌ **Missing**`);
  * a word counts only as the whole value or followed by a separator (`Fail: 1 of 4`); an unfilled
- * option list (`pass / fail / follow-up`) and anything else is unknown.
+ * option list (`pass / fail / follow-up`) is `options`; anything else is unknown. Taught
+ * vocabulary (config `statuses:`, the document's legend) is read first.
  */
-export function readStatusCell(raw: string): StatusCell {
-  const found = leadingToken(raw, CELL, OPENER);
-  if (found && (found.family !== 'word' || wordStandsAlone(raw, found.end)) && !isOptionList(raw, found.end)) {
-    return { kind: 'known', token: found };
-  }
+export function readStatusCell(raw: string, vocabulary?: StatusVocabulary): StatusCell {
+  const options = vocabulary && vocabulary.entries.length > 0 ? { ...CELL, vocabulary } : CELL;
+  const found = leadingToken(raw, options, OPENER);
+  const alone = found !== null && (found.family !== 'word' || wordStandsAlone(raw, found.end));
+  const list = found !== null && isOptionList(raw, found.end, options);
+  if (alone && !list) return { kind: 'known', token: found };
   const value = plainStatusText(raw);
   if (value === '') return { kind: 'empty' };
+  const whole = vocabulary?.byKey.get(termKey(value));
+  if (whole) {
+    const start = raw.length - raw.trimStart().length;
+    const end = raw.trimEnd().length;
+    return {
+      kind: 'known',
+      token: { ...token(raw, start, end, whole.state, isWordTerm(whole.term) ? 'word' : 'glyph'), taught: whole.source },
+    };
+  }
+  if (list) return { kind: 'options', value };
   const placeholder = placeholderIn(raw);
   if (placeholder) return { kind: 'empty', placeholder };
   return { kind: 'unknown', value };
@@ -411,6 +437,6 @@ export function readStatusCell(raw: string): StatusCell {
  * Null when the text does not start with a known glyph: words, boxes and severity circles
  * (`🔴`) do not make a glyph bullet.
  */
-export function readLeadingGlyph(raw: string): StatusToken | null {
-  return leadingToken(raw, BULLET, LEAD_OPENER);
+export function readLeadingGlyph(raw: string, vocabulary?: StatusVocabulary): StatusToken | null {
+  return leadingToken(raw, vocabulary && vocabulary.glyphs.length > 0 ? { ...BULLET, vocabulary } : BULLET, LEAD_OPENER);
 }

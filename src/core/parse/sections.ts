@@ -15,6 +15,9 @@
 import type { RootContent } from 'mdast';
 import type { EolCounts } from '../text/lineIndex';
 import type { MojibakeRun } from '../text/mojibake';
+import type { CodeBlockChecks } from './codeBlockChecks';
+import type { LegendEntry } from './legend';
+import type { MalformedTable } from './malformedTable';
 import type { ReadinessItem, Span, UsedTokens } from '../model/types';
 
 /** A category as its heading (or bold label) writes it, before its place in the hierarchy is known. */
@@ -37,8 +40,11 @@ interface ItemEvent {
 export type SectionEvent =
   /** A top-level heading: closes deeper categories and opens one (unless it is the document's title). */
   | { kind: 'heading'; depth: number; category: CategoryTemplate }
-  /** Items of one block, for the category open at that point. */
-  | ({ kind: 'items' } & ItemEvent)
+  /**
+   * Items of one block, for the category open at that point. With `fromHeading`, the item the
+   * heading just before is when it has no sub-headings (the assembly decides; else it is left out).
+   */
+  | ({ kind: 'items'; fromHeading?: true } & ItemEvent)
   /** A bold paragraph heading a list (`**Pre-deployment:**`): a sub-category of the open one. */
   | ({ kind: 'group'; category: CategoryTemplate } & ItemEvent);
 
@@ -53,6 +59,8 @@ export interface SectionBuild {
   frontMatter: { value: string; nodeStart: number } | null;
   /** Mojibake runs in the section's text, at absolute offsets. */
   mojibake: MojibakeRun[];
+  /** Pipe tables whose delimiter row has the wrong width, at absolute offsets (read as tables all the same). */
+  malformedTables: MalformedTable[];
   eol: EolCounts;
   /** Where the items' positions currently point: the section's start offset and 1-based line. */
   at: { offset: number; line: number };
@@ -60,6 +68,14 @@ export interface SectionBuild {
   explicitIds: string[];
   /** Indexes in `items` of the items that have links. */
   linked: number[];
+  /** The `tracked` the build read (some bullet's item-ness depended on it), or null when it read none. */
+  tracked: boolean | null;
+  /** How many of `items` are tracked (any state but untracked); `tracked` never changes it. */
+  trackedItems: number;
+  /** Code blocks that hold checks (`codeBlockChecks.ts`), offsets relative to the section's start (they move with it). */
+  codeChecks: CodeBlockChecks[];
+  /** Status legend entries (`legend.ts`), offsets relative to the section's start (they move with it). */
+  legend: LegendEntry[];
 }
 
 /**

@@ -30,13 +30,15 @@ function headerCore(text: string): string {
 
 const STATUS_GLYPH_HEADER = /^(?:[✓✔☑✅]\uFE0F?|\[x\])$/;
 const STATUS_HEADER =
-  /^(?:(?:current|overall|final|review|readiness|implementation|completion|launch|release|deployment|test|verification)\s+)?(?:status|state|result|results)$/;
+  /^(?:(?:current|overall|final|review|readiness|implementation|completion|launch|release|deployment|test|verification)\s+)?(?:status|state|result|results|decision|readiness)$/;
 const STATUS_HEADER_WORDS = new Set([
   'done',
   'complete',
   'completed',
   '状態',
   '状态',
+  '状況',
+  '狀態',
   'ステータス',
   '評価',
   '完了',

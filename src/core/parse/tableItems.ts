@@ -11,6 +11,7 @@ import { makeItem, noteToken, readThroughMojibake, repaired, type ItemSink, type
 import { readStatusCell, type StatusCell, type StatusToken } from './readStatus';
 import { isCriticalPriority, isItemHeader, isPriorityHeader, isStatusHeader } from './tableColumns';
 import { BOX_CLASS } from './taskBox';
+import type { StatusVocabulary } from './vocabulary';
 
 /** A cell's raw Markdown between its pipes, with the offset where that content starts. */
 interface RawCell {
@@ -30,7 +31,8 @@ export function parseTable(ctx: ParseContext, table: Table, sink: ItemSink): voi
   const headers = header.children.map((c) => cellOf(ctx, c).plain);
   const rows = body.map((row) => row.children.map((c) => cellOf(ctx, c)));
   const width = headers.length;
-  const statusCol = findStatusColumn(headers, rows);
+  const known = (text: string) => knownToken(text, ctx.vocabulary);
+  const statusCol = findStatusColumn(headers, rows, known);
   if (statusCol < 0) return;
   const priorityCol = headers.findIndex(isPriorityHeader);
   const ownerCol = headers.findIndex((h) => OWNER_HEADER.test(h));
@@ -45,8 +47,12 @@ export function parseTable(ctx: ParseContext, table: Table, sink: ItemSink): voi
     const statusCell = cells[statusCol];
     const rowStart = row.position?.start.offset ?? 0;
     const rowEnd = row.position?.end.offset ?? rowStart;
-    const token = statusCell ? readThroughMojibake(statusCell.raw, knownToken) : null;
-    const status: StatusCell = token ? { kind: 'known', token } : statusCell ? readStatusCell(repaired(statusCell.raw)) : { kind: 'empty' };
+    const token = statusCell ? readThroughMojibake(statusCell.raw, known) : null;
+    const status: StatusCell = token
+      ? { kind: 'known', token }
+      : statusCell
+        ? readStatusCell(repaired(statusCell.raw), ctx.vocabulary)
+        : { kind: 'empty' };
     let marker: StatusMarker;
     let state: 'done' | 'open' | 'in-progress' | 'n/a' = 'open';
     let unknownStatus: string | undefined;
@@ -54,12 +60,14 @@ export function parseTable(ctx: ParseContext, table: Table, sink: ItemSink): voi
       const start = statusCell.offset + status.token.start;
       marker = { style: 'cell', start, end: statusCell.offset + status.token.end, text: status.token.text };
       state = status.token.state;
-      noteToken(ctx, status.token.family, status.token.state, status.token.text);
-    } else if (status.kind === 'unknown' && statusCell) {
+      // Taught words are the document's own: ticking writes built-in ones.
+      if (!status.token.taught) noteToken(ctx, status.token.family, status.token.state, status.token.text);
+    } else if ((status.kind === 'unknown' || status.kind === 'options') && statusCell) {
+      // The whole value is the marker: setting a state replaces it.
       const lead = statusCell.raw.length - statusCell.raw.trimStart().length;
       const start = statusCell.offset + lead;
       marker = { style: 'cell', start, end: start + statusCell.raw.trim().length, text: statusCell.raw.trim() };
-      unknownStatus = status.value;
+      if (status.kind === 'unknown') unknownStatus = status.value;
     } else if (status.kind === 'empty' && status.placeholder && statusCell && repaired(statusCell.raw) === statusCell.raw) {
       // A lone dash stands in for the status: the edit replaces it.
       const p = status.placeholder;
@@ -99,8 +107,8 @@ export function parseTable(ctx: ParseContext, table: Table, sink: ItemSink): voi
 }
 
 /** The status token a status cell's raw text starts with, when it reads as a known status. */
-export function knownToken(text: string): StatusToken | null {
-  const cell = readStatusCell(text);
+export function knownToken(text: string, vocabulary?: StatusVocabulary): StatusToken | null {
+  const cell = readStatusCell(text, vocabulary);
   return cell.kind === 'known' ? cell.token : null;
 }
 
@@ -131,14 +139,18 @@ function decodeEntities(text: string): string {
   });
 }
 
-function findStatusColumn(headers: string[], rows: RawCell[][]): number {
-  // A column headed "Status" only tracks items when its cells read as statuses somewhere
-  // (a known value, an empty cell, or an unfilled option list such as `pass / fail`).
-  const named = headers.findIndex(
-    (h, i) => isStatusHeader(h) && (rows.some((r) => holdsStatus(r[i])) || rows.every((r) => !r[i] || r[i].plain === '')),
-  );
-  if (named >= 0) return named;
+function findStatusColumn(headers: string[], rows: RawCell[][], known: (text: string) => StatusToken | null): number {
+  // A header naming a status column is enough: rows are never lost because their words are
+  // unknown (they count open, with a finding). Of several, the first whose cells read as statuses.
   const column = (i: number) => rows.map((r) => r[i]).filter((c): c is RawCell => c !== undefined && c.raw.trim() !== '');
+  const named = headers.map((h, i) => (isStatusHeader(h) ? i : -1)).filter((i) => i >= 0);
+  const withStatus = named.find((i) => rows.some((r) => holdsStatus(r[i], known)));
+  if (withStatus !== undefined) return withStatus;
+  // Named, but no cell holds a status: still a status column while its cells read like status
+  // values (`Verify`, `Needs review`), not when they are links, pictures or sentences (a table
+  // of boards whose column happens to be called "Status").
+  const valueLike = named.find((i) => column(i).every((c) => looksLikeStatusValue(c)));
+  if (valueLike !== undefined) return valueLike;
   const boxes = headers.findIndex((_, i) => {
     const cells = column(i);
     return cells.length > 0 && cells.every((c) => BOX_CELL.test(c.raw));
@@ -147,15 +159,22 @@ function findStatusColumn(headers: string[], rows: RawCell[][]): number {
   if (headers.every((h) => h === '')) {
     return headers.findIndex((_, i) => {
       const cells = column(i);
-      return cells.length > 0 && cells.every((c) => readThroughMojibake(c.raw, knownToken) !== null);
+      return cells.length > 0 && cells.every((c) => readThroughMojibake(c.raw, known) !== null);
     });
   }
   return -1;
 }
 
-function holdsStatus(cell: RawCell | undefined): boolean {
+/** A short value with no link, picture or sentence in it: what an unknown status word looks like. */
+function looksLikeStatusValue(cell: RawCell): boolean {
+  if (/\]\(|\]\[|<img|<br|https?:\/\//i.test(cell.raw)) return false;
+  const words = cell.plain.split(/\s+/).filter((w) => w !== '');
+  return words.length <= 4 && cell.plain.length <= 40 && !/[.!?。！？]$/.test(cell.plain);
+}
+
+function holdsStatus(cell: RawCell | undefined, known: (text: string) => StatusToken | null): boolean {
   if (!cell || cell.plain === '') return false;
-  if (readThroughMojibake(cell.raw, knownToken) !== null) return true;
+  if (readThroughMojibake(cell.raw, known) !== null) return true;
   const options = cell.plain.split(/\s*\/\s*/);
   return options.length > 1 && options.some((o) => readStatusCell(o).kind === 'known');
 }
