@@ -53,7 +53,7 @@ const table: RuleInfo[] = [
   {
     id: 'unknown-status',
     defaultSeverity: 'warning',
-    description: 'A status cell holds a value that is not a known status; the item counts as open.',
+    description: 'A status (a table cell, a leading glyph or emoji, a glyph in a box) is not one the tool knows; the item counts as open. Teach it under statuses:.',
   },
   {
     id: 'untracked-item',
