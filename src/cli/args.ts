@@ -8,6 +8,7 @@ import {
   TEMPLATE_IDS,
   type TemplateId,
 } from '../core';
+import { DEFAULT_CACHE_LOCATION } from './cache';
 import { CliError } from './cliError';
 
 /** `check` output formats: every report format but `html`, which is `readiness report`'s. */
@@ -26,6 +27,8 @@ export interface CheckArgs {
   noColor: boolean;
   /** Largest file analysed, in characters (`--max-size`, given in millions). */
   maxChars: number;
+  /** `--cache`: the cache folder (`--cache-location`, else the default), or undefined without `--cache`. */
+  cache: string | undefined;
 }
 
 /** `readiness set FILE ITEM STATE`. */
@@ -48,6 +51,8 @@ export interface ReportArgs {
   title: string | undefined;
   /** Largest file analysed, in characters (`--max-size`, given in millions). */
   maxChars: number;
+  /** `--cache`: the cache folder (`--cache-location`, else the default), or undefined without `--cache`. */
+  cache: string | undefined;
 }
 
 /** `readiness init [folder] --template NAME --force`. */
@@ -115,6 +120,8 @@ function parseCheck(argv: string[]): CliArgs {
     'fail-on': { type: 'string' },
     'no-color': { type: 'boolean' },
     'max-size': { type: 'string' },
+    cache: { type: 'boolean' },
+    'cache-location': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return { command: 'help', topic: 'check' };
@@ -126,7 +133,16 @@ function parseCheck(argv: string[]): CliArgs {
     failOn: oneOf('--fail-on', values['fail-on'], FAIL_ON, 'error'),
     noColor: values['no-color'] === true,
     maxChars: maxSize(values['max-size']),
+    cache: cacheOption(values.cache, values['cache-location']),
   };
+}
+
+/** The cache folder as given: `--cache-location` (which needs `--cache`), else the default; undefined without `--cache`. */
+function cacheOption(cache: boolean | undefined, location: string | undefined): string | undefined {
+  if (nonEmpty('--cache-location', location) !== undefined && cache !== true) {
+    throw new CliError('--cache-location needs --cache', HELP_HINT);
+  }
+  return cache === true ? (location ?? DEFAULT_CACHE_LOCATION) : undefined;
 }
 
 /** `--max-size` in millions of characters (decimals allowed), as characters. */
@@ -158,6 +174,8 @@ function parseReport(argv: string[]): CliArgs {
     config: { type: 'string', short: 'c' },
     title: { type: 'string' },
     'max-size': { type: 'string' },
+    cache: { type: 'boolean' },
+    'cache-location': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return { command: 'help', topic: 'report' };
@@ -168,6 +186,7 @@ function parseReport(argv: string[]): CliArgs {
     config: nonEmpty('--config', values.config),
     title: nonEmpty('--title', values.title),
     maxChars: maxSize(values['max-size']),
+    cache: cacheOption(values.cache, values['cache-location']),
   };
 }
 

@@ -1,15 +1,18 @@
 import { statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import {
+  type Analysis,
   type AnalysisLimits,
   analyzeChecklist,
   DEFAULT_LIMITS,
   defaultConfig,
   visibleText,
   type Finding,
+  type LinkCheck,
   type ReadinessConfig,
   type ReportSource,
 } from '../core';
+import type { AnalysisCache } from './cache';
 import { CliError } from './cliError';
 import {
   DEFAULT_CHECKLIST_GLOBS,
@@ -42,6 +45,7 @@ interface FoundFiles {
  * globs) as sources holding one finding each (`unreadable`, `too-large`, `config-invalid`,
  * `link-outside-workspace`): the other files are still analysed. Throws `CliError` for usage
  * errors only (a named path that does not exist, a `--config` that cannot be read, nothing found).
+ * With a `cache` (`--cache`), analyses whose inputs did not change are read from it.
  */
 export function collectSources(
   paths: readonly string[],
@@ -50,6 +54,7 @@ export function collectSources(
   limits: AnalysisLimits = DEFAULT_LIMITS,
   walkBudget: WalkBudget = DEFAULT_WALK_BUDGET,
   walkFs?: WalkFs,
+  cache?: AnalysisCache,
 ): ReportSource[] {
   const shown = (absolute: string): string => toPosix(relative(io.cwd, absolute)) || '.';
   const readConfig = createConfigLoader(shown);
@@ -91,13 +96,18 @@ export function collectSources(
     }
     if (read.decoded.invalidUtf8)
       io.stderr(`readiness: warning: ${visibleText(shown(file))} is not valid UTF-8; invalid bytes are shown as \uFFFD\n`);
-    const analysis = analyzeChecklist(read.decoded.text, {
+    const inputs = {
+      file,
+      text: read.decoded.text,
       config: configForPlace(loaded.config, place),
       path: place.path,
-      exists: existsUnder(place.root),
-      today: io.today,
       limits,
-    });
+      today: io.today,
+    };
+    const analyze = (exists: (path: string) => LinkCheck): Analysis =>
+      analyzeChecklist(inputs.text, { config: inputs.config, path: inputs.path, exists, today: inputs.today, limits });
+    const exists = existsUnder(place.root);
+    const analysis = cache ? cache.analyze(inputs, exists, analyze) : analyze(exists);
     sources.push({ path: shown(file), analysis });
   }
   return [

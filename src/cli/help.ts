@@ -48,6 +48,10 @@ Options:
                                  on a terminal)
       --max-size N               analyse files up to N million characters (default: 2);
                                  larger ones get a too-large finding
+      --cache                    reuse the analyses of files whose content, config,
+                                 linked files and date are unchanged since the last run
+      --cache-location DIR       where --cache keeps them (default:
+                                 node_modules/.cache/readiness)
   -h, --help                     show this help
 
 Exit codes: 0 clean, 1 findings at or above --fail-on (a file or folder that
@@ -87,6 +91,9 @@ Options:
   -c, --config FILE              use this config for every checklist
       --title TEXT               the page's heading (default: Production readiness)
       --max-size N               analyse files up to N million characters (default: 2)
+      --cache                    reuse unchanged analyses, as for \`readiness check\`
+      --cache-location DIR       where --cache keeps them (default:
+                                 node_modules/.cache/readiness)
   -h, --help                     show this help
 
 Exit codes: 0 written (what cannot be read is listed as "unreadable"), 2 usage error.

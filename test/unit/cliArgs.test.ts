@@ -12,6 +12,7 @@ describe('parseCliArgs', () => {
       failOn: 'error',
       noColor: false,
       maxChars: 2_000_000,
+      cache: undefined,
     });
     assert.deepEqual(
       parseCliArgs(['check', 'a.md', '-f', 'json', '--config=c.yml', '--fail-on', 'never', '--no-color', '--max-size', '6.5', 'docs']),
@@ -23,6 +24,7 @@ describe('parseCliArgs', () => {
         failOn: 'never',
         noColor: true,
         maxChars: 6_500_000,
+        cache: undefined,
       },
     );
     for (const bad of ['0', 'big', '1e9', '5000'])
@@ -57,6 +59,7 @@ describe('parseCliArgs', () => {
       config: undefined,
       title: 'Go-live',
       maxChars: 2_000_000,
+      cache: undefined,
     });
     assert.deepEqual(parseCliArgs(['report']), {
       command: 'report',
@@ -65,6 +68,7 @@ describe('parseCliArgs', () => {
       config: undefined,
       title: undefined,
       maxChars: 2_000_000,
+      cache: undefined,
     });
     assert.deepEqual(parseCliArgs(['init']), { command: 'init', folder: undefined, template: 'service', force: false });
     assert.deepEqual(parseCliArgs(['init', 'svc', '-t', 'web-frontend', '--force']), {

@@ -1,6 +1,8 @@
 import { DEFAULT_LIMITS, type Finding, formatReport, type Severity } from '../../core';
+import { resolve } from 'node:path';
 import { createPaint, shouldColor } from '../ansi';
 import type { CheckArgs, FailOn } from '../args';
+import { openCache } from '../cache';
 import { EXIT } from '../cliError';
 import { collectSources } from '../collect';
 import { VERSION } from '../help';
@@ -10,7 +12,8 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1,
 
 /** `readiness check`: analyses the checklists and prints the report; returns the exit code. */
 export function runCheck(args: CheckArgs, io: CliIo): number {
-  const sources = collectSources(args.paths, args.config, io, { ...DEFAULT_LIMITS, maxChars: args.maxChars });
+  const cache = args.cache === undefined ? undefined : openCache(resolve(io.cwd, args.cache), io.stderr);
+  const sources = collectSources(args.paths, args.config, io, { ...DEFAULT_LIMITS, maxChars: args.maxChars }, undefined, undefined, cache);
   const paint = createPaint(shouldColor({ noColorFlag: args.noColor, env: io.env, isTTY: io.stdoutIsTTY }));
   // With --fail-on warning, an open item that is not critical fails in JUnit too (skipped otherwise).
   const junit = { openItems: args.failOn === 'warning' ? 'failure' : 'skipped' } as const;

@@ -1,6 +1,7 @@
 import { buildReport, DEFAULT_LIMITS, encodeText, formatReport, openCriticalItems } from '../../core';
 import { resolve } from 'node:path';
 import type { ReportArgs } from '../args';
+import { openCache } from '../cache';
 import { CliError, EXIT } from '../cliError';
 import { collectSources } from '../collect';
 import { VERSION } from '../help';
@@ -10,7 +11,8 @@ import { replaceFile } from '../safeWrite';
 
 /** `readiness report`: writes the HTML report of the checklists to `--out` (or stdout); returns the exit code. */
 export function runReport(args: ReportArgs, io: CliIo): number {
-  const sources = collectSources(args.paths, args.config, io, { ...DEFAULT_LIMITS, maxChars: args.maxChars });
+  const cache = args.cache === undefined ? undefined : openCache(resolve(io.cwd, args.cache), io.stderr);
+  const sources = collectSources(args.paths, args.config, io, { ...DEFAULT_LIMITS, maxChars: args.maxChars }, undefined, undefined, cache);
   const html = formatReport(sources, 'html', { toolVersion: VERSION, today: io.today, html: { title: args.title } });
   if (args.out === undefined) {
     io.stdout(html);
