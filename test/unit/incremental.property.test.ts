@@ -180,7 +180,17 @@ function tick(text: string, n: number): string {
 }
 
 /** Limits small enough that generated documents cross them back and forth. */
-const TIGHT: AnalysisLimits = { maxChars: 700, maxQuoteDepth: 1, maxIndent: 3, maxDelimitersPerBlock: 8, maxTableCells: 10 };
+const TIGHT: AnalysisLimits = {
+  maxChars: 700,
+  maxQuoteDepth: 1,
+  maxIndent: 3,
+  maxDelimitersPerBlock: 8,
+  maxTableCells: 10,
+  // Budgets are never below those of one million characters: these make them 30 lines, 3 markers, 20 delimiters.
+  linesPerMillion: 30,
+  quoteMarkersPerMillion: 3,
+  delimitersPerMillion: 20,
+};
 
 function full(text: string, checked: boolean, limits?: AnalysisLimits, config = CONFIG): Analysis {
   return referenceAnalyze(text, { config, path: PATH, today: '2026-01-01', limits, ...(checked ? { exists } : {}) });

@@ -21,6 +21,8 @@
  * close it), when the front matter's `readiness:` config changed, on the first analysis, and
  * when an edit added the checklist's first tracked item or removed its last one while a section
  * holds bullets whose item-ness depends on that (format rule 6, `parse/documentation.ts`).
+ * "The whole text" is parsed in pieces of a few KB cut at heading lines (`coldParse.ts`), each
+ * boundary checked as an edit's is, unless it may hold definitions: then remark gets it at once.
  * Whatever the history of edits, the result equals a whole-document parse and evaluation of the
  * same text: test/reference/ holds that naive evaluator, and property tests compare the two.
  */
@@ -28,6 +30,7 @@ import type { RootContent } from 'mdast';
 import type { Analysis, AnalyzerOptions, EvaluateOptions, ParsedChecklist } from './analysis';
 import { assembleChecklist, type Assembly } from './assemble';
 import { AssemblyMemo } from './assemblyMemo';
+import { parseInPieces } from './coldParse';
 import { evaluateSections } from './evaluate';
 import { applyFrontMatterNode, type AppliedFrontMatter } from './frontMatter';
 import { applySeverities } from './rules';
@@ -42,7 +45,7 @@ import { documentVocabulary, legendOf, type LegendEntry } from '../parse/legend'
 import { detachedSlice, parseMarkdown, shiftPositions } from '../parse/markdown';
 import { NO_VOCABULARY, termKey, type StatusVocabulary } from '../parse/vocabulary';
 import { mayHoldDefinitions, splitAtHeadings, startsWithFrontMatterFence } from '../parse/sections';
-import { DEFAULT_LIMITS, exceededLimit, type LimitProblem } from '../text/limits';
+import { DEFAULT_LIMITS, exceededLimit, exceedsBudget, type LimitProblem } from '../text/limits';
 import { dominantEol, LineIndex } from '../text/lineIndex';
 
 /** Where two versions of a text differ: `[from, previousTo)` became `[from, to)`. */
@@ -125,6 +128,8 @@ export class ChecklistAnalyzer {
       this.definitions ||
       (startsWithFrontMatterFence(previous.text) && !this.sections[0]?.build.frontMatter);
     this.definitions = definitions;
+    // Only the edited part is checked against the local limits: the per-file budgets need the whole text.
+    if (!whole && exceedsBudget(text, this.options.limits)) return this.refuse(text, index, exceededLimit(text, this.options.limits)!);
     const updated = whole ? undefined : this.update(previous.text, text, index, edit);
     if (updated && 'message' in updated) return this.refuse(text, index, updated);
     let sections = updated;
@@ -186,15 +191,15 @@ export class ChecklistAnalyzer {
 
   /** Parses the whole text into sections (and reads its front matter config). */
   private parseWhole(text: string, index: LineIndex): PlacedSection[] {
-    const tree = parseMarkdown(text);
-    this.parsedChars += text.length;
-    this.applied = this.frontMatter(tree.children[0], text, index);
-    const legend = legendOf(text, tree.children, 0, tree.children.length).entries;
+    // Definitions cross every section boundary: only then is remark given the whole text at once.
+    const blocks = mayHoldDefinitions(text) ? this.parseAll(text) : parseInPieces(text, (from, to) => this.parseRange(text, from, to));
+    this.applied = this.frontMatter(blocks[0], text, index);
+    const legend = legendOf(text, blocks, 0, blocks.length).entries;
     this.vocabulary = documentVocabulary(this.applied.config, legend);
     this.legendKey = legendKey(legend);
-    const definitions = definitionsOf(tree.children);
-    const sections = this.buildSections(text, index, tree.children, 0, text.length, definitions);
-    return this.mistaken(sections) ? this.buildSections(text, index, tree.children, 0, text.length, definitions) : sections;
+    const definitions = definitionsOf(blocks);
+    const sections = this.buildSections(text, index, blocks, 0, text.length, definitions);
+    return this.mistaken(sections) ? this.buildSections(text, index, blocks, 0, text.length, definitions) : sections;
   }
 
   /**
@@ -287,6 +292,11 @@ export class ChecklistAnalyzer {
     if (text.length <= (limits ?? DEFAULT_LIMITS).maxChars && !hasLoneCr(text) && exceededLimit(text.slice(from, to), limits) === null)
       return null;
     return exceededLimit(text, limits);
+  }
+
+  private parseAll(text: string): RootContent[] {
+    this.parsedChars += text.length;
+    return parseMarkdown(text).children;
   }
 
   /** Parses `text[from, to)` with positions in the whole text. */
