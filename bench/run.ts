@@ -10,7 +10,16 @@ import { join } from 'node:path';
 import { measureCold, type ColdResult } from './cold';
 import { measureEdits, type EditResult } from './edits';
 import { generateChecklist } from './generate';
-import { CORPUS, corpusFiles, measureActivation, measureCorpus, packageSizes, ROOT, type CorpusResult } from './processes';
+import {
+  type ActivationResult,
+  CORPUS,
+  corpusFiles,
+  measureActivation,
+  measureCorpus,
+  packageSizes,
+  ROOT,
+  type CorpusResult,
+} from './processes';
 import { progress, round } from './stats';
 import { renderMarkdown, renderTable } from './report';
 
@@ -31,7 +40,7 @@ export interface Results {
   edits: EditResult[];
   corpus: CorpusResult | null;
   heap: { items: number; mdastBytes: number; modelBytes: number; ratio: number };
-  activation: { ms: number } | { error: string };
+  activation: ActivationResult | { error: string };
   sizes: { extensionBytes: number; vsixBytes: number };
   targets: Record<string, Target>;
 }
@@ -116,9 +125,20 @@ function main(): void {
         1.0,
         '×',
       ),
+      corpusWarmCacheVsMarkdownlint: target(
+        'readiness check --cache, warm, ÷ markdownlint-cli2 over the corpus (whole processes)',
+        corpus ? corpus.warmRatio : null,
+        0.1,
+        '×',
+      ),
       heapVsMdast: target('retained heap of the model ÷ bare mdast, 10,000 items', modelBytes / mdastBytes, 1.5, '×'),
-      activation: target('activation in the VS Code extension host', 'ms' in activation ? activation.ms : null, 50, 'ms'),
-      extensionSize: target('dist/extension.js', sizes.extensionBytes / 1000, 600, 'KB'),
+      activation: target(
+        'activation in the VS Code extension host (code loading + activate)',
+        'ms' in activation ? activation.ms : null,
+        50,
+        'ms',
+      ),
+      extensionSize: target('dist/extension.js + dist/core.js', sizes.extensionBytes / 1000, 600, 'KB'),
       vsixSize: target('dist/production-readiness.vsix', sizes.vsixBytes / 1_000_000, 1, 'MB'),
     },
   };

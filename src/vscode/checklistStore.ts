@@ -74,6 +74,7 @@ export class ChecklistStore implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
       this.emitter,
+      this.scanEmitter,
       watcher,
       watcher.onDidCreate((uri) => this.onFileEvent(uri, true)),
       watcher.onDidDelete((uri) => this.onFileEvent(uri, false)),
@@ -154,11 +155,105 @@ export class ChecklistStore implements vscode.Disposable {
     return undefined;
   }
 
-  /** Every checklist, analysed. */
+  /** Every checklist, analysed (through the first scan while it runs). */
   async all(): Promise<ChecklistState[]> {
+    await this.scan();
     const uris = await this.checklistUris();
     const states = await Promise.all(uris.map((u) => this.get(u)));
     return states.filter((s): s is ChecklistState => s !== undefined);
+  }
+
+  /**
+   * Analyses the checklists of the last discovery that have no analysis yet, one at a time, open
+   * editors first, giving the extension host's thread back between files so the views and other
+   * extensions stay responsive while a large workspace is analysed; each arrival fires
+   * `onDidChange`. One scan runs at a time and callers share it; a rediscovery while it runs
+   * (a reset, files created or deleted) extends it rather than starting another.
+   */
+  scan(): Promise<void> {
+    this.scanning ??= this.runScan().finally(() => (this.scanning = undefined));
+    return this.scanning;
+  }
+
+  /** True when no scan runs and the last discovery has been scanned (every checklist analysed once). */
+  get scanned(): boolean {
+    return this.scanning === undefined && this.scannedDiscovery === this.discoveries;
+  }
+
+  /** How far the running scan got; undefined when none runs. */
+  get scanStatus(): ScanStatus | undefined {
+    return this.scanProgress;
+  }
+
+  /** The checklists of the last discovery analysed so far, in discovery order. */
+  async analysedSoFar(): Promise<{ uris: vscode.Uri[]; states: ChecklistState[] }> {
+    const uris = await this.checklistUris();
+    const states = uris.map((u) => this.states.get(u.toString())).filter((s): s is ChecklistState => s !== undefined);
+    return { uris, states };
+  }
+
+  private scanning: Promise<void> | undefined;
+  /** Counts discoveries started afresh (a checklist adopted from an open document extends the last one). */
+  private discoveries = 0;
+  private scannedDiscovery = -1;
+  private scanProgress: ScanStatus | undefined;
+  private readonly scanEmitter = new vscode.EventEmitter<ScanStatus | undefined>();
+  /** Fires as a scan starts, advances and ends (undefined). */
+  readonly onDidScan = this.scanEmitter.event;
+
+  private async runScan(): Promise<void> {
+    // Checklists that could not be analysed (unreadable, outside the folders) are not tried again.
+    const tried = new Set<string>();
+    const sizes = new Map<string, number>();
+    let status: ScanStatus | undefined;
+    try {
+      let epoch = this.epoch;
+      for (;;) {
+        if (epoch !== this.epoch) {
+          epoch = this.epoch;
+          tried.clear();
+        }
+        const discovery = this.discoveries;
+        const uris = await this.checklistUris();
+        if (discovery !== this.discoveries) continue;
+        const unanalysed = uris.filter((u) => !this.states.has(u.toString()) && !tried.has(u.toString()));
+        await Promise.all(
+          unanalysed
+            .filter((u) => !sizes.has(u.toString()))
+            .map(async (u) =>
+              sizes.set(
+                u.toString(),
+                await vscode.workspace.fs.stat(u).then(
+                  (s) => s.size,
+                  () => 0,
+                ),
+              ),
+            ),
+        );
+        if (discovery !== this.discoveries) continue;
+        const pending = scanOrder(unanalysed, sizes);
+        if (pending.length === 0) {
+          this.scannedDiscovery = discovery;
+          return;
+        }
+        status = { done: status?.done ?? 0, total: (status?.done ?? 0) + pending.length };
+        this.report(status);
+        // Only failures are not tried again: a reset or config reload meanwhile forgets analyses,
+        // and the scan must analyse those checklists again.
+        if ((await this.get(pending[0])) === undefined) tried.add(pending[0].toString());
+        status.done++;
+        this.report(status);
+        // A macrotask, not a microtask: the host's message loop (views, other extensions, input) runs in between.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      if (status) this.report(undefined);
+    }
+  }
+
+  private report(status: ScanStatus | undefined): void {
+    this.scanProgress = status;
+    this.scanEmitter.fire(status && { ...status });
   }
 
   /** The analysis of one checklist, fresh for its open document's current version. */
@@ -198,11 +293,14 @@ export class ChecklistStore implements vscode.Disposable {
     this.existence.clear();
     this.existenceVersion++;
     this.discovered = undefined;
+    this.discoveries++;
     this.known.clear();
     this.emitter.fire(undefined);
   }
 
   private async discover(): Promise<vscode.Uri[]> {
+    // Never inside `activate`: the first discovery loads the core bundle (scripts/build.mjs).
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const found = new Map<string, vscode.Uri>();
     const configUris = await vscode.workspace.findFiles(`**/{${CONFIG_FILE_NAMES.join(',')}}`, EXCLUDE);
     const globs: vscode.RelativePattern[] = [];
@@ -350,6 +448,7 @@ export class ChecklistStore implements vscode.Disposable {
     if (uri.path.endsWith('.md') || holdsChecklist) {
       if (holdsChecklist) for (const k of [...this.states.keys()]) if (k.startsWith(uri.toString() + '/')) this.forget(k);
       this.discovered = undefined;
+      this.discoveries++;
       if (!exists) this.forget(uri.toString());
       this.emitter.fire(undefined);
     }
@@ -402,11 +501,34 @@ export class ChecklistStore implements vscode.Disposable {
     this.pending.clear();
     this.analyzers.clear();
     this.discovered = undefined;
+    this.discoveries++;
     this.emitter.fire(undefined);
   }
 }
 
 /** The open text document for a uri, if any. */
+/** How far the first scan got: `done` of `total` checklists analysed. */
+export interface ScanStatus {
+  done: number;
+  total: number;
+}
+
+/**
+ * Open editors' checklists first (the visible ones before the rest), then the smaller files
+ * first: one large checklist does not hold back the many small ones behind it.
+ */
+function scanOrder(uris: readonly vscode.Uri[], sizes: ReadonlyMap<string, number>): vscode.Uri[] {
+  const rank = new Map<string, number>();
+  for (const d of vscode.workspace.textDocuments) rank.set(d.uri.toString(), 1);
+  for (const e of vscode.window.visibleTextEditors) rank.set(e.document.uri.toString(), 0);
+  const key = (u: vscode.Uri) => [rank.get(u.toString()) ?? 2, sizes.get(u.toString()) ?? 0];
+  return [...uris].sort((a, b) => {
+    const [ra, sa] = key(a);
+    const [rb, sb] = key(b);
+    return ra - rb || sa - sb;
+  });
+}
+
 export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   const key = uri.toString();
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);

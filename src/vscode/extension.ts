@@ -9,6 +9,7 @@ import { registerEvidenceCommands } from './evidence';
 import { registerHover } from './hover';
 import { createLog, type Log } from './log';
 import { registerReportView } from './reportView';
+import { registerScanProgress, type ScanProgressRecord } from './scanProgress';
 import { registerStatusBar, type StatusBarSnapshot } from './statusBar';
 import { registerTasks } from './tasks';
 import { registerTeachStatus } from './teachStatus';
@@ -22,23 +23,43 @@ export interface ReadinessApi {
   log: Log;
   /** Milliseconds `activate` took. */
   activationMs: number;
+  /**
+   * Milliseconds from the first statement of the bundle to its last: the evaluation of every
+   * module it holds (VS Code's "code loading" less reading and compiling the file); undefined
+   * when the bundle was built without the markers (scripts/build.mjs).
+   */
+  moduleLoadMs: number | undefined;
+  /** What the first scan's progress showed. */
+  scanProgress: ScanProgressRecord;
   /** What the readiness status bar item shows right now. */
   statusBar(): StatusBarSnapshot;
   /** The HTML the report panel shows, or undefined while it is closed. */
   reportHtml(): string | undefined;
 }
 
+/** Set by the bundle's first and last statements (scripts/build.mjs banner and footer). */
+declare const __readinessLoadStart: number | undefined;
+declare const __readinessLoadEnd: number | undefined;
+
 /** Wires the features; nothing is parsed until a view, provider or command asks. */
 export function activate(context: vscode.ExtensionContext): ReadinessApi {
   const started = performance.now();
+  const moduleLoadMs =
+    typeof __readinessLoadStart === 'number' && typeof __readinessLoadEnd === 'number'
+      ? __readinessLoadEnd - __readinessLoadStart
+      : undefined;
   const log = createLog();
   const store = new ChecklistStore(log);
   const tree = new ReadinessTreeProvider(store);
+  // First: a view shown before its provider is registered says "no data provider registered".
+  const treeView = registerTreeView(store, tree);
+  const scanProgress = registerScanProgress(store, tree);
   const statusBar = registerStatusBar(store);
   const reportView = registerReportView(store, log);
   context.subscriptions.push(
     store,
-    registerTreeView(store, tree),
+    treeView,
+    scanProgress,
     registerCommands(store, tree),
     registerEvidenceCommands(store),
     registerDiagnostics(store, log),
@@ -58,6 +79,8 @@ export function activate(context: vscode.ExtensionContext): ReadinessApi {
     tree,
     log,
     activationMs: performance.now() - started,
+    moduleLoadMs,
+    scanProgress: scanProgress.record,
     statusBar: () => statusBar.snapshot(),
     reportHtml: () => reportView.html(),
   };

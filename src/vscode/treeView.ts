@@ -40,11 +40,7 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
   }
 
   async getChildren(node?: ReadinessNode): Promise<ReadinessNode[]> {
-    if (!node) {
-      const states = await this.store.all();
-      if (states.length === 1) return this.fileChildren(states[0]);
-      return states.map((s) => ({ kind: 'file', uri: s.uri }));
-    }
+    if (!node) return this.rootChildren();
     const state = this.store.peek(node.uri ?? vscode.Uri.parse('untitled:none'));
     if (!state) return [];
     if (node.kind === 'file') return this.fileChildren(state);
@@ -57,6 +53,29 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
       return item ? this.itemNodes(state, item.children) : [];
     }
     return [];
+  }
+
+  /**
+   * The checklists analysed so far: the view fills as the first scan goes (each arrival
+   * refreshes it) instead of waiting for the last one. Before the first arrives it waits for it,
+   * so the view never shows an empty tree while checklists exist.
+   */
+  private async rootChildren(): Promise<ReadinessNode[]> {
+    void this.store.scan();
+    await this.store.checklistUris();
+    if (this.store.scanned) {
+      const all = await this.store.all();
+      return all.length === 1 ? this.fileChildren(all[0]) : all.map((s) => ({ kind: 'file', uri: s.uri }));
+    }
+    let { uris, states } = await this.store.analysedSoFar();
+    // Other events (a rediscovery) may come first; the rounds only bound the wait.
+    for (let round = 0; states.length === 0 && uris.length > 0 && !this.store.scanned && round < 100; round++) {
+      await Promise.race([this.store.scan(), nextEvent(this.store.onDidChange)]);
+      ({ uris, states } = await this.store.analysedSoFar());
+    }
+    // A single checklist shows its categories at the top; only once it is known to be the only one.
+    if (states.length === 1 && (uris.length === 1 || this.store.scanned)) return this.fileChildren(states[0]);
+    return states.map((s) => ({ kind: 'file', uri: s.uri }));
   }
 
   getTreeItem(node: ReadinessNode): vscode.TreeItem {
@@ -136,6 +155,16 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
     if (this.filterValue === 'all') return true;
     return category.items.some((i) => this.itemVisible(i)) || category.categories.some((c) => this.categoryVisible(c));
   }
+}
+
+/** Resolves on the event's next firing. */
+function nextEvent<T>(event: vscode.Event<T>): Promise<void> {
+  return new Promise((resolve) => {
+    const subscription = event(() => {
+      subscription.dispose();
+      resolve();
+    });
+  });
 }
 
 /** What the view's title says about the filter (nothing when every item shows). */

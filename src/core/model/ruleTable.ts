@@ -53,7 +53,8 @@ const table: RuleInfo[] = [
   {
     id: 'unknown-status',
     defaultSeverity: 'warning',
-    description: 'A status (a table cell, a leading glyph or emoji, a glyph in a box) is not one the tool knows; the item counts as open. Teach it under statuses:.',
+    description:
+      'A status (a table cell, a leading glyph or emoji, a glyph in a box) is not one the tool knows; the item counts as open. Teach it under statuses:.',
   },
   {
     id: 'untracked-item',
