@@ -210,8 +210,11 @@ export class ChecklistStore implements vscode.Disposable {
       let epoch = this.epoch;
       for (;;) {
         if (epoch !== this.epoch) {
+          // Everything was forgotten: the scan starts over, and so does its progress.
           epoch = this.epoch;
           tried.clear();
+          if (status) this.report(undefined);
+          status = undefined;
         }
         const discovery = this.discoveries;
         const uris = await this.checklistUris();
