@@ -15,6 +15,7 @@
  */
 import type { RootContent } from 'mdast';
 import { startsWithFrontMatterFence } from '../parse/sections';
+import { breakAt } from '../text/limits';
 
 /** Parses `text[from, to)` into top-level blocks with offsets in the whole text. */
 export type RangeParser = (from: number, to: number) => RootContent[];
@@ -74,7 +75,7 @@ export function headingLines(text: string): number[] {
   const out: number[] = [];
   let fence: { char: number; length: number } | null = null;
   for (let start = 0; start < text.length;) {
-    const eol = lineBreakAt(text, start);
+    const eol = breakAt(text, start);
     if (fence) {
       if (closesFence(text, start, eol, fence)) fence = null;
     } else if (text.charCodeAt(start) === 35 /* # */) {
@@ -123,20 +124,9 @@ function skipIndent(text: string, start: number, eol: number): number {
   return i - start > 3 ? -1 : i;
 }
 
-/** The offset of the line break ending the line that starts at `start` (the text's length on the last line). */
-function lineBreakAt(text: string, start: number): number {
-  let i = start;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return i;
-    i++;
-  }
-  return i;
-}
-
 /** Where the line at `offset` ends, after its line break. */
 function lineEnd(text: string, offset: number): number {
-  const i = lineBreakAt(text, offset);
+  const i = breakAt(text, offset);
   if (text.charCodeAt(i) === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
   return text.charCodeAt(i) === 10 ? i + 1 : i;
 }

@@ -216,7 +216,7 @@ function problemAt(offset: number, message: string): LimitProblem {
 }
 
 /** Where the line starting at `start` ends: at its `\n`, `\r\n` or lone `\r` (as micromark reads them), or the text's end. */
-function breakAt(text: string, start: number): number {
+export function breakAt(text: string, start: number): number {
   let i = start;
   while (i < text.length) {
     const c = text.charCodeAt(i);
