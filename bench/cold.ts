@@ -1,4 +1,9 @@
-/** Cold full analysis (parse, model, findings) next to a bare remark + remark-gfm parse of the same text. */
+/**
+ * Cold full analysis (parse, model, findings) next to a bare whole-document remark + remark-gfm
+ * parse of the same text (the peer), and markdown-it's parse (the floor: what a linear parser of
+ * the language costs).
+ */
+import MarkdownIt from 'markdown-it';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -13,10 +18,16 @@ export interface ColdResult {
   bytes: number;
   bareMs: number;
   fullMs: number;
+  /** `fullMs` ÷ `bareMs`. */
   ratio: number;
+  /** markdown-it's whole-document parse (tokens only: no tree, no model). */
+  floorMs: number;
+  /** `fullMs` ÷ `floorMs`. */
+  floorRatio: number;
 }
 
 const bare = unified().use(remarkParse).use(remarkGfm).freeze();
+const floor = new MarkdownIt();
 
 /** Rounds per size: enough for a stable median, few for the slow big documents. */
 function roundsFor(bytes: number): number {
@@ -44,13 +55,15 @@ export function measureCold(label: string, texts: readonly string[]): ColdResult
   for (let i = 0; i < 2; i++) {
     for (const text of texts) {
       bare.parse(text.slice(0, 20_000));
+      floor.parse(text.slice(0, 20_000), {});
       analyzeFully(text.slice(0, 20_000));
     }
   }
   const bytes = texts.reduce((sum, t) => sum + t.length, 0);
-  const [bareMs, fullMs] = interleaved(roundsFor(bytes), [
+  const [bareMs, fullMs, floorMs] = interleaved(roundsFor(bytes), [
     () => texts.forEach((t) => bare.parse(t)),
     () => texts.forEach((t) => analyzeFully(t)),
+    () => texts.forEach((t) => floor.parse(t, {})),
   ]);
-  return { label, bytes, bareMs, fullMs, ratio: fullMs / bareMs };
+  return { label, bytes, bareMs, fullMs, ratio: fullMs / bareMs, floorMs, floorRatio: fullMs / floorMs };
 }

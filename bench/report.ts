@@ -8,8 +8,10 @@ const times = (v: number) => `${v.toFixed(2)}×`;
 
 function rows(results: Results): string[][] {
   const out: string[][] = [['Measurement', 'Readiness', 'Peer', 'Ratio']];
-  for (const c of results.cold)
+  for (const c of results.cold) {
     out.push([`Cold analysis, ${c.label} (${kb(c.bytes)})`, ms(c.fullMs), `remark + gfm parse ${ms(c.bareMs)}`, times(c.ratio)]);
+    out.push([`… the floor: markdown-it parse, ${c.label}`, '', `markdown-it ${ms(c.floorMs)}`, times(c.floorRatio)]);
+  }
   for (const e of results.edits) {
     out.push([
       `Edit → model + findings, ${e.items.toLocaleString('en-US')} items (${e.edits} edits, p50 / p95 / max)`,

@@ -53,6 +53,7 @@ export { StaleModelError, applyEdits, setState } from './edit/setState';
 // Reports and formats.
 export { type ReportFormat, formatReport } from './report/formatReport';
 export { type ReportSource, buildReport } from './report/jsonReport';
+export { relativeUrlPath } from './report/relativeUrl';
 export { openCriticalItems } from './report/summary';
 export { PLAIN, type Paint } from './report/textReport';
 export { visibleText } from './report/visibleText';

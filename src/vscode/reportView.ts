@@ -1,9 +1,15 @@
 import * as vscode from 'vscode';
 import { version } from '../../package.json';
-import { formatReport, localIsoDate, type ReportFormat } from '../core';
+import { formatReport, localIsoDate, relativeUrlPath, type ReportFormat } from '../core';
 import type { ChecklistStore } from './checklistStore';
 import { logFailure, type Log } from './log';
-import { workspaceSources } from './reportSources';
+import { revealLine } from './commands';
+import { workspaceSources, type WorkspaceSource } from './reportSources';
+
+/** The report panel's view type: its serializer restores the tab after a reload. */
+const VIEW_TYPE = 'readiness.report';
+/** The one command the report's links may run: opens a workspace file at a line. */
+const OPEN_LOCATION = 'readiness.openLocation';
 
 /** Formats "Export Report…" writes. */
 export type ExportFormat = Extract<ReportFormat, 'html' | 'markdown' | 'json' | 'sarif'>;
@@ -27,41 +33,67 @@ export function registerReportView(store: ChecklistStore, log: Log): ReportView 
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const render = async (): Promise<string | undefined> => {
-    const current = ++generation;
+  /** The latest render: an overtaken render answers with it. */
+  let latest: Promise<string | undefined> = Promise.resolve(undefined);
+  const render = (): Promise<string | undefined> => (latest = renderNow(++generation));
+  const renderNow = async (current: number): Promise<string | undefined> => {
     const sources = await workspaceSources(store);
-    // A later render started meanwhile, or the panel closed: that one knows better.
-    if (current !== generation || !panel) return shown;
+    if (!panel) return shown;
+    // A later render started meanwhile: its page is the one to show and to answer with.
+    if (current !== generation) return latest;
     const nonce = createNonce();
     const html = formatReport(sources, 'html', {
       toolVersion: version,
       today: localIsoDate(new Date()),
-      html: { title: vscode.l10n.t('Production readiness'), csp: `default-src 'none'; style-src 'nonce-${nonce}'; img-src data:`, nonce },
+      html: {
+        title: vscode.l10n.t('Production readiness'),
+        csp: `default-src 'none'; style-src 'nonce-${nonce}'; img-src data:`,
+        nonce,
+        linkTo: commandLinks(sources),
+      },
     });
     panel.webview.html = html;
     shown = html;
     return html;
   };
 
-  const open = async (): Promise<string | undefined> => {
-    if (panel) {
-      panel.reveal();
-    } else {
-      panel = vscode.window.createWebviewPanel('readiness.report', vscode.l10n.t('Readiness Report'), vscode.ViewColumn.Active, {
-        enableScripts: false,
-        enableCommandUris: false,
-        enableFindWidget: true,
-        localResourceRoots: [],
-      });
-      panel.onDidDispose(() => {
-        // A render still scheduled for the closed panel would race the next panel's first one.
-        if (timer) clearTimeout(timer);
+  const adopt = (created: vscode.WebviewPanel): void => {
+    panel = created;
+    // Restored panels keep the options they were saved with: set the current ones.
+    created.webview.options = WEBVIEW_OPTIONS;
+    created.onDidDispose(() => {
+      // A render still scheduled for the closed panel would race the next panel's first one.
+      if (timer) clearTimeout(timer);
+      if (panel === created) {
         panel = undefined;
         shown = undefined;
-      });
-    }
+      }
+    });
+  };
+
+  const open = async (): Promise<string | undefined> => {
+    if (panel) panel.reveal();
+    else
+      adopt(
+        vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('Readiness Report'), vscode.ViewColumn.Active, {
+          ...WEBVIEW_OPTIONS,
+          enableFindWidget: true,
+        }),
+      );
     return render();
   };
+
+  const serializer = vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+    async deserializeWebviewPanel(restored: vscode.WebviewPanel) {
+      // A second report tab restored after the first one: keep one panel, as the command does.
+      if (panel) {
+        restored.dispose();
+        return;
+      }
+      adopt(restored);
+      await render().catch((error: unknown) => logFailure(log, 'the report could not be rendered', error));
+    },
+  });
 
   const changed = store.onDidChange(() => {
     if (!panel) return;
@@ -71,7 +103,9 @@ export function registerReportView(store: ChecklistStore, log: Log): ReportView 
 
   const disposable = vscode.Disposable.from(
     changed,
+    serializer,
     vscode.commands.registerCommand('readiness.openReport', open),
+    vscode.commands.registerCommand(OPEN_LOCATION, openLocation),
     vscode.commands.registerCommand('readiness.exportReport', (target?: unknown, format?: unknown) => exportReport(store, target, format)),
     {
       dispose: () => {
@@ -81,6 +115,36 @@ export function registerReportView(store: ChecklistStore, log: Log): ReportView 
     },
   );
   return { dispose: () => disposable.dispose(), html: () => shown };
+}
+
+/** No scripts, no local resources; links may run only the command that opens a place. */
+const WEBVIEW_OPTIONS: vscode.WebviewOptions = { enableScripts: false, enableCommandUris: [OPEN_LOCATION], localResourceRoots: [] };
+
+/** Links of the report view: a command link per place, for the files the report holds. */
+function commandLinks(sources: readonly WorkspaceSource[]): (path: string, line: number) => string | undefined {
+  const uris = new Map(sources.map((s) => [s.path, s.uri.toString()]));
+  return (path, line) => {
+    const uri = uris.get(path);
+    return uri === undefined ? undefined : `command:${OPEN_LOCATION}?${encodeURIComponent(JSON.stringify([uri, line]))}`;
+  };
+}
+
+/** Opens a report's place: a file of the workspace at a 1-based line; anything else is refused. */
+async function openLocation(target: unknown, line: unknown): Promise<vscode.TextEditor | undefined> {
+  const uri = typeof target === 'string' ? vscode.Uri.parse(target, true) : target instanceof vscode.Uri ? target : undefined;
+  if (!uri || !vscode.workspace.getWorkspaceFolder(uri)) return undefined;
+  return revealLine(uri, typeof line === 'number' && Number.isInteger(line) && line > 0 ? line : 1);
+}
+
+/** Relative links from the exported page's folder to each place's file, for files in the same file system. */
+function relativeLinks(page: vscode.Uri, sources: readonly WorkspaceSource[]): (path: string, line: number) => string | undefined {
+  const uris = new Map(sources.map((s) => [s.path, s.uri]));
+  const folder = vscode.Uri.joinPath(page, '..');
+  return (path, line) => {
+    const file = uris.get(path);
+    if (!file || file.scheme !== page.scheme || file.authority !== page.authority) return undefined;
+    return `${relativeUrlPath(folder.path, file.path)}#L${line}`;
+  };
 }
 
 /**
@@ -101,7 +165,12 @@ async function exportReport(store: ChecklistStore, target: unknown, format: unkn
         });
   if (!uri) return undefined;
   try {
-    const text = formatReport(await workspaceSources(store), chosen, { toolVersion: version, today: localIsoDate(new Date()) });
+    const sources = await workspaceSources(store);
+    const text = formatReport(sources, chosen, {
+      toolVersion: version,
+      today: localIsoDate(new Date()),
+      html: { linkTo: relativeLinks(uri, sources) },
+    });
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   } catch (error) {
     void vscode.window.showErrorMessage(

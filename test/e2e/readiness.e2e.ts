@@ -175,4 +175,24 @@ describe('readiness in the workbench', function () {
       async () => (await problems.filter({ hasText: 'evidence.required must be one of' }).count()) === 0,
     );
   });
+
+  it('8. the report links each place to the checklist line, and its tab comes back after a reload', async () => {
+    await wb.runCommand('Readiness: Open Report');
+    const tab = wb.page.locator('.tab', { hasText: 'Readiness Report' });
+    await tab.waitFor({ timeout: UI_TIMEOUT });
+    // The webview's page sits in a frame inside a frame.
+    const report = () => wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const place = report().locator('#critical a.place', { hasText: 'PRODUCTION_READINESS.md:15' });
+    await place.waitFor({ timeout: UI_TIMEOUT });
+    await place.click();
+    await wb.page.locator('.tab.active[aria-label^="PRODUCTION_READINESS.md"]').waitFor({ timeout: UI_TIMEOUT });
+    await wb.page.locator('.statusbar-item', { hasText: 'Ln 15, Col 1' }).waitFor({ timeout: UI_TIMEOUT });
+    await tab.click();
+    await report().locator('#overview').waitFor({ timeout: UI_TIMEOUT });
+    await wb.page.reload();
+    await wb.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await wb.page.locator('.tab', { hasText: 'Readiness Report' }).click({ timeout: 60_000 });
+    await report().locator('#critical a.place', { hasText: 'PRODUCTION_READINESS.md:15' }).waitFor({ timeout: 60_000 });
+    await wb.shot('8-report');
+  });
 });

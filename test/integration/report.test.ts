@@ -47,13 +47,43 @@ describe('readiness report view', () => {
     for (const path of ['PRODUCTION_READINESS.md', 'checklists/status.md', 'services/payments api/PRODUCTION_READINESS.md']) {
       assert.ok(html.includes(`<code>${path}</code>`), `${path} is in the report`);
     }
-    assert.ok(html.includes('<h3>Checkout service: production readiness'), 'checklist titles head their sections');
+    assert.match(html, /<h3 id="checklist-\d+">Checkout service: production readiness/, 'checklist titles head their sections');
     assert.match(html, /<section id="critical">\n<h2>Open critical items \(\d+\)<\/h2>/);
     assert.ok(html.includes('services/broken-config/.readiness.yml'), 'config problems are listed');
 
     const again = await vscode.commands.executeCommand<string>('readiness.openReport');
     assert.equal(reportTabs().length, 1, 'opening again reveals the same panel');
     assert.notEqual(/nonce-([0-9a-f]+)/.exec(again)?.[1], nonce, 'each render gets a fresh nonce');
+  });
+
+  it('links each place to its file and line through the one command the panel may run', async () => {
+    const html = (await vscode.commands.executeCommand<string>('readiness.openReport'))!;
+    const links = [...html.matchAll(/<a class="place" href="command:([\w.]+)\?([^"]+)"><code>([^<]+)<\/code><\/a>/g)];
+    assert.ok(links.length > 0, 'places are command links');
+    assert.deepEqual([...new Set(links.map((m) => m[1]))], ['readiness.openLocation']);
+    // The first open critical item's row: its place (e.g. "PRODUCTION_READINESS.md:14") opens that file at that line, on the item.
+    const section = /<section id="critical">[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    const row = /<tr><td>([^<]+)<\/td>.*?<a class="place" href="command:readiness\.openLocation\?([^"]+)"><code>([^<]+):(\d+)<\/code>/.exec(
+      section,
+    );
+    assert.ok(row, 'an open critical item with a place');
+    const [, label, args, path, lineText] = row;
+    const [uri, line] = JSON.parse(decodeURIComponent(args.replace(/&amp;/g, '&'))) as [string, number];
+    assert.equal(line, Number(lineText));
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    assert.equal(uri, vscode.Uri.joinPath(folder, path).toString());
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('readiness.openLocation', uri, line);
+    assert.equal(editor.document.uri.toString(), uri);
+    assert.equal(editor.selection.active.line, line - 1);
+    const firstWord = label
+      .replace(/&[a-z#0-9]+;/g, ' ')
+      .trim()
+      .split(/\s+/)[0];
+    assert.ok(editor.document.lineAt(line - 1).text.includes(firstWord), `line ${line} holds "${label}"`);
+    // Nothing outside the workspace opens through it.
+    const outside = vscode.Uri.file(join(exportDir, 'outside.md')).toString();
+    assert.equal(await vscode.commands.executeCommand('readiness.openLocation', outside, 1), undefined);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('follows the store: a new checklist appears in the open report, and goes when deleted', async () => {
@@ -79,6 +109,15 @@ describe('readiness report view', () => {
       html.includes(`content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;; img-src data:"`),
       'a standalone policy, no webview nonce',
     );
+    // Places link to their files relative to the page: from the export folder to the workspace.
+    const href = /<a class="place" href="([^"]+)"><code>PRODUCTION_READINESS\.md:(\d+)<\/code>/.exec(html);
+    assert.ok(href, 'places link in the exported page');
+    const resolved = new URL(href[1].replace(/&amp;/g, '&'), vscode.Uri.file(join(exportDir, 'report.html')).toString());
+    assert.equal(
+      vscode.Uri.parse(resolved.toString()).fsPath,
+      vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'PRODUCTION_READINESS.md').fsPath,
+    );
+    assert.equal(resolved.hash, `#L${href[2]}`);
     assert.match(await written('summary.md', 'markdown'), /^## Production readiness: \d+% done\n/);
     const json = JSON.parse(await written('report.json', 'json')) as ReadinessReport;
     assert.equal(json.version, 1);

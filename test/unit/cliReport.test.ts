@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type * as Sarif from 'sarif';
 import type { ReadinessReport } from '../../src/core/report/jsonReport';
@@ -96,6 +97,26 @@ describe('readiness CLI: CI formats, report and init (dist/cli.js)', function ()
       assert.ok(html.includes('<h1>Checkout &lt;go-live&gt;</h1>'));
       assert.ok(html.includes('<svg class="ring"'));
       assert.doesNotMatch(html, /<script/);
+    });
+
+    it('links every place to its file and line, relative to where the page is written', () => {
+      const folder = join(temp, 'svc #1');
+      mkdirSync(folder);
+      const checklist = join(folder, 'PRODUCTION_READINESS.md');
+      // Line 3 holds the open critical item.
+      writeFileSync(checklist, '# Svc\n\n- [ ] Rollback tested (critical)\n- [x] Alerts\n');
+      const out = join(temp, 'reports', 'r.html');
+      mkdirSync(join(temp, 'reports'));
+      const r = run(['report', 'svc #1', '--out', out], temp);
+      assert.equal(r.status, 0, r.stderr);
+      const html = readFileSync(out, 'utf8');
+      const hrefs = [...html.matchAll(/<a class="place" href="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+      assert.ok(hrefs.length > 0, 'places are links');
+      for (const href of hrefs) {
+        const target = new URL(href, pathToFileURL(out));
+        assert.equal(fileURLToPath(target), checklist, href);
+      }
+      assert.ok(hrefs.includes('../svc%20%231/PRODUCTION_READINESS.md#L3'), hrefs.join('\n'));
     });
 
     it('prints the page without --out, and exits 2 for unreadable input or an unwritable file', () => {

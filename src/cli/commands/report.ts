@@ -1,9 +1,10 @@
-import { buildReport, DEFAULT_LIMITS, encodeText, formatReport, openCriticalItems } from '../../core';
-import { resolve } from 'node:path';
+import { buildReport, DEFAULT_LIMITS, encodeText, formatReport, openCriticalItems, relativeUrlPath } from '../../core';
+import { dirname, resolve } from 'node:path';
 import type { ReportArgs } from '../args';
 import { openCache } from '../cache';
 import { CliError, EXIT } from '../cliError';
 import { collectSources } from '../collect';
+import { toPosix } from '../discover';
 import { VERSION } from '../help';
 import type { CliIo } from '../io';
 import { fsErrorText } from '../readInput';
@@ -13,7 +14,10 @@ import { replaceFile } from '../safeWrite';
 export function runReport(args: ReportArgs, io: CliIo): number {
   const cache = args.cache === undefined ? undefined : openCache(resolve(io.cwd, args.cache), io.stderr);
   const sources = collectSources(args.paths, args.config, io, { ...DEFAULT_LIMITS, maxChars: args.maxChars }, undefined, undefined, cache);
-  const html = formatReport(sources, 'html', { toolVersion: VERSION, today: io.today, html: { title: args.title } });
+  // Places link to the files, relative to where the page is written (the current folder for stdout).
+  const pageFolder = args.out === undefined ? io.cwd : dirname(resolve(io.cwd, args.out));
+  const linkTo = (path: string, line: number) => `${relativeUrlPath(toPosix(pageFolder), toPosix(resolve(io.cwd, path)))}#L${line}`;
+  const html = formatReport(sources, 'html', { toolVersion: VERSION, today: io.today, html: { title: args.title, linkTo } });
   if (args.out === undefined) {
     io.stdout(html);
     return EXIT.ok;

@@ -70,6 +70,13 @@ table.categories td.chart { width: 46%; vertical-align: middle; }
 .overdue { color: var(--error); font-weight: 600; }
 .coverage { display: grid; grid-template-columns: minmax(200px, 1fr) 2fr auto; gap: 8px 14px; align-items: center; max-width: 760px; }
 .empty-note { color: var(--muted); font-style: italic; }
+a.place { text-decoration: none; }
+a.place:hover code, a.place:focus code { text-decoration: underline; }
+#contents { margin-top: 20px; background: var(--panel); border: 1px solid var(--border); border-radius: 8px; padding: 4px 18px 10px; }
+#contents h2 { font-size: 14px; margin: 8px 0 4px; border: 0; }
+#contents ol { margin: 0; padding-left: 20px; }
+#contents li { margin: 2px 0; }
+#contents code { color: var(--muted); margin-left: 6px; }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
 @media print {
   :root { --bg: #ffffff; --fg: #000000; --muted: #444c56; --panel: #ffffff; }
@@ -78,5 +85,6 @@ footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
   h2 { break-after: avoid; }
   tr, .kpi, .overview, h3 { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
+  #contents { display: none; }
 }
 `;
