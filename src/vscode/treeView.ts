@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findItem, type Progress, type ReadinessCategory, type ReadinessItem } from '../core';
+import { findItem, type Analysis, type Progress, type ReadinessCategory, type ReadinessItem, type Severity } from '../core';
 import type { ChecklistState, ChecklistStore } from './checklistStore';
 import { findCategory, type ReadinessNode } from './itemTarget';
 import { setItemState, type TickResult } from './ticking';
@@ -235,7 +235,7 @@ function itemTreeItem(state: ChecklistState, item: ReadinessItem): vscode.TreeIt
   if (item.state !== 'n/a' && item.state !== 'untracked') {
     t.checkboxState = item.state === 'done' ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
   }
-  t.iconPath = itemIcon(item);
+  t.iconPath = itemIcon(item, criticalSeverities(state.analysis).get(item.id));
   const details = [
     item.owner ? `@${item.owner}` : '',
     item.due ? vscode.l10n.t('due {0}', item.due) : '',
@@ -261,9 +261,33 @@ function itemTreeItem(state: ChecklistState, item: ReadinessItem): vscode.TreeIt
   return t;
 }
 
-function itemIcon(item: ReadinessItem): vscode.ThemeIcon | undefined {
-  if (item.critical && item.state !== 'done' && item.state !== 'n/a')
-    return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+/** The icon and theme colour of each severity, as the Problems panel shows it. */
+const SEVERITY_ICONS: Readonly<Record<Severity, [icon: string, color: string]>> = {
+  error: ['error', 'problemsErrorIcon.foreground'],
+  warning: ['warning', 'problemsWarningIcon.foreground'],
+  info: ['info', 'problemsInfoIcon.foreground'],
+};
+
+const severityCache = new WeakMap<Analysis, Map<string, Severity>>();
+
+/** The severity of each item's `critical-open` finding (as configured; none when the rule is off), per analysis. */
+function criticalSeverities(analysis: Analysis): Map<string, Severity> {
+  let byItem = severityCache.get(analysis);
+  if (!byItem) {
+    byItem = new Map();
+    for (const f of analysis.findings) if (f.rule === 'critical-open' && f.itemId !== undefined) byItem.set(f.itemId, f.severity);
+    severityCache.set(analysis, byItem);
+  }
+  return byItem;
+}
+
+/** An open critical item wears its problem's severity icon and colour, so the view and Problems agree. */
+function itemIcon(item: ReadinessItem, criticalSeverity: Severity | undefined): vscode.ThemeIcon | undefined {
+  const openCritical = item.critical && item.state !== 'done' && item.state !== 'n/a';
+  if (openCritical && criticalSeverity) {
+    const [icon, color] = SEVERITY_ICONS[criticalSeverity];
+    return new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+  }
   if (item.critical) return new vscode.ThemeIcon('shield');
   if (item.state === 'in-progress') return new vscode.ThemeIcon('clock');
   if (item.state === 'n/a') return new vscode.ThemeIcon('circle-slash');

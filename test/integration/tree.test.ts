@@ -68,7 +68,7 @@ describe('readiness tree', () => {
     );
   });
 
-  it('shows items with native checkboxes, a warning icon on open critical items, owner/due/evidence in the description', async () => {
+  it('shows items with native checkboxes, the Problems icon and colour on open critical items, owner/due/evidence in the description', async () => {
     const items = await children((await category('Security')).node);
     const [tls, secrets, audit] = items.map((i) => i.item);
     // The clean label: no "(evidence)" link label and no @owner (the description has both).
@@ -78,8 +78,24 @@ describe('readiness tree', () => {
     assert.equal(tls.description, '@security · 1 evidence');
     assert.equal(secrets.checkboxState, vscode.TreeItemCheckboxState.Unchecked);
     assert.equal(secrets.description, '@security · due 2030-01-15');
-    assert.equal((secrets.iconPath as vscode.ThemeIcon).id, 'warning');
-    assert.equal((audit.iconPath as vscode.ThemeIcon).id, 'warning');
+    // The icon is the one Problems shows for the item's critical-open diagnostic, in the same colour.
+    const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, MAIN);
+    const problem = (line: number) =>
+      vscode.languages
+        .getDiagnostics(uri)
+        .find((d) => d.range.start.line === line - 1 && typeof d.code === 'object' && d.code.value === 'critical-open');
+    const problemIcons: Record<number, [string, string]> = {
+      [vscode.DiagnosticSeverity.Error]: ['error', 'problemsErrorIcon.foreground'],
+      [vscode.DiagnosticSeverity.Warning]: ['warning', 'problemsWarningIcon.foreground'],
+      [vscode.DiagnosticSeverity.Information]: ['info', 'problemsInfoIcon.foreground'],
+    };
+    for (const item of [secrets, audit]) {
+      const line = item.command?.arguments?.[1] as number;
+      const diagnostic = await waitFor(`the critical-open problem on line ${line}`, () => problem(line));
+      const icon = item.iconPath as vscode.ThemeIcon;
+      assert.deepEqual([icon.id, icon.color?.id], problemIcons[diagnostic.severity], label(item));
+    }
+    assert.equal(problem(8)?.severity, vscode.DiagnosticSeverity.Error, 'critical-open is an error by default');
     assert.match(String(secrets.contextValue), /\bitem\b.*\bopen\b.*\bcritical\b.*\bhasRunbook\b/);
     const tooltip = secrets.tooltip as vscode.MarkdownString;
     assert.equal(tooltip.isTrusted, false);
