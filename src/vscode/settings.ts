@@ -9,6 +9,8 @@ export interface ReadinessSettings {
   codeLens: boolean;
   /** Show the readiness status bar item. */
   statusBar: boolean;
+  /** What the status bar item counts: the active editor's checklist (the workspace when none) or always the workspace. */
+  statusBarScope: 'activeFile' | 'workspace';
   /** Delay before re-analysing a checklist after an edit, in milliseconds. */
   debounceMs: number;
   /** Size and nesting limits; `maxChars` comes from `readiness.maxFileSize` (MB). */
@@ -25,6 +27,7 @@ export function readSettings(scope?: vscode.Uri): ReadinessSettings {
     saveAfterTick: c.get<boolean>('saveAfterTick', true),
     codeLens: c.get<boolean>('codeLens.enabled', true),
     statusBar: c.get<boolean>('statusBar.enabled', true),
+    statusBarScope: c.get<string>('statusBar.scope', 'activeFile') === 'workspace' ? 'workspace' : 'activeFile',
     debounceMs: Math.max(0, Math.min(5000, c.get<number>('debounceMs', 250))),
     limits: { ...DEFAULT_LIMITS, maxChars: Math.round(Math.max(0.1, Math.min(100, c.get<number>('maxFileSize', 2))) * 1_000_000) },
   };

@@ -24,7 +24,9 @@ const IS_CHECKLIST = 'readiness.isChecklist';
 
 /**
  * Registers the status bar item: readiness of the active editor's checklist, or of the whole
- * workspace when the active editor is not a checklist; hidden when there is no checklist.
+ * workspace when the active editor is not a checklist or `readiness.statusBar.scope` says
+ * `workspace`; hidden when there is no checklist. Its text names what it counts (the checklist's
+ * folder, or the workspace), so it is never mistaken for the badge's workspace count.
  * Also keeps the `readiness.isChecklist` context key in step with the active editor.
  */
 export function registerStatusBar(store: ChecklistStore): ReadinessStatusBar {
@@ -39,10 +41,11 @@ export function registerStatusBar(store: ChecklistStore): ReadinessStatusBar {
     const editorUri = vscode.window.activeTextEditor?.document.uri;
     await store.checklistUris();
     const isChecklist = editorUri !== undefined && store.isChecklist(editorUri);
-    const enabled = readSettings().statusBar;
-    const states = !enabled
+    const settings = readSettings();
+    const single = isChecklist && settings.statusBarScope === 'activeFile';
+    const states = !settings.statusBar
       ? []
-      : isChecklist
+      : single
         ? [await store.get(editorUri)].filter((s): s is ChecklistState => s !== undefined)
         : await store.all();
     // A newer update started meanwhile: its result wins.
@@ -53,7 +56,7 @@ export function registerStatusBar(store: ChecklistStore): ReadinessStatusBar {
       visible = false;
       return;
     }
-    render(item, states, isChecklist);
+    render(item, states, single);
     item.show();
     visible = true;
   };
@@ -74,7 +77,7 @@ export function registerStatusBar(store: ChecklistStore): ReadinessStatusBar {
     store.onDidChange(schedule),
     vscode.window.onDidChangeActiveTextEditor(schedule),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(`${SECTION}.statusBar.enabled`)) schedule();
+      if (e.affectsConfiguration(`${SECTION}.statusBar`)) schedule();
     }),
   );
   return {
@@ -92,16 +95,23 @@ function render(item: vscode.StatusBarItem, states: readonly ChecklistState[], s
   const progress = sumProgress(states.map((s) => s.analysis.checklist.progress));
   const critical = states.reduce((n, s) => n + openCriticalCount(s.analysis.checklist.items, s.analysis.checklist.categories), 0);
   const percent = progress.percent === null ? vscode.l10n.t('no tracked items') : `${progress.percent}%`;
-  item.text = critical > 0 ? `$(checklist) ${percent} · ${vscode.l10n.t('{0} critical', critical)}` : `$(checklist) ${percent}`;
+  const scope = single ? checklistFolderName(states[0]) : (vscode.workspace.name ?? vscode.l10n.t('Workspace'));
+  const counts = critical > 0 ? `${percent} · ${vscode.l10n.t('{0} critical', critical)}` : percent;
+  item.text = `$(checklist) ${scope}: ${counts}`;
   item.backgroundColor = critical > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-  const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
-  const title = !single
-    ? vscode.l10n.t('All checklists ({0})', states.length)
-    : multiRoot
-      ? `${states[0].folder.name}/${states[0].path}`
-      : states[0].path;
+  const title = single
+    ? vscode.l10n.t("{0} (the active editor's checklist)", `${states[0].folder.name}/${states[0].path}`)
+    : states.length === 1
+      ? vscode.l10n.t('Workspace {0}: 1 checklist', scope)
+      : vscode.l10n.t('Workspace {0}: {1} checklists', scope, states.length);
   item.tooltip = tooltip(title, progress, critical);
-  item.accessibilityInformation = { label: vscode.l10n.t('Readiness {0}, {1} open critical items', percent, critical) };
+  item.accessibilityInformation = { label: vscode.l10n.t('Readiness of {0}: {1}, {2} open critical items', scope, percent, critical) };
+}
+
+/** The name of the folder holding a checklist: its own folder, or the workspace folder's name for a checklist at the root. */
+function checklistFolderName(state: ChecklistState): string {
+  const parts = state.path.split('/');
+  return parts.length > 1 ? parts[parts.length - 2] : state.folder.name;
 }
 
 function tooltip(title: string, progress: Progress, critical: number): vscode.MarkdownString {
