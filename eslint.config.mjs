@@ -34,7 +34,7 @@ export default tseslint.config(
   },
   {
     // No editor API and no Node built-ins in the core: the CLI, the extension and the unit tests
-    // share it, and a web build (none yet) can bundle it as it is.
+    // share it, and the web build (dist/web/extension.js) bundles it as it is.
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [

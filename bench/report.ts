@@ -41,7 +41,22 @@ function rows(results: Results): string[][] {
     'ms' in a ? `code loading ${ms(a.codeLoadingMs)} (compile ${ms(a.compileMs)}), activate ${ms(a.activateMs)}` : '',
     '',
   ]);
+  const f = results.firstScan;
+  out.push([
+    'First scan, 200 checklists of 100 items (longest task on the host thread; first checklist shown; whole scan; after activation)',
+    'longestTaskMs' in f ? `${ms(f.longestTaskMs)}; ${ms(f.firstShownMs)}; ${ms(f.scanMs)}` : `not measured (${f.error})`,
+    'longestTaskMs' in f ? `loading dist/core.js ${ms(f.coreLoadMs)}; load average ${f.loadAverage.toFixed(1)}` : '',
+    '',
+  ]);
+  const w = results.web;
+  out.push([
+    'Activation in the web worker extension host (bundle evaluation + activate)',
+    'workerActivationMs' in w ? ms(w.workerActivationMs) : `not measured (${w.error})`,
+    'workerActivationMs' in w ? `evaluation ${ms(w.moduleLoadMs)}, activate ${ms(w.activateMs)}` : '',
+    '',
+  ]);
   out.push(['dist/extension.js + dist/core.js', kb(results.sizes.extensionBytes), '', '']);
+  if ('webBundleBytes' in w) out.push(['dist/web/extension.js', kb(w.webBundleBytes), '', '']);
   out.push(['VSIX', kb(results.sizes.vsixBytes), '', '']);
   return out;
 }

@@ -20,8 +20,10 @@ import {
   ROOT,
   type CorpusResult,
 } from './processes';
+import { measureFirstScan, type FirstScanResult } from './firstScan';
 import { progress, round } from './stats';
 import { renderMarkdown, renderTable } from './report';
+import { measureWeb, type WebResult } from './web';
 
 /** One target: the measured value, its limit, and whether it is met (value ≤ limit). */
 export interface Target {
@@ -41,6 +43,8 @@ export interface Results {
   corpus: CorpusResult | null;
   heap: { items: number; mdastBytes: number; modelBytes: number; ratio: number };
   activation: ActivationResult | { error: string };
+  firstScan: FirstScanResult | { error: string };
+  web: WebResult | { error: string };
   sizes: { extensionBytes: number; vsixBytes: number };
   targets: Record<string, Target>;
 }
@@ -91,6 +95,9 @@ function main(): void {
   progress('corpus: readiness check vs markdownlint-cli2');
   const corpus = measureCorpus();
   const activation = measureActivation();
+  const firstScan = measureFirstScan();
+  progress('web build: bundle size and activation in the web worker extension host');
+  const web = measureWeb();
 
   const worstCold = Math.max(...cold.filter((c) => c.label !== '100 items').map((c) => c.ratio));
   const coldAt = (n: number) => cold.find((c) => c.label === `${n.toLocaleString('en-US')} items`)!;
@@ -111,6 +118,8 @@ function main(): void {
     corpus,
     heap: { items: 10_000, mdastBytes, modelBytes, ratio: modelBytes / mdastBytes },
     activation,
+    firstScan,
+    web,
     sizes,
     targets: {
       editP95At1k: target('edit → updated model and findings, p95, 1,000 items', edit(1_000), 16, 'ms'),
@@ -143,7 +152,25 @@ function main(): void {
         50,
         'ms',
       ),
+      firstScanLongestTask: target(
+        'first scan of 200 checklists (100 items each): longest task on the extension host thread',
+        'longestTaskMs' in firstScan ? firstScan.longestTaskMs : null,
+        50,
+        'ms',
+      ),
+      firstScanFirstShown: target(
+        'first scan of 200 checklists: the tree shows the first checklist, after activation',
+        'firstShownMs' in firstScan ? firstScan.firstShownMs : null,
+        1000,
+        'ms',
+      ),
       extensionSize: target('dist/extension.js + dist/core.js', sizes.extensionBytes / 1000, 600, 'KB'),
+      webBundleSize: target(
+        'dist/web/extension.js (the web build, one bundle)',
+        'webBundleBytes' in web ? web.webBundleBytes / 1000 : null,
+        600,
+        'KB',
+      ),
       vsixSize: target('dist/production-readiness.vsix', sizes.vsixBytes / 1_000_000, 1, 'MB'),
     },
   };

@@ -10,8 +10,11 @@ const sourceDir = join(repoRoot, 'test/integration');
 // READINESS_INTEGRATION_OUT lets parallel runs keep separate bundles.
 const outDir = resolve(repoRoot, process.env.READINESS_INTEGRATION_OUT ?? 'out/test/integration');
 
+// READINESS_INTEGRATION_ONLY (a part of a file name) bundles only those tests: a measurement run
+// (bench/firstScan.ts) then does not load every suite into the host it measures.
+const only = process.env.READINESS_INTEGRATION_ONLY;
 const testFiles = readdirSync(sourceDir, { recursive: true, encoding: 'utf8' })
-  .filter((file) => file.endsWith('.test.ts'))
+  .filter((file) => file.endsWith('.test.ts') && (!only || file.includes(only)))
   .sort()
   .map((file) => join(sourceDir, file));
 

@@ -1,5 +1,5 @@
 // Terminal colour for the text report: ANSI styles, and whether stdout should get them.
-import { type Paint, PLAIN } from '../core';
+import { type Paint, PLAIN } from './coreLite';
 
 function sgr(open: number, close: number): (text: string) => string {
   return (text) => (text === '' ? text : `\u001b[${open}m${text}\u001b[${close}m`);

@@ -7,7 +7,7 @@ import {
   type SettableState,
   TEMPLATE_IDS,
   type TemplateId,
-} from '../core';
+} from './coreLite';
 import { DEFAULT_CACHE_LOCATION } from './cache';
 import { CliError } from './cliError';
 

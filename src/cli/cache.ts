@@ -3,6 +3,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Analysis, AnalysisLimits, LinkCheck, ReadinessConfig } from '../core';
+import type { JobResult } from './analyzeJob';
 import { VERSION } from './help';
 import { fsErrorText, readFileSafe } from './readInput';
 import { replaceFile } from './safeWrite';
@@ -36,12 +37,15 @@ export interface CacheInputs {
 /** A cache of analyses across runs, one entry file per checklist. */
 export interface AnalysisCache {
   /**
-   * The analysis for `inputs`: the cached one when the entry's key matches and every path the
-   * analysis asked `exists` about still gets the same answer; otherwise `analyze` runs (through a
-   * recording `exists`) and the entry is rewritten.
+   * The cached analysis for `inputs` when the entry's key matches and every path the analysis
+   * asked `exists` about still gets the same answer; otherwise a miss, whose `store` rewrites the
+   * entry with the fresh analysis (and the questions it asked).
    */
-  analyze(inputs: CacheInputs, exists: (path: string) => LinkCheck, analyze: (exists: (path: string) => LinkCheck) => Analysis): Analysis;
+  lookup(inputs: CacheInputs, exists: (path: string) => LinkCheck): CacheLookup;
 }
+
+/** The answer of `AnalysisCache.lookup`. */
+export type CacheLookup = { hit: true; analysis: Analysis } | { hit: false; store(result: JobResult): void };
 
 /** What an entry holds after its magic and digest (a v8 structured-clone payload, so `undefined` fields and shared objects survive). */
 interface Entry {
@@ -67,25 +71,21 @@ export function openCache(folder: string, stderr: (text: string) => void): Analy
     stderr(`readiness: note: cannot write the cache in ${folder} (${fsErrorText(error)}); the check goes on without it\n`);
   };
   return {
-    analyze(inputs, exists, analyze) {
+    lookup(inputs, exists) {
       const key = cacheKey(inputs, code);
       const entryPath = join(folder, `${sha256(Buffer.from(inputs.file, 'utf8')).toString('hex')}.bin`);
       const cached = readEntry(entryPath);
-      if (cached?.key === key && stillTrue(cached.checks, exists)) return cached.analysis;
-      const checks: [string, LinkCheck][] = [];
-      const analysis = analyze((path) => {
-        const answer = exists(path);
-        checks.push([path, answer]);
-        return answer;
-      });
-      try {
-        if (!created) mkdirSync(folder, { recursive: true });
-        created = true;
-        replaceFile(entryPath, encodeEntry({ key, checks, analysis }), { followLinks: false });
-      } catch (error) {
-        note(error);
-      }
-      return analysis;
+      if (cached?.key === key && stillTrue(cached.checks, exists)) return { hit: true, analysis: cached.analysis };
+      const store = ({ checks, analysis }: JobResult): void => {
+        try {
+          if (!created) mkdirSync(folder, { recursive: true });
+          created = true;
+          replaceFile(entryPath, encodeEntry({ key, checks, analysis }), { followLinks: false });
+        } catch (error) {
+          note(error);
+        }
+      };
+      return { hit: false, store };
     },
   };
 }
@@ -104,14 +104,21 @@ function cacheKey(inputs: CacheInputs, code: string): string {
   return hash.digest('hex');
 }
 
-/** The running code's file (the bundle, in a release): a rebuilt tool of the same version does not reuse entries. */
+/**
+ * The running code's files (the bundles, in a release: the CLI's and the core it loads on first
+ * use): a rebuilt tool of the same version does not reuse entries.
+ */
 function codeIdentity(): string {
-  try {
-    const stats = statSync(__filename);
-    return `${__filename}:${stats.size}:${stats.mtimeMs}`;
-  } catch {
-    return __filename;
-  }
+  return [__filename, join(__dirname, 'core.js')]
+    .map((file) => {
+      try {
+        const stats = statSync(file);
+        return `${file}:${stats.size}:${stats.mtimeMs}`;
+      } catch {
+        return file;
+      }
+    })
+    .join('\n');
 }
 
 /**

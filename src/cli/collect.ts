@@ -1,18 +1,9 @@
 import { statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import {
-  type Analysis,
-  type AnalysisLimits,
-  analyzeChecklist,
-  DEFAULT_LIMITS,
-  defaultConfig,
-  visibleText,
-  type Finding,
-  type LinkCheck,
-  type ReadinessConfig,
-  type ReportSource,
-} from '../core';
+import type { Finding, ReportSource } from '../core';
+import { type AnalysisJob, runJob } from './analyzeJob';
 import type { AnalysisCache } from './cache';
+import { type AnalysisLimits, DEFAULT_LIMITS, defaultConfig, type ReadinessConfig, visibleText } from './coreLite';
 import { CliError } from './cliError';
 import {
   DEFAULT_CHECKLIST_GLOBS,
@@ -96,19 +87,22 @@ export function collectSources(
     }
     if (read.decoded.invalidUtf8)
       io.stderr(`readiness: warning: ${visibleText(shown(file))} is not valid UTF-8; invalid bytes are shown as \uFFFD\n`);
-    const inputs = {
-      file,
+    const job: AnalysisJob = {
       text: read.decoded.text,
       config: configForPlace(loaded.config, place),
       path: place.path,
       limits,
       today: io.today,
+      root: place.root,
     };
-    const analyze = (exists: (path: string) => LinkCheck): Analysis =>
-      analyzeChecklist(inputs.text, { config: inputs.config, path: inputs.path, exists, today: inputs.today, limits });
-    const exists = existsUnder(place.root);
-    const analysis = cache ? cache.analyze(inputs, exists, analyze) : analyze(exists);
-    sources.push({ path: shown(file), analysis });
+    const found = cache?.lookup({ ...job, file }, existsUnder(place.root));
+    if (found?.hit) {
+      sources.push({ path: shown(file), analysis: found.analysis });
+      continue;
+    }
+    const result = runJob(job);
+    found?.store(result);
+    sources.push({ path: shown(file), analysis: result.analysis });
   }
   return [
     ...mergeByPath([...sources.filter((s) => s.analysis.checklist === null), ...unreadConfigs.values(), ...unread]),

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { configCandidates } from '../core';
+import { configCandidates } from './coreLite';
 import { compileFolderGlob, compileGlob } from './glob';
 import { fsErrorText } from './readInput';
 

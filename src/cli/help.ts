@@ -1,5 +1,5 @@
 import { version } from '../../package.json';
-import { TEMPLATES } from '../core';
+import { TEMPLATES } from './coreLite';
 import type { HelpTopic } from './args';
 
 /** The package version, inlined by the bundler. */

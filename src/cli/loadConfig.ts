@@ -1,4 +1,5 @@
-import { defaultConfig, type Finding, parseConfigText, type ReadinessConfig } from '../core';
+import { type Finding, parseConfigText } from '../core';
+import { defaultConfig, type ReadinessConfig } from './coreLite';
 import { dirname } from 'node:path';
 import { findRepoRoot } from './discover';
 import { readTextFile } from './readInput';

@@ -1,6 +1,6 @@
 // Entry point of the `readiness` command (bundled to dist/cli.js; the build adds the #! line).
 import { EXIT } from './cliError';
-import { localIsoDate } from '../core';
+import { localIsoDate } from './coreLite';
 import { runCli } from './run';
 
 try {

@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
-import { type DecodedText, decodeText, DEFAULT_LIMITS } from '../core';
+import { type DecodedText, decodeText, DEFAULT_LIMITS } from './coreLite';
 import { CliError } from './cliError';
 import { isInside } from './discover';
 

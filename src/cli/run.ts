@@ -1,4 +1,4 @@
-import { visibleText } from '../core';
+import { visibleText } from './coreLite';
 import { parseCliArgs } from './args';
 import { CliError, EXIT } from './cliError';
 import { runCheck } from './commands/check';

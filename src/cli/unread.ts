@@ -1,6 +1,6 @@
 // What the CLI could not read becomes a located finding of a source of its own, so it shows in
 // every format and counts for `--fail-on`: a gate never passes over a file it did not read.
-import { type DecodedText, decodeText, type Finding, type ReadinessConfig, type ReportSource, type RuleId, type Span } from '../core';
+import { type DecodedText, decodeText, type Finding, type ReadinessConfig, type ReportSource, type RuleId, type Span } from './coreLite';
 import { readFileSafe, maxBytesForChars } from './readInput';
 
 /** A checklist's text, or the finding that stands in for it. */

@@ -21,6 +21,8 @@ import { walkUpTo } from './fileSystem';
 import type { Log } from './log';
 
 const EXCLUDE = '{**/node_modules/**,**/.git/**}';
+/** How long a parse runs before it gives the extension host's thread back (issue 15: no task over 50 ms). */
+const SLICE_MS = 12;
 
 /** One analysed checklist. */
 export interface ChecklistState {
@@ -104,9 +106,28 @@ export class ChecklistStore implements vscode.Disposable {
 
   /** Checklist files of the workspace (config globs, else `**\/PRODUCTION_READINESS.md`). */
   checklistUris(): Promise<vscode.Uri[]> {
-    this.discovered ??= this.discover();
+    this.discovered ??= this.nextDiscovery();
     return this.discovered;
   }
+
+  /**
+   * A discovery that starts once the running one ended, shared by every request made before it
+   * starts: a burst of file events while the scan gives the thread back (a folder deleted) costs
+   * one more discovery, not one per event.
+   */
+  private nextDiscovery(): Promise<vscode.Uri[]> {
+    if (this.queuedDiscovery) return this.queuedDiscovery;
+    const queued = this.runningDiscovery.then(() => {
+      if (this.queuedDiscovery === queued) this.queuedDiscovery = undefined;
+      return this.discover();
+    });
+    this.queuedDiscovery = queued;
+    this.runningDiscovery = queued.catch(() => undefined);
+    return queued;
+  }
+
+  private runningDiscovery: Promise<unknown> = Promise.resolve();
+  private queuedDiscovery: Promise<vscode.Uri[]> | undefined;
 
   /** True when the uri is a known checklist (after discovery). */
   isChecklist(uri: vscode.Uri): boolean {
@@ -242,8 +263,15 @@ export class ChecklistStore implements vscode.Disposable {
         status = { done: status?.done ?? 0, total: (status?.done ?? 0) + pending.length };
         this.report(status);
         // Only failures are not tried again: a reset or config reload meanwhile forgets analyses,
-        // and the scan must analyse those checklists again.
-        if ((await this.get(pending[0])) === undefined) tried.add(pending[0].toString());
+        // and the scan must analyse those checklists again. It starts over at once, open editors
+        // first, rather than waiting for the checklist it was on to be analysed again.
+        const forgotten = this.forgotten.promise.then(() => FORGOTTEN);
+        const job = this.get(pending[0]);
+        // Left behind when the race is lost: its failure is no longer the scan's.
+        job.catch(() => undefined);
+        const analysed = await Promise.race([job, forgotten]);
+        if (analysed === FORGOTTEN) continue;
+        if (analysed === undefined) tried.add(pending[0].toString());
         status.done++;
         this.report(status);
         // A macrotask, not a microtask: the host's message loop (views, other extensions, input) runs in between.
@@ -286,9 +314,19 @@ export class ChecklistStore implements vscode.Disposable {
     return [...this.configs.values()].filter((c): c is ConfigState => c !== null);
   }
 
+  /** Settles when the epoch is next bumped (`bumpEpoch`). */
+  private forgotten = settledLater();
+
+  /** Bumps the epoch: analyses started before are not stored, and a running scan starts over. */
+  private bumpEpoch(): void {
+    this.epoch++;
+    this.forgotten.settle();
+    this.forgotten = settledLater();
+  }
+
   /** Forgets everything and rediscovers (the Refresh command). */
   reset(): void {
-    this.epoch++;
+    this.bumpEpoch();
     this.states.clear();
     this.pending.clear();
     this.analyzers.clear();
@@ -305,7 +343,10 @@ export class ChecklistStore implements vscode.Disposable {
     // Never inside `activate`: the first discovery loads the core bundle (scripts/build.mjs).
     await new Promise<void>((resolve) => setImmediate(resolve));
     const found = new Map<string, vscode.Uri>();
-    const configUris = await vscode.workspace.findFiles(`**/{${CONFIG_FILE_NAMES.join(',')}}`, EXCLUDE);
+    const loading = performance.now();
+    const configNames = CONFIG_FILE_NAMES.join(',');
+    this.firstCoreUseMs ??= performance.now() - loading;
+    const configUris = await vscode.workspace.findFiles(`**/{${configNames}}`, EXCLUDE);
     const globs: vscode.RelativePattern[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? [])
       globs.push(new vscode.RelativePattern(folder, '**/PRODUCTION_READINESS.md'));
@@ -348,10 +389,13 @@ export class ChecklistStore implements vscode.Disposable {
     const path = relativePath(folder, uri);
     const { config, configUri } = await this.configFor(uri, folder);
     const analyzer = this.analyzerFor(key, { config, path, limits: readSettings(uri).limits });
-    await this.checkExistence(folder, linkTargets(analyzer.parse(text).checklist));
     // A newer analysis of the same file started meanwhile, or the configs were reloaded: the
     // current analysis answers (the newer one, or a fresh one), never a state that is gone.
-    if (this.generation.get(key) !== gen || this.epoch !== epoch) return this.get(uri);
+    const overtaken = () => this.generation.get(key) !== gen || this.epoch !== epoch;
+    const first = await this.parseInSlices(key, analyzer, text, overtaken);
+    if (!first) return this.get(uri);
+    await this.checkExistence(folder, linkTargets(first.checklist));
+    if (overtaken()) return this.get(uri);
     // An older one may have parsed its version meanwhile: back to this text (no parse when it is still the last).
     const parsed = analyzer.parse(text);
     const analysis = this.evaluate(folder, analyzer);
@@ -360,6 +404,59 @@ export class ChecklistStore implements vscode.Disposable {
     this.log?.trace(`analysed ${path} in ${(performance.now() - started).toFixed(1)} ms`);
     this.emitter.fire(uri);
     return state;
+  }
+
+  /**
+   * Parses the text as `analyzer.parse` does, but a cold parse (the first scan's) gives the
+   * extension host's thread back between its pieces whenever a slice has run for `SLICE_MS`, so
+   * no single task parses a whole large file. Undefined when `overtaken` says, at such a break,
+   * that the result is no longer wanted (the analyzer is left as it was).
+   */
+  private async parseInSlices(
+    key: string,
+    analyzer: ChecklistAnalyzer,
+    text: string,
+    overtaken: () => boolean,
+  ): Promise<ParsedChecklist | undefined> {
+    const steps = analyzer.parseSteps(text);
+    let sliceStarted = performance.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (performance.now() - sliceStarted < SLICE_MS) continue;
+      this.suspended.set(key, (this.suspended.get(key) ?? 0) + 1);
+      try {
+        // A macrotask, as between files: input, views and other extensions run in between.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      } finally {
+        const left = this.suspended.get(key)! - 1;
+        if (left > 0) this.suspended.set(key, left);
+        else this.suspended.delete(key);
+      }
+      this.slices++;
+      if (overtaken()) return undefined;
+      sliceStarted = performance.now();
+    }
+  }
+
+  /**
+   * How long the first discovery's first use of the core took: loading and evaluating
+   * dist/core.js when nothing used it before (one task the first scan cannot slice).
+   */
+  firstCoreUseMs: number | undefined;
+
+  /** Parses suspended between two slices, by checklist: see `parseInSlices`. */
+  private readonly suspended = new Map<string, number>();
+  private slices = 0;
+
+  /** True while a parse of the checklist is suspended between two slices (the thread was given back in the middle of a file). */
+  isParseSuspended(uri: vscode.Uri): boolean {
+    return this.suspended.has(uri.toString());
+  }
+
+  /** How many times parses gave the thread back in the middle of a file, since the store was made. */
+  get parseSlices(): number {
+    return this.slices;
   }
 
   /** The checklist's analyzer, set up with the current config, path and limits. */
@@ -498,7 +595,7 @@ export class ChecklistStore implements vscode.Disposable {
   }
 
   private reloadConfigs(): void {
-    this.epoch++;
+    this.bumpEpoch();
     this.configs.clear();
     this.states.clear();
     this.pending.clear();
@@ -507,6 +604,16 @@ export class ChecklistStore implements vscode.Disposable {
     this.discoveries++;
     this.emitter.fire(undefined);
   }
+}
+
+/** What a scan's wait for an analysis gives when the epoch was bumped meanwhile. */
+const FORGOTTEN = Symbol('forgotten');
+
+/** A promise and the function that settles it. */
+function settledLater(): { promise: Promise<void>; settle: () => void } {
+  let settle!: () => void;
+  const promise = new Promise<void>((resolve) => (settle = resolve));
+  return { promise, settle };
 }
 
 /** The open text document for a uri, if any. */

@@ -5,8 +5,8 @@ import { spanRange } from './ranges';
 import { readSettings, SECTION } from './settings';
 import { openCriticalCount, progressText } from './treeView';
 
-/** The command VS Code generates to show the extension's view container. */
-const SHOW_VIEW = 'workbench.view.extension.readiness';
+/** Shows a category in the Readiness view (registered in commands.ts). */
+const REVEAL_CATEGORY = 'readiness.revealCategory';
 
 /** Registers progress lenses (`done/total · NN% · N critical open`) on the category headings of checklists. */
 export function registerCodeLens(store: ChecklistStore): vscode.Disposable {
@@ -42,18 +42,23 @@ class CategoryLensProvider implements vscode.CodeLensProvider, vscode.Disposable
     const stack = [...state.analysis.checklist.categories].reverse();
     while (stack.length > 0) {
       const category = stack.pop()!;
-      lenses.push(categoryLens(category));
+      lenses.push(categoryLens(document.uri, category));
       stack.push(...[...category.categories].reverse());
     }
     return lenses;
   }
 }
 
-function categoryLens(category: ReadinessCategory): vscode.CodeLens {
+function categoryLens(uri: vscode.Uri, category: ReadinessCategory): vscode.CodeLens {
   const start = spanRange(category.span).start;
   const range = new vscode.Range(start, start);
   const critical = openCriticalCount(category.items, category.categories);
   const title =
     critical > 0 ? `${progressText(category.progress)} · ${vscode.l10n.t('{0} critical open', critical)}` : progressText(category.progress);
-  return new vscode.CodeLens(range, { title, command: SHOW_VIEW, tooltip: vscode.l10n.t('Show the Readiness view') });
+  return new vscode.CodeLens(range, {
+    title,
+    command: REVEAL_CATEGORY,
+    arguments: [uri, category.id],
+    tooltip: vscode.l10n.t('Show this category in the Readiness view'),
+  });
 }

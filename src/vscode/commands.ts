@@ -39,6 +39,9 @@ export function registerCommands(store: ChecklistStore, tree: ReadinessTreeProvi
     vscode.commands.registerCommand('readiness.markNotApplicable', mark('n/a')),
     vscode.commands.registerCommand('readiness.nextCriticalItem', () => nextCriticalItem(store)),
     vscode.commands.registerCommand('readiness.revealLine', (uri: vscode.Uri, line: number) => revealLine(uri, line)),
+    vscode.commands.registerCommand('readiness.revealCategory', (uri: vscode.Uri, categoryId: string) =>
+      tree.revealCategory(uri, categoryId),
+    ),
     vscode.commands.registerCommand('readiness.refresh', () => {
       store.reset();
       tree.refresh();

@@ -53,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): ReadinessApi {
   const tree = new ReadinessTreeProvider(store);
   // First: a view shown before its provider is registered says "no data provider registered".
   const treeView = registerTreeView(store, tree);
-  const scanProgress = registerScanProgress(store, tree);
+  const scanProgress = registerScanProgress(store, tree, started);
   const statusBar = registerStatusBar(store);
   const reportView = registerReportView(store, log);
   context.subscriptions.push(

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findItem, type Analysis, type Progress, type ReadinessCategory, type ReadinessItem, type Severity } from '../core';
+import { allItems, findItem, type Analysis, type Progress, type ReadinessCategory, type ReadinessItem, type Severity } from '../core';
 import type { ChecklistState, ChecklistStore } from './checklistStore';
 import { findCategory, type ReadinessNode } from './itemTarget';
 import { setItemState, type TickResult } from './ticking';
@@ -15,6 +15,8 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
   private readonly changed = new vscode.EventEmitter<ReadinessNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private filterValue: TreeFilter = 'all';
+  /** Whether the root lists checklist files (several checklists) or the one checklist's categories. */
+  private rootShowsFiles = false;
   /** The view showing this provider, once registered (tests read its badge). */
   view: vscode.TreeView<ReadinessNode> | undefined;
 
@@ -65,6 +67,7 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
     await this.store.checklistUris();
     if (this.store.scanned) {
       const all = await this.store.all();
+      this.rootShowsFiles = all.length !== 1;
       return all.length === 1 ? this.fileChildren(all[0]) : all.map((s) => ({ kind: 'file', uri: s.uri }));
     }
     let { uris, states } = await this.store.analysedSoFar();
@@ -74,7 +77,8 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
       ({ uris, states } = await this.store.analysedSoFar());
     }
     // A single checklist shows its categories at the top; only once it is known to be the only one.
-    if (states.length === 1 && (uris.length === 1 || this.store.scanned)) return this.fileChildren(states[0]);
+    this.rootShowsFiles = !(states.length === 1 && (uris.length === 1 || this.store.scanned));
+    if (!this.rootShowsFiles) return this.fileChildren(states[0]);
     return states.map((s) => ({ kind: 'file', uri: s.uri }));
   }
 
@@ -117,8 +121,36 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
     return results;
   }
 
-  getParent(): undefined {
-    return undefined;
+  /** The node above a node, as `getChildren` nests them (what `TreeView.reveal` walks up). */
+  getParent(node: ReadinessNode): ReadinessNode | undefined {
+    if (node.kind === 'file' || node.kind === 'message' || !node.uri) return undefined;
+    const state = this.store.peek(node.uri);
+    if (!state) return undefined;
+    const top: ReadinessNode | undefined = this.rootShowsFiles ? { kind: 'file', uri: node.uri } : undefined;
+    const { checklist } = state.analysis;
+    const holds = (c: ReadinessCategory) =>
+      node.kind === 'category' ? c.categories.some((sub) => sub.id === node.categoryId) : c.items.some((i) => i.id === node.itemId);
+    if (node.kind === 'item') {
+      const parentItem = allItems(checklist).find((i) => i.children.some((child) => child.id === node.itemId));
+      if (parentItem) return { kind: 'item', uri: node.uri, itemId: parentItem.id };
+    }
+    const parent = allCategories(checklist.categories).find(holds);
+    return parent ? { kind: 'category', uri: node.uri, categoryId: parent.id } : top;
+  }
+
+  /**
+   * Shows a category in the view, selected and expanded. A filter that hides it is switched off
+   * first: revealing what the view does not show would fail.
+   */
+  async revealCategory(uri: vscode.Uri, categoryId: string): Promise<boolean> {
+    const state = await this.store.get(uri);
+    const category = state && findCategory(state.analysis.checklist.categories, categoryId);
+    if (!category || !this.view) return false;
+    if (!this.categoryVisible(category)) this.setFilter('all');
+    // The root decides whether checklists are nodes of their own; ask it before walking up.
+    await this.getChildren();
+    await this.view.reveal({ kind: 'category', uri, categoryId }, { select: true, focus: true, expand: true });
+    return true;
   }
 
   private fileChildren(state: ChecklistState): ReadinessNode[] {
@@ -155,6 +187,18 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
     if (this.filterValue === 'all') return true;
     return category.items.some((i) => this.itemVisible(i)) || category.categories.some((c) => this.categoryVisible(c));
   }
+}
+
+/** Every category, nested ones included. */
+function allCategories(categories: readonly ReadinessCategory[]): ReadinessCategory[] {
+  const out: ReadinessCategory[] = [];
+  const stack = [...categories];
+  while (stack.length > 0) {
+    const c = stack.pop()!;
+    out.push(c);
+    stack.push(...c.categories);
+  }
+  return out;
 }
 
 /** Resolves on the event's next firing. */

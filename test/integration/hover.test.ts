@@ -3,7 +3,7 @@
 // preview, and document text that stays inert (no command links, no HTML).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, workspaceUri } from './helpers/extension';
+import { activateExtension, workspaceFolder, workspaceUri } from './helpers/extension';
 
 const HOVER = 'checklists/hover.md';
 const STATUS = 'checklists/status.md';
@@ -70,7 +70,10 @@ describe('readiness hover', () => {
       const { md, plain } = await hoverAt(HOVER, 6, text);
       assert.ok(!md.value.includes('command:'), `a command link survived: ${md.value}`);
       assert.ok(!/<img|onerror=/i.test(md.value), `HTML survived: ${md.value}`);
-      assert.ok(!/\]\((?!file:)/.test(md.value), `a link other than a workspace file: ${md.value}`);
+      assert.ok(
+        !new RegExp(`\\]\\((?!${workspaceFolder().uri.scheme}:)`).test(md.value),
+        `a link other than a workspace file: ${md.value}`,
+      );
       assert.equal(md.isTrusted, false);
       assert.equal(md.supportHtml, false);
       assert.match(plain, /outside the workspace, not followed/);
@@ -79,13 +82,15 @@ describe('readiness hover', () => {
 
   it('says whether a hovered link exists, and the range is the link', async () => {
     const missing = await hoverAt(STATUS, 5, 'evidence');
-    assert.match(missing.plain, /^Evidence: \[docs\/evidence\/missing-release-notes\.md\]\(file:[^)]+\) \(missing\)/);
+    // The workspace's own scheme: file: on disk, vscode-remote: in the web worker (code-server).
+    const scheme = workspaceFolder().uri.scheme;
+    assert.match(missing.plain, new RegExp(`^Evidence: \\[docs/evidence/missing-release-notes\\.md\\]\\(${scheme}:[^)]+\\) \\(missing\\)`));
     assert.ok(!/State:/.test(missing.plain), 'a link hover is about the link only');
     const line = (await vscode.workspace.openTextDocument(workspaceUri(STATUS))).lineAt(5).text;
     assert.equal(missing.hover.range?.start.character, line.indexOf('[evidence]'));
     assert.equal(missing.hover.range?.end.character, line.indexOf('.md)') + 4);
     const existing = await hoverAt(HOVER, 5, 'evidence');
-    assert.match(existing.plain, /^Evidence: \[docs\/evidence\/capacity\.md\]\(file:[^)]+\) \(exists\)/);
+    assert.match(existing.plain, new RegExp(`^Evidence: \\[docs/evidence/capacity\\.md\\]\\(${scheme}:[^)]+\\) \\(exists\\)`));
   });
 
   it('marks overdue items, missing evidence and outside links on the item hover', async () => {

@@ -1,6 +1,6 @@
 // `--cache`: analyses reused across runs only while everything they read is unchanged.
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -227,6 +227,38 @@ describe('cli: --cache', () => {
     assert.equal(warm.code, a.code);
     assert.equal(warm.stdout, a.stdout);
     assert.deepEqual(entries(cacheDir), before, 'every entry the two runs wrote is read back as a hit');
+  });
+});
+
+describe('cli: --cache in the bundle (dist/cli.js)', function () {
+  this.timeout(120_000);
+  let dir: string;
+  before(function () {
+    if (!existsSync(join(projectRoot, 'dist', 'cli.js'))) this.skip();
+    dir = mkdtempSync(join(tmpdir(), 'readiness-cache-bundle-'));
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, 'PRODUCTION_READINESS.md'), CHECKLIST);
+  });
+  after(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+  it('loads the core (dist/core.js: parser, YAML, schemas) only when something is analysed', () => {
+    const run = () =>
+      spawnSync(
+        process.execPath,
+        [join(projectRoot, 'dist', 'cli.js'), 'check', 'PRODUCTION_READINESS.md', '--cache', '--cache-location', 'cache'],
+        {
+          cwd: dir,
+          encoding: 'utf8',
+          env: { ...process.env, NODE_DEBUG: 'module', NO_COLOR: '1' },
+        },
+      );
+    const loadsCore = (stderr: string) => /load "[^"]*[\\/]dist[\\/]core\.js"/.test(stderr);
+    const cold = run();
+    assert.ok(loadsCore(cold.stderr), 'the first run analyses the checklist with the core');
+    const warm = run();
+    assert.equal(warm.status, cold.status);
+    assert.equal(warm.stdout, cold.stdout);
+    assert.ok(!loadsCore(warm.stderr), 'a run served from the cache does not load the core');
   });
 });
 

@@ -1,4 +1,5 @@
-import { DEFAULT_LIMITS, type Finding, formatReport, type Severity } from '../../core';
+import type { Finding, Severity } from '../../core';
+import { DEFAULT_LIMITS, formatReport } from '../coreLite';
 import { resolve } from 'node:path';
 import { createPaint, shouldColor } from '../ansi';
 import type { CheckArgs, FailOn } from '../args';

@@ -30,7 +30,7 @@ import type { RootContent } from 'mdast';
 import type { Analysis, AnalyzerOptions, EvaluateOptions, ParsedChecklist } from './analysis';
 import { assembleChecklist, type Assembly } from './assemble';
 import { AssemblyMemo } from './assemblyMemo';
-import { parseInPieces } from './coldParse';
+import { COLD_PIECE_CHARS, parseInPieces, parseInPiecesSteps } from './coldParse';
 import { evaluateSections } from './evaluate';
 import { applyFrontMatterNode, type AppliedFrontMatter } from './frontMatter';
 import { applySeverities } from './rules';
@@ -72,6 +72,8 @@ export class ChecklistAnalyzer {
   private definitions = false;
   /** Whether the last checklist had tracked items: sections are built assuming it still has (`ParseContext.tracked`). */
   private tracked = true;
+  /** The blocks `parseSteps` parsed in pieces, for the whole parse of that text that follows at once. */
+  private prepared: { text: string; blocks: RootContent[]; chars: number } | undefined;
   /** The vocabulary sections are built with (config `statuses:` and the document's legend), and its legend's key. */
   private vocabulary: StatusVocabulary = NO_VOCABULARY;
   private legendKey = '';
@@ -177,6 +179,35 @@ export class ChecklistAnalyzer {
     return { checklist, findings: applySeverities(evaluateSections(this.sections, this.assembly, parsed, options), config), config };
   }
 
+  /**
+   * `parse`, in steps: when the text is parsed whole (a cold parse: the first one, or after a
+   * reset or a new config), the generator yields between the pieces of `parseInPieces`, so a host
+   * can give its thread back in between (the editor's first scan); then it parses as `parse` does
+   * and returns the same result. Until the last step the analyzer is left as it was: a `parse`
+   * of another text meanwhile is safe, and a generator dropped halfway changes nothing. A text
+   * that may hold definitions is parsed at once, as `parse` does. `pieceChars`: see `parseInPieces`.
+   */
+  *parseSteps(text: string, pieceChars = COLD_PIECE_CHARS): Generator<void, ParsedChecklist> {
+    if (!this.assembly && !mayHoldDefinitions(text) && !exceededLimit(text, this.options.limits)) {
+      let chars = 0;
+      const blocks = yield* parseInPiecesSteps(
+        text,
+        (from, to) => {
+          chars += to - from;
+          return parseRange(text, from, to);
+        },
+        pieceChars,
+      );
+      // The analyzer may have parsed another text meanwhile: `parse` decides afresh, and takes these blocks only for a whole parse of this text.
+      this.prepared = { text, blocks, chars };
+    }
+    try {
+      return this.parse(text);
+    } finally {
+      this.prepared = undefined;
+    }
+  }
+
   /** Parses and evaluates the new version of the text. */
   analyze(text: string, options: EvaluateOptions = {}): Analysis {
     this.parse(text);
@@ -192,7 +223,12 @@ export class ChecklistAnalyzer {
   /** Parses the whole text into sections (and reads its front matter config). */
   private parseWhole(text: string, index: LineIndex): PlacedSection[] {
     // Definitions cross every section boundary: only then is remark given the whole text at once.
-    const blocks = mayHoldDefinitions(text) ? this.parseAll(text) : parseInPieces(text, (from, to) => this.parseRange(text, from, to));
+    const prepared = this.prepared?.text === text ? this.prepared : undefined;
+    this.prepared = undefined;
+    if (prepared) this.parsedChars += prepared.chars;
+    const blocks =
+      prepared?.blocks ??
+      (mayHoldDefinitions(text) ? this.parseAll(text) : parseInPieces(text, (from, to) => this.parseRange(text, from, to)));
     this.applied = this.frontMatter(blocks[0], text, index);
     const legend = legendOf(text, blocks, 0, blocks.length).entries;
     this.vocabulary = documentVocabulary(this.applied.config, legend);
@@ -301,10 +337,8 @@ export class ChecklistAnalyzer {
 
   /** Parses `text[from, to)` with positions in the whole text. */
   private parseRange(text: string, from: number, to: number): RootContent[] {
-    const tree = parseMarkdown(detachedSlice(text, from, to));
     this.parsedChars += to - from;
-    if (from > 0) shiftPositions(tree.children, from);
-    return tree.children;
+    return parseRange(text, from, to);
   }
 
   private buildSections(
@@ -337,6 +371,13 @@ export class ChecklistAnalyzer {
   private frontMatter(node: RootContent | undefined, text: string, index: LineIndex): AppliedFrontMatter {
     return applyFrontMatterNode(this.options.config, node, text, index);
   }
+}
+
+/** Parses `text[from, to)` into top-level blocks with positions in the whole text. */
+function parseRange(text: string, from: number, to: number): RootContent[] {
+  const tree = parseMarkdown(detachedSlice(text, from, to));
+  if (from > 0) shiftPositions(tree.children, from);
+  return tree.children;
 }
 
 /** An empty model for a text over the limits, carrying the one `too-large` finding. */

@@ -25,6 +25,19 @@ export const COLD_PIECE_CHARS = 4096;
 
 /** The top-level blocks of `text`, equal to those of a whole parse, parsed in pieces of about `pieceChars` characters or more. */
 export function parseInPieces(text: string, parseRange: RangeParser, pieceChars = COLD_PIECE_CHARS): RootContent[] {
+  const steps = parseInPiecesSteps(text, parseRange, pieceChars);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `parseInPieces`, one parse of a piece per step: the generator yields before each parse but the
+ * first, so a host can give its thread back between pieces (the editor's first scan), and
+ * returns the blocks. Nothing outside the generator changes while it runs.
+ */
+export function* parseInPiecesSteps(text: string, parseRange: RangeParser, pieceChars = COLD_PIECE_CHARS): Generator<void, RootContent[]> {
   const candidates = headingLines(text);
   const blocks: RootContent[] = [];
   const frontMatter = startsWithFrontMatterFence(text);
@@ -35,6 +48,7 @@ export function parseInPieces(text: string, parseRange: RangeParser, pieceChars 
   const parseAfter = (from: number, to: number): RootContent[] =>
     from > 0 && (text.startsWith('---', from) || text.charCodeAt(from) === 0xfeff) ? parseRange(after, to).slice(1) : parseRange(from, to);
   let c = 0;
+  let parses = 0;
   while (from < text.length) {
     while (c < candidates.length && candidates[c] < from + pieceChars) c++;
     let reach = 1;
@@ -43,6 +57,7 @@ export function parseInPieces(text: string, parseRange: RangeParser, pieceChars 
     while (c + reach - 1 < candidates.length) {
       const heading = candidates[c + reach - 1];
       const end = lineEnd(text, heading);
+      if (parses++ > 0) yield;
       const piece = parseAfter(from, end);
       if (closedAt(piece, heading) && !(from === 0 && frontMatter && piece[0]?.type !== 'yaml')) {
         parsed = piece;
@@ -52,6 +67,7 @@ export function parseInPieces(text: string, parseRange: RangeParser, pieceChars 
       }
       reach *= 2;
     }
+    if (!parsed && parses++ > 0) yield;
     parsed ??= parseAfter(from, to);
     for (const block of parsed) blocks.push(block);
     after = to === text.length ? after : candidates[c - 1];

@@ -1,8 +1,8 @@
 // Shared helpers for the integration suites: the activated extension's API, the workspace's
 // files, and waiting on asynchronous updates without fixed sleeps.
-import { appendFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { ReadinessApi } from '../../../src/vscode/extension';
+import { appendProgressLine } from './progress';
 
 export const EXTENSION_ID = 'production-readiness.production-readiness';
 
@@ -64,7 +64,5 @@ export async function waitFor<T>(
 
 /** Prints a line in the runner's output (the extension host's console does not reach it). */
 export function note(line: string): void {
-  const file = process.env.READINESS_TEST_RESULTS;
-  if (file) appendFileSync(`${file}.progress`, `  ℹ ${line}\n`);
-  else console.log(line);
+  appendProgressLine(`  ℹ ${line}`);
 }
