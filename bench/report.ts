@@ -1,4 +1,5 @@
 /** Renders benchmark results as a terminal table and as bench/RESULTS.md. */
+import { MISSED_TARGET_CAUSES } from './causes';
 import type { Results, Target } from './run';
 
 const ms = (v: number) => `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ms`;
@@ -102,5 +103,16 @@ ${markdown(targetRows(results))}
 ${markdown(rows(results))}
 
 Edits re-parsed ${results.edits.map((e) => `${Math.round(e.parsedChars)} characters on average at ${e.items.toLocaleString('en-US')} items`).join(' and ')}.
-`;
+${missedCauses(results)}`;
+}
+
+/** For each missed target: where the time goes and what meeting it would take (bench/causes.ts). */
+function missedCauses(results: Results): string {
+  const missed = Object.entries(results.targets).filter(([, t]) => !t.met);
+  if (missed.length === 0) return '';
+  const entries = missed.map(
+    ([id, t]) =>
+      `- **${t.what}** (${t.value === null ? 'not measured' : `${t.value} ${t.unit}`}, limit ${t.limit} ${t.unit}): ${MISSED_TARGET_CAUSES[id] ?? 'no profile recorded yet.'}`,
+  );
+  return `\n## Targets missed: where the time goes\n\n${entries.join('\n')}\n`;
 }

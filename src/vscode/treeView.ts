@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { allItems, findItem, type Analysis, type Progress, type ReadinessCategory, type ReadinessItem, type Severity } from '../core';
+import { type Analysis, type Progress, type ReadinessCategory, type ReadinessItem, type Severity } from '../core';
 import type { ChecklistState, ChecklistStore } from './checklistStore';
-import { findCategory, type ReadinessNode } from './itemTarget';
+import type { ReadinessNode } from './itemTarget';
+import { treeIndex } from './treeIndex';
 import { setItemState, type TickResult } from './ticking';
 
 /** Which items the view shows. */
@@ -47,11 +48,11 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
     if (!state) return [];
     if (node.kind === 'file') return this.fileChildren(state);
     if (node.kind === 'category') {
-      const category = findCategory(state.analysis.checklist.categories, node.categoryId);
+      const category = treeIndex(state.analysis.checklist).categories.get(node.categoryId);
       return category ? this.groupChildren(state, category.items, category.categories) : [];
     }
     if (node.kind === 'item') {
-      const item = findItem(state.analysis.checklist, node.itemId);
+      const item = treeIndex(state.analysis.checklist).items.get(node.itemId);
       return item ? this.itemNodes(state, item.children) : [];
     }
     return [];
@@ -92,11 +93,12 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
     const state = this.store.peek(node.uri);
     if (!state) return new vscode.TreeItem(vscode.l10n.t('Loading…'));
     if (node.kind === 'file') return fileTreeItem(state);
+    const index = treeIndex(state.analysis.checklist);
     if (node.kind === 'category') {
-      const category = findCategory(state.analysis.checklist.categories, node.categoryId);
-      return category ? categoryTreeItem(state, category) : new vscode.TreeItem('');
+      const category = index.categories.get(node.categoryId);
+      return category ? categoryTreeItem(state, category, index.itemCount) : new vscode.TreeItem('');
     }
-    const item = findItem(state.analysis.checklist, node.itemId);
+    const item = index.items.get(node.itemId);
     if (!item) return new vscode.TreeItem('');
     const treeItem = itemTreeItem(state, item);
     // Sub-tasks the filter hides leave nothing to expand.
@@ -127,15 +129,13 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
     const state = this.store.peek(node.uri);
     if (!state) return undefined;
     const top: ReadinessNode | undefined = this.rootShowsFiles ? { kind: 'file', uri: node.uri } : undefined;
-    const { checklist } = state.analysis;
-    const holds = (c: ReadinessCategory) =>
-      node.kind === 'category' ? c.categories.some((sub) => sub.id === node.categoryId) : c.items.some((i) => i.id === node.itemId);
-    if (node.kind === 'item') {
-      const parentItem = allItems(checklist).find((i) => i.children.some((child) => child.id === node.itemId));
-      if (parentItem) return { kind: 'item', uri: node.uri, itemId: parentItem.id };
-    }
-    const parent = allCategories(checklist.categories).find(holds);
-    return parent ? { kind: 'category', uri: node.uri, categoryId: parent.id } : top;
+    const index = treeIndex(state.analysis.checklist);
+    const self = node.kind === 'item' ? index.items.get(node.itemId) : index.categories.get(node.categoryId);
+    const parent = self && index.parents.get(self);
+    if (!parent) return top;
+    return 'state' in parent
+      ? { kind: 'item', uri: node.uri, itemId: parent.id }
+      : { kind: 'category', uri: node.uri, categoryId: parent.id };
   }
 
   /**
@@ -144,12 +144,28 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
    */
   async revealCategory(uri: vscode.Uri, categoryId: string): Promise<boolean> {
     const state = await this.store.get(uri);
-    const category = state && findCategory(state.analysis.checklist.categories, categoryId);
+    const category = state && treeIndex(state.analysis.checklist).categories.get(categoryId);
     if (!category || !this.view) return false;
     if (!this.categoryVisible(category)) this.setFilter('all');
-    // The root decides whether checklists are nodes of their own; ask it before walking up.
+    // The view's tree must hold the root's nodes before it can walk down to one: show it first.
+    if (!this.view.visible) {
+      const shown = nextEvent(this.view.onDidChangeVisibility);
+      await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+      if (!this.view.visible) await shown;
+    }
+    // The root decides whether checklists are nodes of their own (getParent walks up to them).
     await this.getChildren();
-    await this.view.reveal({ kind: 'category', uri, categoryId }, { select: true, focus: true, expand: true });
+    const node: ReadinessNode = { kind: 'category', uri, categoryId };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.view.reveal(node, { select: true, focus: true, expand: true });
+        break;
+      } catch (error) {
+        // A refresh in flight can drop the nodes the reveal walks through; it settles within a render.
+        if (attempt === 3) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
     return true;
   }
 
@@ -187,18 +203,6 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
     if (this.filterValue === 'all') return true;
     return category.items.some((i) => this.itemVisible(i)) || category.categories.some((c) => this.categoryVisible(c));
   }
-}
-
-/** Every category, nested ones included. */
-function allCategories(categories: readonly ReadinessCategory[]): ReadinessCategory[] {
-  const out: ReadinessCategory[] = [];
-  const stack = [...categories];
-  while (stack.length > 0) {
-    const c = stack.pop()!;
-    out.push(c);
-    stack.push(...c.categories);
-  }
-  return out;
 }
 
 /** Resolves on the event's next firing. */
@@ -257,8 +261,14 @@ function fileTreeItem(state: ChecklistState): vscode.TreeItem {
   return t;
 }
 
-function categoryTreeItem(state: ChecklistState, category: ReadinessCategory): vscode.TreeItem {
-  const t = new vscode.TreeItem(category.title || vscode.l10n.t('(untitled section)'), vscode.TreeItemCollapsibleState.Expanded);
+/** Above this many items a checklist's categories start collapsed: expanding all would render every item at once. */
+const EXPAND_UP_TO_ITEMS = 500;
+
+function categoryTreeItem(state: ChecklistState, category: ReadinessCategory, checklistItems: number): vscode.TreeItem {
+  const t = new vscode.TreeItem(
+    category.title || vscode.l10n.t('(untitled section)'),
+    checklistItems > EXPAND_UP_TO_ITEMS ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded,
+  );
   t.id = `${state.uri.toString()}#${category.id}`;
   const critical = openCriticalCount(category.items, category.categories);
   t.description = withCritical(progressText(category.progress), critical);

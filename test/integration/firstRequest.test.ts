@@ -8,7 +8,7 @@ import { activateExtension, waitFor, workspaceUri } from './helpers/extension';
 import { readinessDiagnostics, removeWorkspaceFiles } from './helpers/suiteFiles';
 
 const FOLDER = 'services/first-request-suite';
-const SHOW_VIEW = 'workbench.view.extension.readiness';
+const REVEAL_CATEGORY = 'readiness.revealCategory';
 
 const TEXT = `# First request suite
 
@@ -56,7 +56,7 @@ async function hoverText(document: vscode.TextDocument, needle: string): Promise
 
 async function lenses(document: vscode.TextDocument): Promise<[number, string | undefined][]> {
   const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 100);
-  return found.filter((l) => l.command?.command === SHOW_VIEW).map((l) => [l.range.start.line, l.command?.title]);
+  return found.filter((l) => l.command?.command === REVEAL_CATEGORY).map((l) => [l.range.start.line, l.command?.title]);
 }
 
 /**

@@ -66,6 +66,8 @@ describe('readiness tree', () => {
         ['Operations', 'no tracked items'],
       ],
     );
+    // A checklist of a few items shows its sections open.
+    assert.ok(cats.every((c) => c.item.collapsibleState === vscode.TreeItemCollapsibleState.Expanded));
   });
 
   it('shows items with native checkboxes, the Problems icon and colour on open critical items, owner/due/evidence in the description', async () => {
@@ -213,6 +215,12 @@ describe('readiness tree on a checklist over 1 MB', () => {
     // 60 tasks (every third done) and 20 rows (every second done) per section.
     assert.equal(first.description, '30/80 · 37%');
     assert.equal(state.analysis.checklist.progress.done, 140 * 30);
+    // 11,200 items: the sections start collapsed, so showing the view does not render them all.
+    assert.equal(first.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    const items = (await api.tree.getChildren(categories[0])) ?? [];
+    assert.equal(items.length, 80);
+    assert.deepEqual(api.tree.getParent(items[79]), categories[0], 'an item walks up to its section');
+    assert.deepEqual(api.tree.getParent(categories[0]), node, 'a section walks up to its checklist');
   });
 });
 
