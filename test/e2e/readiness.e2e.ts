@@ -72,7 +72,7 @@ describe('readiness in the workbench', function () {
     await eventually('the tick on disk', async () => (await wb.disk(CHECKLIST)) !== linked);
     assert.equal(await wb.disk(CHECKLIST), linked.replace('- [ ] Penetration test signed off', '- [x] Penetration test signed off'));
     await eventually('the category progress', async () => (await wb.rowText('Security')) === 'Security 3/4 · 75% · 1 critical');
-    await eventually('the status bar', async () => squash(await wb.statusBarItem.innerText()) === '44% · 3 critical');
+    await eventually('the status bar', async () => squash(await wb.statusBarItem.innerText()) === 'orders-api: 44% · 3 critical');
     await eventually(
       'the critical-open problem to go',
       async () => (await problems.filter({ hasText: '"Penetration test signed off" is critical and open' }).count()) === 0,
@@ -189,7 +189,9 @@ describe('readiness in the workbench', function () {
     await wb.page.locator('.statusbar-item', { hasText: 'Ln 15, Col 1' }).waitFor({ timeout: UI_TIMEOUT });
     await tab.click();
     await report().locator('#overview').waitFor({ timeout: UI_TIMEOUT });
-    await wb.page.reload();
+    // Reload as a user does (the workbench saves its editors on the way out; a browser reload may not wait for that).
+    await wb.runCommand('Developer: Reload Window');
+    await wb.page.waitForLoadState('load');
     await wb.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await wb.page.locator('.tab', { hasText: 'Readiness Report' }).click({ timeout: 60_000 });
     await report().locator('#critical a.place', { hasText: 'PRODUCTION_READINESS.md:15' }).waitFor({ timeout: 60_000 });
