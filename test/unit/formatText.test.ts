@@ -50,6 +50,31 @@ describe('formatText', () => {
     );
   });
 
+  it('aligns columns by terminal width: CJK and full-width characters take two columns', () => {
+    // Titles: "運用" is 4 columns, "Deploy" 6, "本番（Critical）" 4 + 2 + 8 + 2 = 16 (full-width brackets).
+    const analysis = analyze('# T\n\n## 運用\n\n- [ ] a\n\n## Deploy\n\n- [ ] b\n\n## 本番（Critical）\n\n- [x] c\n');
+    const out = formatText([{ path: 'P.md', analysis: { ...analysis, findings: [] } }], plain);
+    const rows = out.split('\n').slice(2, 5);
+    assert.deepEqual(rows, [
+      `  運用${' '.repeat(12)}  ░░░░░░░░░░   0%  0/1`,
+      `  Deploy${' '.repeat(10)}  ░░░░░░░░░░   0%  0/1`,
+      '  本番（Critical）  ██████████ 100%  1/1',
+    ]);
+  });
+
+  it('aligns finding messages with wide characters and cuts long titles on whole characters', () => {
+    const analysis = analyze(`# T\n\n## ${'長'.repeat(30)}\n\n- [ ] 日本語の項目 (critical)\n- [ ] ab (critical)\n`);
+    const out = formatText([{ path: 'P.md', analysis }], plain);
+    // 30 wide characters are 60 columns: cut to 19 characters (38 columns) and "…", within the 40-column limit.
+    assert.match(out, new RegExp(`^  ${'長'.repeat(19)}…  ░`, 'm'));
+    const findings = out.split('\n').filter((l) => l.includes('critical-open'));
+    // '"日本語の項目" is critical and open' is 6 wide characters: 4 columns more than '"ab" is critical and open'.
+    assert.equal(findings.length, 2);
+    const [wide, narrow] = findings[0].includes('日本語') ? findings : [findings[1], findings[0]];
+    assert.ok(wide.includes('"日本語の項目" is critical and open  critical-open'), wide);
+    assert.ok(narrow.includes(`"ab" is critical and open${' '.repeat(2 + 10)}critical-open`), narrow);
+  });
+
   it('says when nothing is tracked', () => {
     const analysis = analyze('');
     const out = formatText([{ path: 'EMPTY.md', analysis }], plain);

@@ -8,6 +8,7 @@ import type { Checklist, Progress, Severity } from '../model/types';
 import { sumProgress } from '../model/progress';
 import type { Finding } from '../model/ruleTable';
 import { walkItems } from '../model/walk';
+import stringWidth from 'string-width';
 import { visibleText } from './visibleText';
 
 /** Text styles; each returns its text wrapped in whatever shows the style (or unchanged). */
@@ -98,11 +99,11 @@ function categoryLines(checklist: Checklist, paint: Paint): string[] {
     return p.done + p.open + p.inProgress + p.notApplicable + p.untracked > 0;
   });
   const titles = shown.map((c) => truncate(visibleText(c.title || '(untitled)'), MAX_TITLE_WIDTH));
-  const width = Math.max(0, ...titles.map((t) => t.length));
+  const width = Math.max(0, ...titles.map((t) => stringWidth(t)));
   return shown.map((c, i) => {
     const p = c.progress;
     const counts = p.percent === null ? paint.dim('no tracked items') : `${p.done}/${p.done + p.open + p.inProgress}`;
-    return `  ${titles[i].padEnd(width)}  ${bar(p.percent, paint)} ${p.percent === null ? '    ' : percentText(p.percent)}  ${counts}`;
+    return `  ${padEnd(titles[i], width)}  ${bar(p.percent, paint)} ${p.percent === null ? '    ' : percentText(p.percent)}  ${counts}`;
   });
 }
 
@@ -116,10 +117,10 @@ function findingLines(findings: readonly Finding[], paint: Paint): string[] {
   }));
   const lineWidth = Math.max(...rows.map((r) => r.line.length));
   const columnWidth = Math.max(...rows.map((r) => r.column.length));
-  const messageWidth = Math.max(...rows.map((r) => r.message.length));
+  const messageWidth = Math.max(...rows.map((r) => stringWidth(r.message)));
   return rows.map((r) => {
     const where = paint.dim(`${r.line.padStart(lineWidth)}:${r.column.padEnd(columnWidth)}`);
-    return `  ${where}  ${severityText(r.severity, paint)}  ${r.message.padEnd(messageWidth)}  ${paint.dim(r.rule)}`;
+    return `  ${where}  ${severityText(r.severity, paint)}  ${padEnd(r.message, messageWidth)}  ${paint.dim(r.rule)}`;
   });
 }
 
@@ -162,6 +163,21 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+// Terminal columns, not UTF-16 units: CJK and most emoji take two columns, combining marks none.
+function padEnd(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+}
+
+/** Cuts whole grapheme clusters so that the text and its `…` fit in `width` terminal columns. */
 function truncate(text: string, width: number): string {
-  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+  if (stringWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const { segment } of new Intl.Segmenter().segment(text)) {
+    const w = stringWidth(segment);
+    if (used + w > width - 1) break;
+    out += segment;
+    used += w;
+  }
+  return `${out}…`;
 }
