@@ -18,6 +18,8 @@ export interface RunningCodeServer {
   url: string;
   port: number;
   userDataDir: string;
+  /** The server's process id, also its process group's (the extension host runs in that group). */
+  pid: number;
   output(): string;
   onExit(listener: (code: number | null, signal: string | null) => void): void;
   stop(): Promise<void>;

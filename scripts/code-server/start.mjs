@@ -35,6 +35,7 @@ const maxLogChars = 20_000;
  * @property {string} url Base URL, e.g. http://127.0.0.1:41234
  * @property {number} port
  * @property {string} userDataDir
+ * @property {number} pid The server's process id, which is also its process group's (the extension host is in it).
  * @property {() => string} output What the server printed so far (stdout and stderr, truncated).
  * @property {(listener: (code: number | null, signal: string | null) => void) => void} onExit
  * @property {() => Promise<void>} stop Kills the process group and removes the temporary folders.
@@ -131,6 +132,7 @@ export async function startCodeServer(options) {
     url,
     port,
     userDataDir,
+    pid: child.pid,
     output: () => output,
     onExit: (listener) => exitListeners.push(listener),
     stop,

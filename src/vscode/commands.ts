@@ -55,7 +55,14 @@ export function registerCommands(store: ChecklistStore, tree: ReadinessTreeProvi
 /** Opens a file at a 1-based line with the cursor at its start. */
 export async function revealLine(uri: vscode.Uri, line: number): Promise<vscode.TextEditor> {
   const position = new vscode.Position(Math.max(0, line - 1), 0);
-  return vscode.window.showTextDocument(uri, { selection: new vscode.Range(position, position), preserveFocus: false });
+  // An editor already showing the file is reused where it is, instead of opening it again in the active group.
+  const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+  const options: vscode.TextDocumentShowOptions = {
+    viewColumn: shown?.viewColumn,
+    selection: new vscode.Range(position, position),
+    preserveFocus: false,
+  };
+  return shown ? vscode.window.showTextDocument(shown.document, options) : vscode.window.showTextDocument(uri, options);
 }
 
 function noItem(): undefined {

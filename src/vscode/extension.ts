@@ -50,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): ReadinessApi {
       : undefined;
   const log = createLog();
   const store = new ChecklistStore(log);
-  const tree = new ReadinessTreeProvider(store);
+  const tree = new ReadinessTreeProvider(store, context.workspaceState);
   // First: a view shown before its provider is registered says "no data provider registered".
   const treeView = registerTreeView(store, tree);
   const scanProgress = registerScanProgress(store, tree, started);

@@ -7,7 +7,14 @@ export type ReadinessNode =
   | { kind: 'file'; uri: vscode.Uri }
   | { kind: 'category'; uri: vscode.Uri; categoryId: string }
   | { kind: 'item'; uri: vscode.Uri; itemId: string }
-  | { kind: 'message'; message: string; uri?: vscode.Uri };
+  | { kind: 'message'; message: string; uri?: vscode.Uri; hint?: TreeHint };
+
+/** A row that says what the view hides and offers to show it: clicking it runs `command`. */
+export interface TreeHint {
+  /** A short action, e.g. "Show all" (the row's description). */
+  action: string;
+  command: string;
+}
 
 /** An item and the checklist it belongs to. */
 export interface ItemTarget {

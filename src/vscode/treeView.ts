@@ -11,17 +11,28 @@ export type TreeFilter = 'all' | 'open' | 'critical';
 /** The view's id in package.json. */
 export const VIEW_ID = 'readiness.tree';
 
+/** Where the filter is kept across reloads (workspace state). */
+const FILTER_KEY = 'readiness.filter';
+const FILTERS: readonly TreeFilter[] = ['all', 'open', 'critical'];
+
 /** The Readiness view: checklist files → categories → items with native checkboxes. */
 export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessNode> {
   private readonly changed = new vscode.EventEmitter<ReadinessNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private filterValue: TreeFilter = 'all';
+  private filterValue: TreeFilter;
   /** Whether the root lists checklist files (several checklists) or the one checklist's categories. */
   private rootShowsFiles = false;
   /** The view showing this provider, once registered (tests read its badge). */
   view: vscode.TreeView<ReadinessNode> | undefined;
 
-  constructor(private readonly store: ChecklistStore) {}
+  /** `memento` keeps the filter across reloads (the workspace's state). */
+  constructor(
+    private readonly store: ChecklistStore,
+    private readonly memento?: vscode.Memento,
+  ) {
+    const saved = memento?.get<string>(FILTER_KEY);
+    this.filterValue = FILTERS.find((f) => f === saved) ?? 'all';
+  }
 
   get filter(): TreeFilter {
     return this.filterValue;
@@ -29,6 +40,7 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
 
   setFilter(filter: TreeFilter): void {
     this.filterValue = filter;
+    void this.memento?.update(FILTER_KEY, filter === 'all' ? undefined : filter);
     void vscode.commands.executeCommand('setContext', 'readiness.filter', filter);
     if (this.view) this.view.description = filterDescription(filter);
     this.refresh();
@@ -43,7 +55,12 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
   }
 
   async getChildren(node?: ReadinessNode): Promise<ReadinessNode[]> {
-    if (!node) return this.rootChildren();
+    if (!node) {
+      const nodes = await this.rootChildren();
+      // A filter on says so in the tree itself: a view alone in its container hides its description.
+      const hint = filterHint(this.filterValue);
+      return hint && nodes.length > 0 ? [hint, ...nodes] : nodes;
+    }
     const state = this.store.peek(node.uri ?? vscode.Uri.parse('untitled:none'));
     if (!state) return [];
     if (node.kind === 'file') return this.fileChildren(state);
@@ -86,8 +103,14 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
   getTreeItem(node: ReadinessNode): vscode.TreeItem {
     if (node.kind === 'message') {
       const message = new vscode.TreeItem(node.message);
-      message.iconPath = new vscode.ThemeIcon('info');
+      message.iconPath = new vscode.ThemeIcon(node.hint ? 'filter-filled' : 'info');
       message.tooltip = node.message;
+      if (node.hint) {
+        message.id = `hint:${node.hint.command}`;
+        message.description = node.hint.action;
+        message.command = { command: node.hint.command, title: node.hint.action };
+        message.contextValue = 'hint';
+      }
       return message;
     }
     const state = this.store.peek(node.uri);
@@ -213,6 +236,13 @@ function nextEvent<T>(event: vscode.Event<T>): Promise<void> {
       resolve();
     });
   });
+}
+
+/** The first row while a filter hides items: what shows, and a click to show everything. */
+function filterHint(filter: TreeFilter): ReadinessNode | undefined {
+  if (filter === 'all') return undefined;
+  const message = filter === 'open' ? vscode.l10n.t('Showing open items only') : vscode.l10n.t('Showing open critical items only');
+  return { kind: 'message', message, hint: { action: vscode.l10n.t('Show all'), command: 'readiness.filterAll' } };
 }
 
 /** What the view's title says about the filter (nothing when every item shows). */
@@ -392,7 +422,10 @@ function withCritical(text: string, critical: number): string {
 }
 
 function revealCommand(uri: vscode.Uri, line: number): vscode.Command {
-  return { command: 'readiness.revealLine', title: vscode.l10n.t('Reveal in Editor'), arguments: [uri, line] };
+  const position = new vscode.Position(Math.max(0, line - 1), 0);
+  const options: vscode.TextDocumentShowOptions = { selection: new vscode.Range(position, position), preserveFocus: false };
+  // `vscode.open` runs in the workbench itself: the editor shows at once, even while this extension host is busy.
+  return { command: 'vscode.open', title: vscode.l10n.t('Reveal in Editor'), arguments: [uri, options] };
 }
 
 /** Registers the Readiness view, its checkboxes and badge. */
@@ -403,6 +436,7 @@ export function registerTreeView(store: ChecklistStore, provider: ReadinessTreeP
     manageCheckboxStateManually: true,
   });
   provider.view = view;
+  view.description = filterDescription(provider.filter);
   const updateBadge = async () => {
     const states = await store.all();
     const count = states.reduce((n, s) => n + openCriticalCount(s.analysis.checklist.items, s.analysis.checklist.categories), 0);

@@ -2,7 +2,7 @@
 // installed, the way a user does: clicks, keys, hovers. Waits on what the page shows, never on
 // fixed delays. Each test's screenshots and, on failure, the browser console go to
 // test-results/e2e/.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,7 +20,7 @@ const THEME = process.env.READINESS_E2E_THEME === 'dark' ? 'Default Dark Modern'
 /** How long a UI state may take to appear (the first activation parses the checklist). */
 export const UI_TIMEOUT = 30_000;
 
-/** A running workbench on a temporary copy of examples/. */
+/** A running workbench on a temporary copy of examples/ (or of another fixture folder). */
 export class Workbench {
   private constructor(
     readonly page: Page,
@@ -31,15 +31,15 @@ export class Workbench {
     readonly consoleLines: string[],
   ) {}
 
-  /** Installs the VSIX, starts code-server in `theme` and opens the workspace. */
-  static async start(theme: string = THEME): Promise<Workbench> {
+  /** Installs the VSIX, starts code-server in `theme` and opens a copy of `fixture`. */
+  static async start(fixture: string = join(repoRoot, 'examples'), theme: string = THEME): Promise<Workbench> {
     const vsix = join(repoRoot, 'dist/production-readiness.vsix');
     if (!existsSync(vsix)) throw new Error('dist/production-readiness.vsix not found: run npm run package first');
     const tempRoot = await mkdtemp(join(tmpdir(), 'readiness-e2e-'));
     const workspace = join(tempRoot, 'orders-api');
     const extensionsDir = join(tempRoot, 'extensions');
     mkdirSync(extensionsDir);
-    await prepareWorkspace(join(repoRoot, 'examples'), workspace);
+    await prepareWorkspace(fixture, workspace);
     await installVsix(vsix, extensionsDir, tempRoot);
     const server = await startCodeServer({
       workspace,
@@ -101,22 +101,6 @@ export class Workbench {
     await this.activityEntry.waitFor({ timeout: UI_TIMEOUT });
     if (!(await this.viewPane.isVisible())) await this.activityEntry.click();
     await this.treeRow('Security').waitFor({ timeout: UI_TIMEOUT });
-    if (!this.widened) await this.widenSideBar();
-  }
-
-  private widened = false;
-
-  /** Drags the side bar's edge to the right, as a user reading long item labels would. */
-  private async widenSideBar(): Promise<void> {
-    const box = await this.page.locator('.part.sidebar').boundingBox();
-    if (!box) return;
-    await this.page.mouse.move(box.x + box.width, box.y + box.height / 2);
-    await this.page.mouse.down();
-    await this.page.mouse.move(box.x + box.width + 200, box.y + box.height / 2, { steps: 5 });
-    await this.page.mouse.up();
-    // Off the sash, so it is not drawn highlighted in screenshots.
-    await this.page.mouse.move(box.x + 40, box.y + box.height - 40);
-    this.widened = true;
   }
 
   /** The side bar while it shows the Readiness view (its only view, so it has no pane header). */
@@ -214,6 +198,38 @@ export class Workbench {
     for (let i = 0; i < 3; i++) await this.page.keyboard.press('Escape');
   }
 
+  /**
+   * Runs `action` with the extension hosts stopped (SIGSTOP), as a busy host would be, and
+   * resumes them however `action` ends: what must not wait for the extension shows anyway.
+   */
+  async whileExtensionHostPaused<T>(action: () => Promise<T>): Promise<T> {
+    const hosts = extensionHostPids(this.server.pid);
+    if (hosts.length === 0) throw new Error('no extension host process found in the code-server process group');
+    for (const pid of hosts) process.kill(pid, 'SIGSTOP');
+    try {
+      return await action();
+    } finally {
+      for (const pid of hosts) process.kill(pid, 'SIGCONT');
+    }
+  }
+
+  /** Waits until `locator`'s element has finished its animations (hovers and menus fade in) and is opaque. */
+  async settled(locator: Locator): Promise<void> {
+    // These functions run in the page (no closure); this project's types do not include the DOM.
+    type PageElement = { getAnimations(options: { subtree: boolean }): { finished: Promise<unknown> }[] };
+    type PageWindow = { getComputedStyle(el: unknown): { opacity: string } };
+    await locator.evaluate((el: PageElement) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+    const opacity = () => locator.evaluate((el) => (globalThis as unknown as PageWindow).getComputedStyle(el).opacity);
+    await eventually('an opaque element', async () => (await opacity()) === '1');
+  }
+
+  /** Records a measured time in test-results/e2e/timings.jsonl (a measurement, not a pass/fail check). */
+  recordTiming(name: string, ms: number): void {
+    mkdirSync(resultsDir, { recursive: true });
+    appendFileSync(join(resultsDir, 'timings.jsonl'), `${JSON.stringify({ name, ms: Math.round(ms) })}\n`);
+    console.log(`      ${name}: ${ms.toFixed(0)} ms`);
+  }
+
   /** Runs a command through the command palette by its title. */
   async runCommand(title: string): Promise<void> {
     await this.page.keyboard.press('F1');
@@ -238,6 +254,24 @@ export async function eventually(what: string, probe: () => Promise<boolean> | b
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last instanceof Error ? ` (${last.message})` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** The extension host processes (VS Code's `--type=extensionHost` forks) in a process group. */
+function extensionHostPids(group: number): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Fields after the command name in parentheses: state, ppid, pgrp.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (pgrp === group && cmdline.includes('--type=extensionHost')) pids.push(Number(entry));
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return pids;
 }
 
 /** Whitespace collapsed, for comparing rendered text. */

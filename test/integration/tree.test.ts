@@ -25,6 +25,11 @@ describe('readiness tree', () => {
     return nodes.map((n) => ({ node: n, item: api.tree.getTreeItem(n) as vscode.TreeItem }));
   }
   const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
+  /** The 1-based line a click on the row opens the checklist at (`vscode.open` with a selection). */
+  const clickLine = (item: vscode.TreeItem) => {
+    assert.equal(item.command?.command, 'vscode.open', 'a click opens the editor through the workbench');
+    return (item.command.arguments?.[1] as vscode.TextDocumentShowOptions).selection!.start.line + 1;
+  };
   async function fileNode(path: string) {
     const files = await children();
     const found = files.find((f) => label(f.item) === path);
@@ -92,7 +97,7 @@ describe('readiness tree', () => {
       [vscode.DiagnosticSeverity.Information]: ['info', 'problemsInfoIcon.foreground'],
     };
     for (const item of [secrets, audit]) {
-      const line = item.command?.arguments?.[1] as number;
+      const line = clickLine(item);
       const diagnostic = await waitFor(`the critical-open problem on line ${line}`, () => problem(line));
       const icon = item.iconPath as vscode.ThemeIcon;
       // ThemeColor's id is public at run time; @types/vscode 1.90 does not declare it yet.
@@ -104,7 +109,7 @@ describe('readiness tree', () => {
     assert.equal(tooltip.isTrusted, false);
     assert.equal(tooltip.supportHtml, false);
     assert.match(tooltip.value, /Runbook:(&nbsp;| )docs\/runbooks\/secrets\.md/);
-    assert.deepEqual(secrets.command?.arguments?.[1], 8, 'clicking reveals the item line');
+    assert.equal(clickLine(secrets), 8, 'clicking reveals the item line');
   });
 
   it('nests sub-tasks, shows in-progress and n/a states, and table rows as items', async () => {
@@ -166,6 +171,30 @@ describe('readiness tree', () => {
       observability.map((o) => label(o.item)),
       ['Alerts routed to on-call', 'SLOs defined'],
     );
+  });
+
+  it('says in the tree itself that a filter is on, with a row that shows everything again', async () => {
+    const before = await children();
+    assert.ok(!before.some((r) => r.item.contextValue === 'hint'), 'no hint while every item shows');
+    await vscode.commands.executeCommand('readiness.filterCritical');
+    const rows = await children();
+    assert.equal(label(rows[0].item), 'Showing open critical items only');
+    assert.equal(rows[0].item.description, 'Show all');
+    assert.deepEqual(
+      rows.slice(1).map((r) => label(r.item)),
+      before.map((r) => label(r.item)),
+      'the checklists follow the hint',
+    );
+    const command = rows[0].item.command;
+    assert.ok(command);
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    assert.equal(api.tree.filter, 'all');
+    assert.deepEqual(
+      (await children()).map((r) => label(r.item)),
+      before.map((r) => label(r.item)),
+    );
+    await vscode.commands.executeCommand('readiness.filterOpen');
+    assert.equal(label((await children())[0].item), 'Showing open items only');
   });
 
   it('badges the view with the number of open critical items', async () => {
