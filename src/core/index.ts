@@ -58,6 +58,12 @@ export { openCriticalItems } from './report/summary';
 export { PLAIN, type Paint } from './report/textReport';
 export { visibleText } from './report/visibleText';
 
+// History from git: progress over versions, sign-off from blame.
+export { parseBlameDefault, parseBlamePorcelain } from './history/blame';
+export { pointOf, progressHistory } from './history/progressHistory';
+export { lastChanges } from './history/signOff';
+export { type BlameLine, type CategoryPoint, type ChecklistVersion, type HistoryPoint, type LastChange } from './history/types';
+
 // Starter checklists and configs.
 export { DEFAULT_TEMPLATE, TEMPLATES, TEMPLATE_IDS, type TemplateId } from './templates/catalog';
 export { CHECKLIST_FILE_NAME, starterChecklist, starterConfig } from './templates/starterFiles';
