@@ -39,6 +39,7 @@ export const WEB_SUITES = [
   'test/integration/diagnostics.test.ts',
   'test/integration/codeActions.test.ts',
   'test/integration/hover.test.ts',
+  'test/integration/createRunbook.test.ts',
 ];
 
 const { values: options } = parseArgs({

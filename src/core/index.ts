@@ -44,6 +44,8 @@ export { type ConfigResult, parseConfigText } from './config/config';
 export { CONFIG_FILE_NAME, CONFIG_FILE_NAMES, type FolderWalk, configCandidates } from './config/discover';
 export { type ReadinessConfig, defaultConfig } from './config/types';
 export { type TeachResult, teachStatus } from './config/teachStatus';
+export { type AddChecklistsResult, addChecklistGlobs, globForPath } from './config/addChecklists';
+export { CHECKLIST_HEAD_CHARS, UNLISTED_EXCLUDE_GLOB, looksLikeChecklist, nameLooksLikeChecklist } from './config/unlisted';
 
 // Edits computed from the model.
 export { EVIDENCE_REFUSAL, evidenceRefusalMessage, refusesDone } from './edit/evidencePolicy';
@@ -67,3 +69,4 @@ export { type BlameLine, type CategoryPoint, type ChecklistVersion, type History
 // Starter checklists and configs.
 export { DEFAULT_TEMPLATE, TEMPLATES, TEMPLATE_IDS, type TemplateId } from './templates/catalog';
 export { CHECKLIST_FILE_NAME, starterChecklist, starterConfig } from './templates/starterFiles';
+export { type RunbookTarget, runbookFileName, runbookTarget, runbookText } from './templates/runbook';

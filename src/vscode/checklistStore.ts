@@ -528,6 +528,11 @@ export class ChecklistStore implements vscode.Disposable {
     );
   }
 
+  /** Tells the store about a file the extension just created, ahead of the file watcher's event (which may come seconds later). */
+  fileCreated(uri: vscode.Uri): void {
+    this.onFileEvent(uri, true);
+  }
+
   private onFileEvent(uri: vscode.Uri, exists: boolean): void {
     if (isConfigUri(uri)) {
       this.reloadConfigs();

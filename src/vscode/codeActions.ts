@@ -11,6 +11,7 @@ import {
   type TextEdit,
 } from '../core';
 import type { ChecklistState, ChecklistStore } from './checklistStore';
+import { CREATE_RUNBOOK, type CreateRunbookArgument } from './createRunbook';
 import { diagnosticRule } from './diagnostics';
 import { offsetRange, spanRange } from './ranges';
 import type { LinkEvidenceArgument } from './evidence';
@@ -30,8 +31,8 @@ export function registerCodeActions(store: ChecklistStore): vscode.Disposable {
 
 /**
  * Quick fixes on a checklist item (link or create evidence, mark as done, convert untracked
- * bullets) and on findings (re-link or remove a broken link, repair mis-decoded text or a table's
- * delimiter row), plus
+ * bullets) and on findings (re-link or remove a broken link, create a missing runbook, repair
+ * mis-decoded text or a table's delimiter row), plus
  * `source.fixAll.readiness`. Edits are computed from the analysis of the document's current
  * version, which the provider waits for.
  */
@@ -168,7 +169,11 @@ class Fixes {
     relink.isPreferred = true;
     const remove = this.action(vscode.l10n.t('Remove broken link'), diagnostics);
     remove.edit = this.workspaceEdit([removeLinkEdit(this.state.text, link)]);
-    return [relink, remove];
+    if (!isRunbook || link.resolved === null || link.outside) return [relink, remove];
+    const create = this.action(vscode.l10n.t('Create runbook "{0}"', link.resolved), diagnostics);
+    const createArgument: CreateRunbookArgument = { uri: this.uri, itemId: item.id, target: link.target };
+    create.command = { command: CREATE_RUNBOOK, title: create.title, arguments: [createArgument] };
+    return [relink, create, remove];
   }
 
   private convert(item: ReadinessItem): vscode.CodeAction[] {

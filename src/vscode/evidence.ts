@@ -11,6 +11,7 @@ import {
   slugify,
 } from '../core';
 import type { ChecklistState, ChecklistStore } from './checklistStore';
+import { offerCreateRunbook } from './createRunbook';
 import { resolveItemTarget, type ItemReference, type ItemTarget } from './itemTarget';
 import { exists } from './fileSystem';
 import { editItem } from './ticking';
@@ -37,7 +38,8 @@ const MAX_PICK_FILES = 5000;
  * - `readiness.createEvidence(item?, fileName?)`: creates a Markdown stub in `evidence.dir`
  *   (without a name, an input box), links it and opens it;
  * - `readiness.openEvidence(item?)` / `readiness.openRunbook(item?)`: opens a linked file that
- *   exists inside the workspace (a quick pick when there are several).
+ *   exists inside the workspace (a quick pick when there are several); a missing runbook (no
+ *   link, or no linked file) is offered to be created.
  */
 export function registerEvidenceCommands(store: ChecklistStore): vscode.Disposable {
   return vscode.Disposable.from(
@@ -136,13 +138,16 @@ async function openLinked(store: ChecklistStore, arg: unknown, kind: 'evidence' 
   const { state, item } = target;
   const links = item[kind];
   if (links.length === 0) {
-    const message =
-      kind === 'evidence' ? vscode.l10n.t('"{0}" links no evidence file.', item.label) : vscode.l10n.t('"{0}" has no runbook.', item.label);
-    void vscode.window.showInformationMessage(message);
+    if (kind === 'runbooks') {
+      offerCreateRunbook(vscode.l10n.t('"{0}" has no runbook.', item.label), { uri: state.uri, itemId: item.id }, false);
+      return undefined;
+    }
+    void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" links no evidence file.', item.label));
     return undefined;
   }
   const openable = new Map<string, vscode.Uri>();
   let refused: string | undefined;
+  let missing: string | undefined;
   for (const link of links) {
     const uri = link.outside || link.resolved === null ? undefined : workspaceUri(state.folder, link.resolved);
     if (uri && (await exists(uri))) openable.set(link.resolved!, uri);
@@ -150,6 +155,11 @@ async function openLinked(store: ChecklistStore, arg: unknown, kind: 'evidence' 
       refused ??= link.outside
         ? vscode.l10n.t('"{0}" points outside the workspace; it is not opened.', link.target)
         : vscode.l10n.t('"{0}" does not exist.', link.target);
+    if (uri && !openable.has(link.resolved!)) missing ??= link.target;
+  }
+  if (openable.size === 0 && kind === 'runbooks' && missing !== undefined) {
+    offerCreateRunbook(vscode.l10n.t('"{0}" does not exist.', missing), { uri: state.uri, itemId: item.id, target: missing }, true);
+    return undefined;
   }
   if (openable.size === 0) {
     void vscode.window.showWarningMessage(refused ?? vscode.l10n.t('Nothing to open.'));

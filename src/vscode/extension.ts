@@ -4,6 +4,7 @@ import { registerCodeActions } from './codeActions';
 import { registerCodeLens } from './codeLens';
 import { registerCommands } from './commands';
 import { registerCreateChecklist } from './createChecklist';
+import { registerCreateRunbook } from './createRunbook';
 import { registerDiagnostics } from './diagnostics';
 import { registerEvidenceCommands } from './evidence';
 import { registerHover } from './hover';
@@ -14,6 +15,8 @@ import { registerStatusBar, type StatusBarSnapshot } from './statusBar';
 import { registerTasks } from './tasks';
 import { registerTeachStatus } from './teachStatus';
 import { ReadinessTreeProvider, registerTreeView } from './treeView';
+import { registerSignOffs, SignOffs } from './signOff';
+import { registerUnlistedChecklists, type UnlistedChecklists } from './unlistedChecklists';
 
 /** What the extension returns from `activate`, for tests and other extensions. */
 export interface ReadinessApi {
@@ -35,6 +38,8 @@ export interface ReadinessApi {
   statusBar(): StatusBarSnapshot;
   /** The HTML the report panel shows, or undefined while it is closed. */
   reportHtml(): string | undefined;
+  /** Markdown files that look like checklists but that no config lists. */
+  unlisted: UnlistedChecklists;
 }
 
 /** Set by the bundle's first and last statements (scripts/build.mjs banner and footer). */
@@ -50,26 +55,32 @@ export function activate(context: vscode.ExtensionContext): ReadinessApi {
       : undefined;
   const log = createLog();
   const store = new ChecklistStore(log);
-  const tree = new ReadinessTreeProvider(store, context.workspaceState);
+  const signOffs = new SignOffs(log);
+  const tree = new ReadinessTreeProvider(store, context.workspaceState, signOffs);
   // First: a view shown before its provider is registered says "no data provider registered".
   const treeView = registerTreeView(store, tree);
   const scanProgress = registerScanProgress(store, tree, started);
   const statusBar = registerStatusBar(store);
   const reportView = registerReportView(store, log);
+  const unlisted = registerUnlistedChecklists(store, context.workspaceState, log);
   context.subscriptions.push(
     store,
     treeView,
     scanProgress,
     registerCommands(store, tree),
     registerEvidenceCommands(store),
+    registerCreateRunbook(store),
     registerDiagnostics(store, log),
     registerCodeActions(store),
     registerTeachStatus(store),
-    registerHover(store),
+    registerHover(store, signOffs),
+    registerSignOffs(signOffs),
     registerCodeLens(store),
     statusBar,
     registerCreateChecklist(store),
     reportView,
+    unlisted,
+    tree.offerUnlisted(unlisted.finder),
     registerTasks(context.extensionUri),
     // Last: disposed after every feature that may still write to it.
     log,
@@ -83,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): ReadinessApi {
     scanProgress: scanProgress.record,
     statusBar: () => statusBar.snapshot(),
     reportHtml: () => reportView.html(),
+    unlisted: unlisted.finder,
   };
 }
 

@@ -4,30 +4,27 @@ import type { ChecklistState, ChecklistStore } from './checklistStore';
 import { itemAtPosition } from './itemTarget';
 import { openCriticalCount, progressText, stateLabel } from './treeView';
 import { checkLinkTarget } from './linkCheck';
+import { CREATE_RUNBOOK, createRunbookLink } from './createRunbook';
 import { isFile } from './fileSystem';
+import { escapeMarkdown } from './markdownEscape';
 import { spanRange } from './ranges';
+import { OPEN_SIGN_OFF, type SignOffs, signOffMarkdown } from './signOff';
 
 /** How much of a runbook the preview reads: enough for a heading and a few lines. */
 const PREVIEW_BYTES = 16 * 1024;
 const PREVIEW_LINES = 3;
 const PREVIEW_LINE_CHARS = 200;
 
-/**
- * Escapes text for a MarkdownString: every ASCII punctuation character is backslash-escaped
- * (CommonMark allows it for all of them), so document text can open no link, emphasis, HTML
- * tag, autolink (`command:` loses its colon) or theme icon. Line breaks become spaces.
- */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
-}
-
 /** Registers the hover on checklist items and on their evidence and runbook links. */
-export function registerHover(store: ChecklistStore): vscode.Disposable {
-  return vscode.languages.registerHoverProvider({ language: 'markdown' }, new ReadinessHoverProvider(store));
+export function registerHover(store: ChecklistStore, signOffs?: SignOffs): vscode.Disposable {
+  return vscode.languages.registerHoverProvider({ language: 'markdown' }, new ReadinessHoverProvider(store, signOffs));
 }
 
 class ReadinessHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly store: ChecklistStore) {}
+  constructor(
+    private readonly store: ChecklistStore,
+    private readonly signOffs?: SignOffs,
+  ) {}
 
   async provideHover(
     document: vscode.TextDocument,
@@ -45,14 +42,27 @@ class ReadinessHoverProvider implements vscode.HoverProvider {
     if (link) {
       const kind = item.evidence.includes(link) ? vscode.l10n.t('Evidence') : vscode.l10n.t('Runbook');
       const md = untrustedMarkdown();
-      await appendLink(md, state, kind, link);
+      await appendLink(md, state, kind, link, item.runbooks.includes(link) ? item : undefined);
       return new vscode.Hover(md, spanRange(link.span));
     }
-    return new vscode.Hover(await itemHover(state, item), spanRange(item.span));
+    const md = await itemHover(state, item);
+    // Who ticked it, from git; left out when that cannot be told (no Git extension, no repository, unsaved edits).
+    const change = item.state === 'done' ? await this.signOffs?.lastChange(state, item) : undefined;
+    if (change && !token.isCancellationRequested) {
+      trustCommand(md, OPEN_SIGN_OFF);
+      md.appendMarkdown(`\n\n${signOffMarkdown(state.uri, change)}`);
+    }
+    return new vscode.Hover(md, spanRange(item.span));
   }
 }
 
-/** Document text is never trusted: no HTML, no command links. */
+/** Lets the hover run one more of our commands (document text stays escaped: it can name none). */
+function trustCommand(md: vscode.MarkdownString, command: string): void {
+  const enabled = typeof md.isTrusted === 'object' ? md.isTrusted.enabledCommands : [];
+  md.isTrusted = { enabledCommands: [...enabled, command] };
+}
+
+/** Document text is never trusted: no HTML, no command links (but our own "Create runbook" and sign-off links). */
 function untrustedMarkdown(): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', false);
   md.supportHtml = false;
@@ -83,7 +93,7 @@ async function itemHover(state: ChecklistState, item: ReadinessItem): Promise<vs
   for (const link of item.evidence) await appendLink(md, state, vscode.l10n.t('Evidence'), link);
   const runbooks: { link: LinkRef; uri: vscode.Uri }[] = [];
   for (const link of item.runbooks) {
-    const uri = await appendLink(md, state, vscode.l10n.t('Runbook'), link);
+    const uri = await appendLink(md, state, vscode.l10n.t('Runbook'), link, item);
     if (uri) runbooks.push({ link, uri });
   }
   if (runbooks.length > 0) await appendPreview(md, runbooks[0].link, runbooks[0].uri);
@@ -93,9 +103,16 @@ async function itemHover(state: ChecklistState, item: ReadinessItem): Promise<vs
 /**
  * One line about a link: a clickable file link built from the resolved workspace path (never
  * the destination as written), and whether the target exists. Returns the target's uri when it
- * exists in the workspace.
+ * exists in the workspace. A missing runbook of `runbookOf` gets a "Create runbook" command
+ * link, the only command the hover then trusts.
  */
-async function appendLink(md: vscode.MarkdownString, state: ChecklistState, kind: string, link: LinkRef): Promise<vscode.Uri | undefined> {
+async function appendLink(
+  md: vscode.MarkdownString,
+  state: ChecklistState,
+  kind: string,
+  link: LinkRef,
+  runbookOf?: ReadinessItem,
+): Promise<vscode.Uri | undefined> {
   // Asked again rather than read from the analysis: a symbolic link may have appeared meanwhile.
   const check = link.resolved !== null && !link.outside ? await checkLinkTarget(state.folder, link.resolved) : null;
   if (link.resolved === null || link.outside || check === 'outside') {
@@ -107,7 +124,12 @@ async function appendLink(md: vscode.MarkdownString, state: ChecklistState, kind
   const uri = vscode.Uri.joinPath(state.folder.uri, ...link.resolved.split('/'));
   const exists = check && (await isFile(uri));
   const status = exists ? vscode.l10n.t('exists') : vscode.l10n.t('missing');
-  line(md, kind, `[${escapeMarkdown(link.resolved)}](${uri.toString()}) ${escapeMarkdown(`(${status})`)}`);
+  let create = '';
+  if (!exists && runbookOf) {
+    trustCommand(md, CREATE_RUNBOOK);
+    create = ` ${createRunbookLink({ uri: state.uri, itemId: runbookOf.id, target: link.target })}`;
+  }
+  line(md, kind, `[${escapeMarkdown(link.resolved)}](${uri.toString()}) ${escapeMarkdown(`(${status})`)}${create}`);
   return exists ? uri : undefined;
 }
 

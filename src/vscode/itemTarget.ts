@@ -9,11 +9,13 @@ export type ReadinessNode =
   | { kind: 'item'; uri: vscode.Uri; itemId: string }
   | { kind: 'message'; message: string; uri?: vscode.Uri; hint?: TreeHint };
 
-/** A row that says what the view hides and offers to show it: clicking it runs `command`. */
+/** A row above the checklists that says what the view hides or misses, and offers a fix: clicking it runs `command`. */
 export interface TreeHint {
   /** A short action, e.g. "Show all" (the row's description). */
   action: string;
   command: string;
+  /** A codicon id. */
+  icon: string;
 }
 
 /** An item and the checklist it belongs to. */

@@ -88,7 +88,7 @@ async function readText(uri: vscode.Uri): Promise<string> {
 }
 
 /** The one replacement that turns `before` into `after` (common prefix and suffix left alone). */
-function changedRange(before: string, after: string): { from: number; to: number; insert: string } {
+export function changedRange(before: string, after: string): { from: number; to: number; insert: string } {
   let from = 0;
   while (from < before.length && from < after.length && before[from] === after[from]) from++;
   let tail = 0;

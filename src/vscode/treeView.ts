@@ -4,6 +4,8 @@ import type { ChecklistState, ChecklistStore } from './checklistStore';
 import type { ReadinessNode } from './itemTarget';
 import { treeIndex } from './treeIndex';
 import { setItemState, type TickResult } from './ticking';
+import { unlistedOfferLabel, type UnlistedChecklists } from './unlistedChecklists';
+import { OPEN_SIGN_OFF, type SignOffs, signOffMarkdown } from './signOff';
 
 /** Which items the view shows. */
 export type TreeFilter = 'all' | 'open' | 'critical';
@@ -22,13 +24,16 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
   private filterValue: TreeFilter;
   /** Whether the root lists checklist files (several checklists) or the one checklist's categories. */
   private rootShowsFiles = false;
+  /** Markdown checklists no config lists, offered in a row above the checklists. */
+  private unlisted: UnlistedChecklists | undefined;
   /** The view showing this provider, once registered (tests read its badge). */
   view: vscode.TreeView<ReadinessNode> | undefined;
 
-  /** `memento` keeps the filter across reloads (the workspace's state). */
+  /** `memento` keeps the filter across reloads (the workspace's state); `signOffs` adds who ticked done items to their tooltips. */
   constructor(
     private readonly store: ChecklistStore,
     private readonly memento?: vscode.Memento,
+    private readonly signOffs?: SignOffs,
   ) {
     const saved = memento?.get<string>(FILTER_KEY);
     this.filterValue = FILTERS.find((f) => f === saved) ?? 'all';
@@ -46,6 +51,12 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
     this.refresh();
   }
 
+  /** Offers `unlisted`'s candidates in a row at the top while there are any. */
+  offerUnlisted(unlisted: UnlistedChecklists): vscode.Disposable {
+    this.unlisted = unlisted;
+    return unlisted.onDidChange(() => this.refresh());
+  }
+
   refresh(): void {
     this.changed.fire(undefined);
   }
@@ -57,9 +68,11 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
   async getChildren(node?: ReadinessNode): Promise<ReadinessNode[]> {
     if (!node) {
       const nodes = await this.rootChildren();
+      // Without checklists the welcome view says all this (it shows only while the tree is empty).
+      if (nodes.length === 0) return nodes;
       // A filter on says so in the tree itself: a view alone in its container hides its description.
-      const hint = filterHint(this.filterValue);
-      return hint && nodes.length > 0 ? [hint, ...nodes] : nodes;
+      const hints = [filterHint(this.filterValue), unlistedHint(this.unlisted)].filter((h) => h !== undefined);
+      return [...hints, ...nodes];
     }
     const state = this.store.peek(node.uri ?? vscode.Uri.parse('untitled:none'));
     if (!state) return [];
@@ -103,7 +116,7 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
   getTreeItem(node: ReadinessNode): vscode.TreeItem {
     if (node.kind === 'message') {
       const message = new vscode.TreeItem(node.message);
-      message.iconPath = new vscode.ThemeIcon(node.hint ? 'filter-filled' : 'info');
+      message.iconPath = new vscode.ThemeIcon(node.hint?.icon ?? 'info');
       message.tooltip = node.message;
       if (node.hint) {
         message.id = `hint:${node.hint.command}`;
@@ -126,6 +139,20 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
     const treeItem = itemTreeItem(state, item);
     // Sub-tasks the filter hides leave nothing to expand.
     if (!item.children.some((c) => this.itemVisible(c))) treeItem.collapsibleState = vscode.TreeItemCollapsibleState.None;
+    return treeItem;
+  }
+
+  /** Adds who ticked a done item (from git) to its tooltip, when the tooltip is about to show. */
+  async resolveTreeItem(treeItem: vscode.TreeItem, node: ReadinessNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    if (node.kind !== 'item' || !this.signOffs || !(treeItem.tooltip instanceof vscode.MarkdownString)) return treeItem;
+    const state = this.store.peek(node.uri);
+    const item = state && treeIndex(state.analysis.checklist).items.get(node.itemId);
+    if (!state || !item || item.state !== 'done') return treeItem;
+    const change = await this.signOffs.lastChange(state, item);
+    if (!change || token.isCancellationRequested) return treeItem;
+    const tooltip = treeItem.tooltip;
+    tooltip.isTrusted = { enabledCommands: [OPEN_SIGN_OFF] };
+    tooltip.appendMarkdown(`\n\n${signOffMarkdown(state.uri, change)}`);
     return treeItem;
   }
 
@@ -242,7 +269,18 @@ function nextEvent<T>(event: vscode.Event<T>): Promise<void> {
 function filterHint(filter: TreeFilter): ReadinessNode | undefined {
   if (filter === 'all') return undefined;
   const message = filter === 'open' ? vscode.l10n.t('Showing open items only') : vscode.l10n.t('Showing open critical items only');
-  return { kind: 'message', message, hint: { action: vscode.l10n.t('Show all'), command: 'readiness.filterAll' } };
+  return { kind: 'message', message, hint: { action: vscode.l10n.t('Show all'), command: 'readiness.filterAll', icon: 'filter-filled' } };
+}
+
+/** The row offering Markdown checklists that no config lists yet. */
+function unlistedHint(unlisted: UnlistedChecklists | undefined): ReadinessNode | undefined {
+  const count = unlisted?.candidates.length ?? 0;
+  if (count === 0) return undefined;
+  return {
+    kind: 'message',
+    message: unlistedOfferLabel(count),
+    hint: { action: vscode.l10n.t('Add to .readiness.yml…'), command: 'readiness.addUnlistedChecklists', icon: 'lightbulb' },
+  };
 }
 
 /** What the view's title says about the filter (nothing when every item shows). */
@@ -336,6 +374,7 @@ function itemTreeItem(state: ChecklistState, item: ReadinessItem): vscode.TreeIt
     item.critical ? 'critical' : '',
     item.evidence.length > 0 ? 'hasEvidence' : '',
     item.runbooks.length > 0 ? 'hasRunbook' : '',
+    item.runbooks.some((r) => r.exists === false) ? 'runbookMissing' : '',
   ];
   t.contextValue = flags.filter(Boolean).join(' ');
   t.command = revealCommand(state.uri, item.line);

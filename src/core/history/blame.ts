@@ -35,6 +35,7 @@ export function parseBlamePorcelain(output: string): BlameLine[] {
       author: info.author,
       date: isoDate(info.time, info.tz),
       subject: info.subject,
+      content: i < rows.length ? withoutCr(rows[i].slice(1)) : undefined,
     };
   }
   return lines;
@@ -47,16 +48,22 @@ export function parseBlamePorcelain(output: string): BlameLine[] {
 export function parseBlameDefault(output: string): BlameLine[] {
   const lines: BlameLine[] = [];
   for (const row of output.split('\n')) {
-    const m = /^\^?([0-9a-f]+) (?:[^(]*? )?\((.*?) +(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) ([+-]\d{4}) +(\d+)\)/.exec(row);
+    const m = /^\^?([0-9a-f]+) (?:[^(]*? )?\((.*?) +(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) ([+-]\d{4}) +(\d+)\) ?/.exec(row);
     if (!m) continue;
-    const [, hash, author, day, time, tz, line] = m;
+    const [whole, hash, author, day, time, tz, line] = m;
     lines[Number(line) - 1] = {
       commit: UNCOMMITTED.test(hash) ? null : hash,
       author,
       date: `${day}T${time}${tz.slice(0, 3)}:${tz.slice(3)}`,
+      content: withoutCr(row.slice(whole.length)),
     };
   }
   return lines;
+}
+
+// Git prints a CRLF file's lines with their CR; the text's lines are compared without it.
+function withoutCr(line: string): string {
+  return line.endsWith('\r') ? line.slice(0, -1) : line;
 }
 
 /** Seconds since the epoch and a `+hhmm` zone as ISO 8601 in that zone: `2026-11-20T14:03:00+01:00`. */

@@ -48,6 +48,8 @@ export interface BlameLine {
   date: string;
   /** The commit's subject, when the blame output carries it (porcelain does). */
   subject?: string;
+  /** The line's text as blamed (without its line ending), to tell whether the blame is of the text at hand. */
+  content?: string;
 }
 
 /** The commit that last changed an item's status marker (`check --blame`'s `lastChange`). */
