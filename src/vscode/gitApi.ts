@@ -10,11 +10,17 @@ export interface GitCommit {
   readonly message: string;
   readonly authorName?: string;
   readonly authorDate?: Date;
+  readonly parents: string[];
 }
 
 /** One repository the Git extension has open. */
 export interface GitRepository {
   readonly rootUri: vscode.Uri;
+  readonly state: { readonly HEAD?: { readonly commit?: string } };
+  /** Commits, newest first; `path` limits them to those that changed that file. */
+  log(options?: { maxEntries?: number; path?: string }): Promise<GitCommit[]>;
+  /** A file's text at a commit. */
+  show(ref: string, path: string): Promise<string>;
   /** `git blame -- <path>` in git's default format. */
   blame(path: string): Promise<string>;
   getCommit(ref: string): Promise<GitCommit>;

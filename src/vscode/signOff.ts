@@ -6,7 +6,16 @@
  * simply nothing to show.
  */
 import * as vscode from 'vscode';
-import { type BlameLine, type LastChange, lastChanges, parseBlameDefault, type ReadinessItem } from '../core';
+import {
+  type BlameLine,
+  type ChecklistVersion,
+  type HistoryPoint,
+  type LastChange,
+  lastChanges,
+  parseBlameDefault,
+  progressHistory,
+  type ReadinessItem,
+} from '../core';
 import type { ChecklistState } from './checklistStore';
 import type { GitApi, GitExtension, GitRepository } from './gitApi';
 import type { Log } from './log';
@@ -15,10 +24,14 @@ import { escapeMarkdown } from './markdownEscape';
 /** The command a sign-off's link runs: opens the change the commit made to the checklist. */
 export const OPEN_SIGN_OFF = 'readiness.openSignOffChange';
 
+/** How many commits of a checklist the report view's burn-up reads. */
+const HISTORY_COMMITS = 200;
+
 /** Sign-offs per checklist version, fetched once per version of the text. */
 export class SignOffs implements vscode.Disposable {
   private readonly cache = new Map<string, { text: string; changes: Promise<Map<string, LastChange | null> | undefined> }>();
   private readonly subjects = new Map<string, Promise<string>>();
+  private readonly histories = new Map<string, { key: string; points: Promise<HistoryPoint[] | undefined> }>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly log?: Log) {}
@@ -43,6 +56,51 @@ export class SignOffs implements vscode.Disposable {
     return { ...change, subject: change.subject || (await this.subject(state.uri, change.commit)) };
   }
 
+  /**
+   * The checklist's progress at each of its last commits (oldest first), and at the working tree's
+   * text when that differs from HEAD's: the report view's burn-up. Undefined without git.
+   */
+  async history(state: ChecklistState): Promise<HistoryPoint[] | undefined> {
+    const repository = await repositoryOf(state.uri).catch(() => undefined);
+    if (!repository) return undefined;
+    const key = `${repository.state.HEAD?.commit ?? ''}\0${state.text}`;
+    let entry = this.histories.get(state.uri.toString());
+    if (!entry || entry.key !== key) {
+      entry = { key, points: this.readHistory(repository, state) };
+      this.histories.set(state.uri.toString(), entry);
+    }
+    return entry.points;
+  }
+
+  private async readHistory(repository: GitRepository, state: ChecklistState): Promise<HistoryPoint[] | undefined> {
+    try {
+      const commits = await repository.log({ path: state.uri.fsPath, maxEntries: HISTORY_COMMITS });
+      const versions: ChecklistVersion[] = [];
+      for (const commit of [...commits].reverse()) {
+        versions.push({
+          commit: commit.hash,
+          date: (commit.authorDate ?? new Date(0)).toISOString(),
+          author: commit.authorName ?? '',
+          subject: commit.message.split('\n')[0],
+          text: await repository.show(commit.hash, state.uri.fsPath),
+        });
+      }
+      if (versions.length === 0) return undefined;
+      if (versions.at(-1)!.text !== state.text)
+        versions.push({
+          commit: null,
+          date: new Date().toISOString(),
+          author: '',
+          subject: vscode.l10n.t('Not committed yet'),
+          text: state.text,
+        });
+      return progressHistory(versions, { config: state.analysis.config, path: state.path });
+    } catch (error) {
+      this.log?.info(`No history for ${state.path}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
   /** The diff of the checklist at the commit against its parent, opened in an editor. */
   async openChange(uri: vscode.Uri, commit: string): Promise<void> {
     const api = await gitApi();
@@ -54,6 +112,7 @@ export class SignOffs implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
     this.cache.clear();
+    this.histories.clear();
   }
 
   private async fetch(state: ChecklistState): Promise<Map<string, LastChange | null> | undefined> {
