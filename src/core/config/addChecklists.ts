@@ -7,6 +7,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Pair, type YAMLSeq } from 'yaml';
 import { defaultConfig } from './types';
 import { parseYamlLocated } from './yamlLocated';
+import { lineEnd, lineStart, withEol } from '../text/lineBounds';
 
 /** The result of adding: the new text (unchanged when every glob was already listed), or why the file was left alone. */
 export type AddChecklistsResult = { text: string; added: string[] } | { refused: string; line?: number };
@@ -102,18 +103,4 @@ function keyRange(pair: Pair): [number, number, number] | undefined {
 function lineOf(text: string, at: number | undefined): number | undefined {
   if (at === undefined) return undefined;
   return text.slice(0, at).split(/\r\n|\r|\n/).length;
-}
-
-function lineStart(text: string, at: number): number {
-  return Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
-}
-
-function lineEnd(text: string, at: number): number {
-  let i = at;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-  return i;
-}
-
-function withEol(text: string, eol: string): string {
-  return text === '' || text.endsWith('\n') || text.endsWith('\r') ? text : text + eol;
 }

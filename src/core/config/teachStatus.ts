@@ -6,6 +6,7 @@
 import { isMap, isPair, isScalar, parseDocument, type Pair, type YAMLMap } from 'yaml';
 import type { SettableState } from '../model/types';
 import { termKey } from '../parse/vocabulary';
+import { lineEnd, lineStart, withEol } from '../text/lineBounds';
 
 /** The result of teaching: the new text, or why the file was left alone. */
 export type TeachResult = { text: string } | { refused: string };
@@ -63,20 +64,6 @@ function insertBlock(text: string, map: YAMLMap, entry: string, eol: string): st
 function nodeEnd(pair: Pair): number {
   const node = (isPair(pair) && pair.value ? pair.value : pair.key) as { range?: [number, number, number] };
   return node.range![1];
-}
-
-function lineStart(text: string, at: number): number {
-  return Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
-}
-
-function lineEnd(text: string, at: number): number {
-  let i = at;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-  return i;
-}
-
-function withEol(text: string, eol: string): string {
-  return text === '' || text.endsWith('\n') || text.endsWith('\r') ? text : text + eol;
 }
 
 /** A map key as YAML: plain when it reads back as the same string, double-quoted otherwise. */
