@@ -21,6 +21,7 @@ import {
   type CorpusResult,
 } from './processes';
 import { measureFirstScan, type FirstScanResult } from './firstScan';
+import { measureHistory, type HistoryResult } from './history';
 import { progress, round } from './stats';
 import { renderMarkdown, renderTable } from './report';
 import { measureWeb, type WebResult } from './web';
@@ -45,6 +46,8 @@ export interface Results {
   activation: ActivationResult | { error: string };
   firstScan: FirstScanResult | { error: string };
   web: WebResult | { error: string };
+  /** Issue 18: `history` vs one cold analysis, `check --blame` vs `check`. */
+  history: HistoryResult;
   sizes: { extensionBytes: number; vsixBytes: number };
   targets: Record<string, Target>;
 }
@@ -98,6 +101,7 @@ function main(): void {
   const firstScan = measureFirstScan();
   progress('web build: bundle size and activation in the web worker extension host');
   const web = measureWeb();
+  const history = measureHistory();
 
   const worstCold = Math.max(...cold.filter((c) => c.label !== '100 items').map((c) => c.ratio));
   const coldAt = (n: number) => cold.find((c) => c.label === `${n.toLocaleString('en-US')} items`)!;
@@ -120,6 +124,7 @@ function main(): void {
     activation,
     firstScan,
     web,
+    history,
     sizes,
     targets: {
       editP95At1k: target('edit → updated model and findings, p95, 1,000 items', edit(1_000), 16, 'ms'),
@@ -164,6 +169,13 @@ function main(): void {
         1000,
         'ms',
       ),
+      historyVsCold: target(
+        'history of 1,000 items over 200 commits (progressHistory) ÷ one cold analysis of the latest version',
+        history.ratio,
+        5,
+        '×',
+      ),
+      blameVsCheck: target('corpus: check --blame ÷ check (whole processes)', history.blame?.ratio ?? null, 2, '×'),
       extensionSize: target('dist/extension.js + dist/core.js', sizes.extensionBytes / 1000, 600, 'KB'),
       webBundleSize: target(
         'dist/web/extension.js (the web build, one bundle)',

@@ -15,6 +15,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCHEMAS = {
   'readiness-config.schema.json': 'validateConfig',
   'readiness-report.schema.json': 'validateReport',
+  'readiness-history.schema.json': 'validateHistory',
 };
 
 export async function generateValidators() {

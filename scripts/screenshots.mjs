@@ -10,7 +10,14 @@ import { join, resolve } from 'node:path';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 /** e2e shot → README picture. */
-const PICTURES = { '1-view': 'tree', '3-hover': 'hover', '4-quick-fix': 'quick-fix', '7-config-error': 'problems' };
+const PICTURES = {
+  '1-view': 'tree',
+  '3-hover': 'hover',
+  '4-quick-fix': 'quick-fix',
+  '6-filter-critical': 'filter',
+  '7-config-error': 'problems',
+  welcome: 'welcome',
+};
 
 for (const theme of ['light', 'dark']) {
   const out = mkdtempSync(join(tmpdir(), `readiness-shots-${theme}-`));

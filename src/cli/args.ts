@@ -29,6 +29,25 @@ export interface CheckArgs {
   maxChars: number;
   /** `--cache`: the cache folder (`--cache-location`, else the default), or undefined without `--cache`. */
   cache: string | undefined;
+  /** `--blame`: each item's last change of its marker, from `git blame`. */
+  blame: boolean;
+}
+
+/** `history --format` values. */
+export type HistoryFormat = 'text' | 'json' | 'csv';
+
+/** `readiness history [paths…]`. */
+export interface HistoryArgs {
+  command: 'history';
+  paths: string[];
+  format: HistoryFormat;
+  config: string | undefined;
+  /** `--since`: passed to `git log --since` as given. */
+  since: string | undefined;
+  /** `--max-count`: the newest N commits. */
+  maxCount: number | undefined;
+  /** Largest file analysed, in characters (`--max-size`, given in millions). */
+  maxChars: number;
 }
 
 /** `readiness set FILE ITEM STATE`. */
@@ -53,6 +72,8 @@ export interface ReportArgs {
   maxChars: number;
   /** `--cache`: the cache folder (`--cache-location`, else the default), or undefined without `--cache`. */
   cache: string | undefined;
+  /** `--history`: a burn-up chart per checklist and overall, from git. */
+  history: boolean;
 }
 
 /** `readiness init [folder] --template NAME --force`. */
@@ -65,14 +86,16 @@ export interface InitArgs {
 }
 
 /** Which help text to print. */
-export type HelpTopic = 'main' | 'check' | 'set' | 'report' | 'init';
+export type HelpTopic = 'main' | 'check' | 'set' | 'report' | 'init' | 'history';
 
 /** A parsed command line. */
-export type CliArgs = CheckArgs | SetArgs | ReportArgs | InitArgs | { command: 'help'; topic: HelpTopic } | { command: 'version' };
+export type CliArgs =
+  CheckArgs | SetArgs | ReportArgs | InitArgs | HistoryArgs | { command: 'help'; topic: HelpTopic } | { command: 'version' };
 
 /** Every `--format` value, in the order help lists them. */
 export const FORMATS: readonly OutputFormat[] = ['text', 'json', 'compact', 'sarif', 'junit', 'github', 'markdown'];
-const HELP_TOPICS: readonly HelpTopic[] = ['check', 'set', 'report', 'init'];
+const HELP_TOPICS: readonly HelpTopic[] = ['check', 'set', 'report', 'init', 'history'];
+const HISTORY_FORMATS: readonly HistoryFormat[] = ['text', 'json', 'csv'];
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
 
 /** Spellings `set` accepts besides the canonical states (shell-friendly: no slash, no dash). */
@@ -102,6 +125,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       return parseReport(rest);
     case 'init':
       return parseInit(rest);
+    case 'history':
+      return parseHistory(rest);
     default:
       throw new CliError(first.startsWith('-') ? `unknown option '${first}'` : `unknown command '${first}'`, HELP_HINT);
   }
@@ -122,6 +147,7 @@ function parseCheck(argv: string[]): CliArgs {
     'max-size': { type: 'string' },
     cache: { type: 'boolean' },
     'cache-location': { type: 'string' },
+    blame: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return { command: 'help', topic: 'check' };
@@ -134,6 +160,35 @@ function parseCheck(argv: string[]): CliArgs {
     noColor: values['no-color'] === true,
     maxChars: maxSize(values['max-size']),
     cache: cacheOption(values.cache, values['cache-location']),
+    blame: values.blame === true,
+  };
+}
+
+function parseHistory(argv: string[]): CliArgs {
+  const { values, positionals } = parse(argv, 'history', {
+    format: { type: 'string', short: 'f' },
+    config: { type: 'string', short: 'c' },
+    since: { type: 'string' },
+    'max-count': { type: 'string', short: 'n' },
+    'max-size': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return { command: 'help', topic: 'history' };
+  const count = nonEmpty('--max-count', values['max-count']);
+  if (count !== undefined && !/^[1-9]\d{0,8}$/.test(count.trim())) {
+    throw new CliError(`--max-count must be a whole number of commits, at least 1, got '${count}'`, HELP_HINT);
+  }
+  const since = nonEmpty('--since', values.since);
+  // git would read `--since=-x` as a date it cannot parse and show everything: refuse option-like values.
+  if (since?.startsWith('-')) throw new CliError(`invalid --since '${since}' (a date such as 2026-11-01 or "2 weeks ago")`);
+  return {
+    command: 'history',
+    paths: positionals,
+    format: oneOf('--format', values.format, HISTORY_FORMATS, 'text'),
+    config: nonEmpty('--config', values.config),
+    since,
+    maxCount: count === undefined ? undefined : Number(count.trim()),
+    maxChars: maxSize(values['max-size']),
   };
 }
 
@@ -176,6 +231,7 @@ function parseReport(argv: string[]): CliArgs {
     'max-size': { type: 'string' },
     cache: { type: 'boolean' },
     'cache-location': { type: 'string' },
+    history: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return { command: 'help', topic: 'report' };
@@ -187,6 +243,7 @@ function parseReport(argv: string[]): CliArgs {
     title: nonEmpty('--title', values.title),
     maxChars: maxSize(values['max-size']),
     cache: cacheOption(values.cache, values['cache-location']),
+    history: values.history === true,
   };
 }
 

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { Finding, ReportSource } from '../core';
 import { type AnalysisJob, runJob } from './analyzeJob';
-import type { AnalysisCache } from './cache';
+import { type AnalysisCache, openCache } from './cache';
 import { type AnalysisLimits, DEFAULT_LIMITS, defaultConfig, type ReadinessConfig, visibleText } from './coreLite';
 import { CliError } from './cliError';
 import {
@@ -27,6 +27,15 @@ import { configForPlace, existsUnder, placeChecklist } from './workspace';
 interface FoundFiles {
   files: string[];
   problems: ReportSource[];
+}
+
+/** What `check` and `report` collect: their paths and config, `--max-chars`, and `--cache` when given. */
+export function collectForCommand(
+  args: { paths: readonly string[]; config: string | undefined; maxChars: number; cache?: string },
+  io: CliIo,
+): ReportSource[] {
+  const cache = args.cache === undefined ? undefined : openCache(resolve(io.cwd, args.cache), io.stderr);
+  return collectSources(args.paths, args.config, io, { ...DEFAULT_LIMITS, maxChars: args.maxChars }, undefined, undefined, cache);
 }
 
 /**
@@ -97,17 +106,35 @@ export function collectSources(
     };
     const found = cache?.lookup({ ...job, file }, existsUnder(place.root));
     if (found?.hit) {
-      sources.push({ path: shown(file), analysis: found.analysis });
+      sources.push(withOrigin({ path: shown(file), analysis: found.analysis }, { file, job }));
       continue;
     }
     const result = runJob(job);
     found?.store(result);
-    sources.push({ path: shown(file), analysis: result.analysis });
+    sources.push(withOrigin({ path: shown(file), analysis: result.analysis }, { file, job }));
   }
   return [
     ...mergeByPath([...sources.filter((s) => s.analysis.checklist === null), ...unreadConfigs.values(), ...unread]),
     ...sources.filter((s) => s.analysis.checklist !== null),
   ];
+}
+
+/** Where an analysed checklist came from: its absolute file and the job (text, config, path) it was analysed as. */
+export interface SourceOrigin {
+  file: string;
+  job: AnalysisJob;
+}
+
+const origins = new WeakMap<ReportSource, SourceOrigin>();
+
+function withOrigin(source: ReportSource, origin: SourceOrigin): ReportSource {
+  origins.set(source, origin);
+  return source;
+}
+
+/** The file and job of a checklist source `collectSources` returned (history and `--blame` go back to git with them). */
+export function sourceOrigin(source: ReportSource): SourceOrigin | undefined {
+  return origins.get(source);
 }
 
 /** What finding files needs besides the paths. */

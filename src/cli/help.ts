@@ -12,6 +12,7 @@ Usage:
   readiness set FILE ITEM STATE        mark an item done, open, in-progress or n/a
   readiness report [paths…] --out FILE write an HTML report with charts
   readiness init [folder] [options]    write a starter checklist and .readiness.yml
+  readiness history [paths…] [options] progress at each commit, from git
   readiness help [command]             show help for a command
 
 Options:
@@ -52,6 +53,10 @@ Options:
                                  linked files and date are unchanged since the last run
       --cache-location DIR       where --cache keeps them (default:
                                  node_modules/.cache/readiness)
+      --blame                    who last changed each item's status marker, from
+                                 git blame: "lastChange" in json; the sign-offs of
+                                 done critical items in text, markdown (needs git
+                                 and the full history: not a shallow clone)
   -h, --help                     show this help
 
 Exit codes: 0 clean, 1 findings at or above --fail-on (a file or folder that
@@ -94,6 +99,9 @@ Options:
       --cache                    reuse unchanged analyses, as for \`readiness check\`
       --cache-location DIR       where --cache keeps them (default:
                                  node_modules/.cache/readiness)
+      --history                  add a burn-up chart per checklist and overall (done
+                                 vs total per day, critical open) and who signed off
+                                 each done critical item, from git
   -h, --help                     show this help
 
 Exit codes: 0 written (what cannot be read is listed as "unreadable"), 2 usage error.
@@ -116,6 +124,32 @@ ${TEMPLATES.map((t) => `  ${t.id.padEnd(14)} ${t.description}`).join('\n')}
 Exit codes: 0 written, 2 usage error, existing files or a write error.
 `;
 
+const HISTORY = `Usage: readiness history [paths…] [options]
+
+Shows how each checklist's progress moved over its git history: a point per
+commit that changed it (renames followed; a merged branch shows as its merge
+commit), oldest first, and a last point for uncommitted changes. Paths are
+chosen as for \`readiness check\`. Needs git and the full history: in CI, check
+out with \`fetch-depth: 0\` (actions/checkout).
+
+Options:
+  -f, --format FORMAT            output format (default: text):
+                                   text  a burn-up (sparklines of done, total,
+                                         critical open and each category) and the
+                                         commits that moved progress
+                                   json  schemas/readiness-history.schema.json
+                                   csv   one row per checklist and commit
+      --since DATE               only commits since DATE (git log --since: 2026-11-01,
+                                 "2 weeks ago")
+  -n, --max-count N              only the newest N commits of each checklist
+  -c, --config FILE              use this config for every checklist
+      --max-size N               analyse files up to N million characters (default: 2)
+  -h, --help                     show this help
+
+Exit codes: 0 shown, 2 usage error, git missing, not a git repository, a shallow
+clone or a checklist never committed.
+`;
+
 /** The help text for a topic. */
 export function helpText(topic: HelpTopic): string {
   switch (topic) {
@@ -129,5 +163,7 @@ export function helpText(topic: HelpTopic): string {
       return REPORT;
     case 'init':
       return INIT;
+    case 'history':
+      return HISTORY;
   }
 }

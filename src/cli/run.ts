@@ -2,6 +2,7 @@ import { visibleText } from './coreLite';
 import { parseCliArgs } from './args';
 import { CliError, EXIT } from './cliError';
 import { runCheck } from './commands/check';
+import { runHistory } from './commands/history';
 import { runInit } from './commands/init';
 import { runReport } from './commands/report';
 import { runSet } from './commands/set';
@@ -27,6 +28,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         return runReport(args, io);
       case 'init':
         return runInit(args, io);
+      case 'history':
+        return runHistory(args, io);
     }
   } catch (error) {
     if (!(error instanceof CliError)) throw error;

@@ -63,7 +63,9 @@ export { visibleText } from './report/visibleText';
 // History from git: progress over versions, sign-off from blame.
 export { parseBlameDefault, parseBlamePorcelain } from './history/blame';
 export { pointOf, progressHistory } from './history/progressHistory';
-export { lastChanges } from './history/signOff';
+export { lastChanges, lastChangesOfText } from './history/signOff';
+export { LOG_FORMAT, type LogEntry, parseCatFileBatch, parseGitLog } from './history/gitLog';
+export { buildHistoryReport, type HistoryFile, type HistoryReport, historyCsv, historyText } from './report/historyReport';
 export { type BlameLine, type CategoryPoint, type ChecklistVersion, type HistoryPoint, type LastChange } from './history/types';
 
 // Starter checklists and configs.

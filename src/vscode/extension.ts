@@ -61,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): ReadinessApi {
   const treeView = registerTreeView(store, tree);
   const scanProgress = registerScanProgress(store, tree, started);
   const statusBar = registerStatusBar(store);
-  const reportView = registerReportView(store, log);
+  const reportView = registerReportView(store, log, signOffs);
   const unlisted = registerUnlistedChecklists(store, context.workspaceState, log);
   context.subscriptions.push(
     store,

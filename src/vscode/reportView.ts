@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { version } from '../../package.json';
-import { formatReport, localIsoDate, relativeUrlPath, type ReportFormat } from '../core';
+import { formatReport, type HistoryFile, localIsoDate, relativeUrlPath, type ReportFormat } from '../core';
 import type { ChecklistStore } from './checklistStore';
 import { logFailure, type Log } from './log';
 import { revealLine } from './commands';
 import { workspaceSources, type WorkspaceSource } from './reportSources';
+import type { SignOffs } from './signOff';
 
 /** The report panel's view type: its serializer restores the tab after a reload. */
 const VIEW_TYPE = 'readiness.report';
@@ -27,7 +28,7 @@ export interface ReportView extends vscode.Disposable {
  * the store; no scripts, no local resources, a CSP that allows only its own nonce-tagged
  * stylesheet) and "Readiness: Export Report…" (HTML, Markdown, JSON or SARIF to a file).
  */
-export function registerReportView(store: ChecklistStore, log: Log): ReportView {
+export function registerReportView(store: ChecklistStore, log: Log, signOffs?: SignOffs): ReportView {
   let panel: vscode.WebviewPanel | undefined;
   let shown: string | undefined;
   let generation = 0;
@@ -38,6 +39,8 @@ export function registerReportView(store: ChecklistStore, log: Log): ReportView 
   const render = (): Promise<string | undefined> => (latest = renderNow(++generation));
   const renderNow = async (current: number): Promise<string | undefined> => {
     const sources = await workspaceSources(store);
+    // The burn-up, when the Git extension knows the checklists' history (left out otherwise).
+    const history = signOffs ? await histories(store, signOffs, sources) : [];
     if (!panel) return shown;
     // A later render started meanwhile: its page is the one to show and to answer with.
     if (current !== generation) return latest;
@@ -50,6 +53,7 @@ export function registerReportView(store: ChecklistStore, log: Log): ReportView 
         csp: `default-src 'none'; style-src 'nonce-${nonce}'; img-src data:`,
         nonce,
         linkTo: commandLinks(sources),
+        history: history.length > 0 ? history : undefined,
       },
     });
     panel.webview.html = html;
@@ -115,6 +119,17 @@ export function registerReportView(store: ChecklistStore, log: Log): ReportView 
     },
   );
   return { dispose: () => disposable.dispose(), html: () => shown };
+}
+
+/** Each checklist's history from git, by report path; checklists without one are left out. */
+async function histories(store: ChecklistStore, signOffs: SignOffs, sources: readonly WorkspaceSource[]): Promise<HistoryFile[]> {
+  const files: HistoryFile[] = [];
+  for (const source of sources) {
+    const state = source.analysis.checklist ? store.peek(source.uri) : undefined;
+    const points = state && (await signOffs.history(state));
+    if (points) files.push({ path: source.path, points });
+  }
+  return files;
 }
 
 /** No scripts, no local resources; links may run only the command that opens a place. */

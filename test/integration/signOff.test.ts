@@ -128,6 +128,18 @@ describe('sign-off from git', function () {
     assert.doesNotMatch(await tooltip('Backups restored'), /Done since/);
   });
 
+  it("draws the checklist's burn-up in the report view from its commits", async () => {
+    await vscode.commands.executeCommand('readiness.openReport');
+    // Commit 1 (2026-11-01): on-call done, rollback (critical) open: 1 of 3. Commit 2 (2026-11-20): rollback done: 2 of 3.
+    const html = await waitFor('the burn-up in the report', () => {
+      const page = api.reportHtml();
+      return page?.includes('id="history"') && page.includes(CHECKLIST_PATH) && page;
+    });
+    const section = html.slice(html.indexOf('<section id="history">'), html.indexOf('</section>', html.indexOf('<section id="history">')));
+    assert.match(section, /From 2026-11-01 to 2026-11-20: done 1 → 2 of 3, critical open 1 → 0\./);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('says nothing for a tick not committed yet, and opens the change a sign-off names', async () => {
     await writeWorkspaceFiles({ [CHECKLIST_PATH]: TICKED.replace('- [ ] Backups restored', '- [x] Backups restored') });
     await waitFor('the new tick read', async () => (await api.store.get(CHECKLIST))?.text.includes('- [x] Backups restored'));

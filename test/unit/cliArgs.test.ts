@@ -13,6 +13,7 @@ describe('parseCliArgs', () => {
       noColor: false,
       maxChars: 2_000_000,
       cache: undefined,
+      blame: false,
     });
     assert.deepEqual(
       parseCliArgs(['check', 'a.md', '-f', 'json', '--config=c.yml', '--fail-on', 'never', '--no-color', '--max-size', '6.5', 'docs']),
@@ -25,6 +26,7 @@ describe('parseCliArgs', () => {
         noColor: true,
         maxChars: 6_500_000,
         cache: undefined,
+        blame: false,
       },
     );
     for (const bad of ['0', 'big', '1e9', '5000'])
@@ -60,6 +62,7 @@ describe('parseCliArgs', () => {
       title: 'Go-live',
       maxChars: 2_000_000,
       cache: undefined,
+      history: false,
     });
     assert.deepEqual(parseCliArgs(['report']), {
       command: 'report',
@@ -69,6 +72,7 @@ describe('parseCliArgs', () => {
       title: undefined,
       maxChars: 2_000_000,
       cache: undefined,
+      history: false,
     });
     assert.deepEqual(parseCliArgs(['init']), { command: 'init', folder: undefined, template: 'service', force: false });
     assert.deepEqual(parseCliArgs(['init', 'svc', '-t', 'web-frontend', '--force']), {
@@ -78,6 +82,21 @@ describe('parseCliArgs', () => {
       force: true,
     });
     assert.deepEqual(parseCliArgs(['help', 'report']), { command: 'help', topic: 'report' });
+    assert.equal((parseCliArgs(['check', '--blame']) as { blame: boolean }).blame, true);
+    assert.equal((parseCliArgs(['report', '--history']) as { history: boolean }).history, true);
+    assert.deepEqual(parseCliArgs(['history', 'a.md', '--since', '2026-11-01', '-n', '20', '-f', 'csv']), {
+      command: 'history',
+      paths: ['a.md'],
+      format: 'csv',
+      config: undefined,
+      since: '2026-11-01',
+      maxCount: 20,
+      maxChars: 2_000_000,
+    });
+    assert.deepEqual(parseCliArgs(['help', 'history']), { command: 'help', topic: 'history' });
+    for (const bad of ['0', '-3', 'many', '1.5'])
+      assert.throws(() => parseCliArgs(['history', '--max-count', bad]), /--max-count must be a whole number/);
+    assert.throws(() => parseCliArgs(['history', '--format', 'sarif']), /invalid --format 'sarif' \(expected text, json, csv\)/);
     assert.deepEqual(parseCliArgs(['init', '-h']), { command: 'help', topic: 'init' });
   });
 

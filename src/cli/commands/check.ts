@@ -1,20 +1,20 @@
 import type { Finding, Severity } from '../../core';
-import { DEFAULT_LIMITS, formatReport } from '../coreLite';
-import { resolve } from 'node:path';
+import { formatReport } from '../coreLite';
 import { createPaint, shouldColor } from '../ansi';
 import type { CheckArgs, FailOn } from '../args';
-import { openCache } from '../cache';
 import { EXIT } from '../cliError';
-import { collectSources } from '../collect';
+import { collectForCommand } from '../collect';
 import { VERSION } from '../help';
 import type { CliIo } from '../io';
+import { readLastChanges } from '../gitHistory';
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
 
 /** `readiness check`: analyses the checklists and prints the report; returns the exit code. */
 export function runCheck(args: CheckArgs, io: CliIo): number {
-  const cache = args.cache === undefined ? undefined : openCache(resolve(io.cwd, args.cache), io.stderr);
-  const sources = collectSources(args.paths, args.config, io, { ...DEFAULT_LIMITS, maxChars: args.maxChars }, undefined, undefined, cache);
+  const collected = collectForCommand(args, io);
+  // git runs only when asked: `check` itself never needs it.
+  const sources = args.blame ? collected.map((s) => ({ ...s, lastChanges: readLastChanges(s, io.env) })) : collected;
   const paint = createPaint(shouldColor({ noColorFlag: args.noColor, env: io.env, isTTY: io.stdoutIsTTY }));
   // With --fail-on warning, an open item that is not critical fails in JUnit too (skipped otherwise).
   const junit = { openItems: args.failOn === 'warning' ? 'failure' : 'skipped' } as const;

@@ -5,7 +5,7 @@
  */
 import type { Checklist } from '../model/types';
 import { walkItems } from '../model/walk';
-import type { LineIndex } from '../text/lineIndex';
+import { LineIndex } from '../text/lineIndex';
 import type { BlameLine, LastChange } from './types';
 
 /**
@@ -31,4 +31,19 @@ export function lastChanges(
     );
   }
   return out;
+}
+
+/**
+ * `lastChanges` of the text the checklist was analysed from (the CLI keeps the text, not the
+ * analyzer's line index). Lines the blame does not cover come out null: a shorter blame is of an
+ * older version, and an item it cannot name is not signed off.
+ */
+export function lastChangesOfText(
+  checklist: Checklist,
+  text: string,
+  blame: readonly (BlameLine | undefined)[],
+): Map<string, LastChange | null> {
+  const changes = lastChanges(checklist, new LineIndex(text), blame);
+  for (const item of walkItems(checklist.items, checklist.categories)) if (!changes.has(item.id)) changes.set(item.id, null);
+  return changes;
 }

@@ -29,8 +29,8 @@ export interface FormatOptions {
   paint?: Paint;
   /** `junit`: how open items that are not critical appear (skipped unless asked otherwise). */
   junit?: JunitOptions;
-  /** `html`: the page title, how places link to their files and, in a webview, its Content-Security-Policy and style nonce. */
-  html?: Pick<HtmlReportOptions, 'title' | 'csp' | 'nonce' | 'linkTo'>;
+  /** `html`: the page title, how places link to their files, the burn-up's history and, in a webview, its Content-Security-Policy and style nonce. */
+  html?: Pick<HtmlReportOptions, 'title' | 'csp' | 'nonce' | 'linkTo' | 'history'>;
 }
 
 /** The analysed files (config files with problems first, as `buildReport` takes them) written in `format`. */

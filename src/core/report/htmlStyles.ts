@@ -78,6 +78,14 @@ a.place:hover code, a.place:focus code { text-decoration: underline; }
 #contents li { margin: 2px 0; }
 #contents code { color: var(--muted); margin-left: 6px; }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
+svg.burnup { display: block; width: 100%; max-width: 760px; height: auto; }
+.burn-grid { stroke: var(--border); stroke-width: 1; }
+.burn-label { fill: var(--muted); font-size: 11px; }
+.burn-total, .burn-done, .burn-critical { fill: none; stroke-width: 2.5; }
+.burn-total { stroke: var(--open); }
+.burn-done { stroke: var(--done); }
+.burn-critical { stroke: var(--error); stroke-dasharray: 6 4; }
+.burn-dot { fill: var(--done); }
 @media print {
   :root { --bg: #ffffff; --fg: #000000; --muted: #444c56; --panel: #ffffff; }
   body { padding: 0; font-size: 11pt; }

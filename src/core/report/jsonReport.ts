@@ -5,6 +5,7 @@
 import type { Checklist, ItemKind, ItemState, LinkRef, Progress, ReadinessCategory, ReadinessItem, Severity } from '../model/types';
 import { emptyProgress, sumProgress } from '../model/progress';
 import type { Finding, RuleId } from '../model/ruleTable';
+import type { LastChange } from '../history/types';
 
 /** One analysed file to put in the report. `checklist` is null for a config file that only carries findings. */
 export interface ReportSource {
@@ -12,6 +13,8 @@ export interface ReportSource {
   path: string;
   /** Structurally an `Analysis` (its `checklist` and `findings`), or a config file's findings with `checklist: null`. */
   analysis: { checklist: Checklist | null; findings: readonly Finding[] };
+  /** `check --blame`: each item's last change of its marker, by item id (null: not committed). Items then carry `lastChange`. */
+  lastChanges?: ReadonlyMap<string, LastChange | null>;
 }
 
 /** An evidence or runbook link in the report. */
@@ -36,6 +39,8 @@ export interface ReportItem {
   due: string | null;
   evidence: ReportLink[];
   runbooks: ReportLink[];
+  /** Only with `check --blame`: the commit that last changed the item's status marker; null when that line is not committed. */
+  lastChange?: LastChange | null;
   children: ReportItem[];
 }
 
@@ -107,31 +112,32 @@ export function countBySeverity(findings: readonly { severity: Severity }[]): Se
   return counts;
 }
 
-function reportFile({ path, analysis }: ReportSource): ReportFile {
+function reportFile({ path, analysis, lastChanges }: ReportSource): ReportFile {
   const { checklist } = analysis;
+  const item = (i: ReadinessItem) => reportItem(i, lastChanges);
   return {
     path,
     title: checklist?.title ?? null,
     progress: checklist ? { ...checklist.progress } : emptyProgress(),
-    items: checklist?.items.map(reportItem) ?? [],
-    categories: checklist?.categories.map(reportCategory) ?? [],
+    items: checklist?.items.map(item) ?? [],
+    categories: checklist?.categories.map((c) => reportCategory(c, lastChanges)) ?? [],
     findings: [...analysis.findings].sort(compareFindings).map(reportFinding),
   };
 }
 
-function reportCategory(c: ReadinessCategory): ReportCategory {
+function reportCategory(c: ReadinessCategory, changes: ReportSource['lastChanges']): ReportCategory {
   return {
     id: c.id,
     title: c.title,
     line: c.line,
     progress: { ...c.progress },
-    items: c.items.map(reportItem),
-    categories: c.categories.map(reportCategory),
+    items: c.items.map((i) => reportItem(i, changes)),
+    categories: c.categories.map((sub) => reportCategory(sub, changes)),
   };
 }
 
-function reportItem(i: ReadinessItem): ReportItem {
-  return {
+function reportItem(i: ReadinessItem, changes: ReportSource['lastChanges']): ReportItem {
+  const own = {
     id: i.id,
     text: i.text,
     label: i.label,
@@ -143,8 +149,12 @@ function reportItem(i: ReadinessItem): ReportItem {
     due: i.due,
     evidence: i.evidence.map(reportLink),
     runbooks: i.runbooks.map(reportLink),
-    children: i.children.map(reportItem),
   };
+  const children = i.children.map((child) => reportItem(child, changes));
+  if (!changes) return { ...own, children };
+  const change = changes.get(i.id);
+  // lastChange with the item's own fields, ahead of its children.
+  return { ...own, lastChange: change ? { ...change } : null, children };
 }
 
 function reportLink(l: LinkRef): ReportLink {

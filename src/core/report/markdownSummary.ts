@@ -4,7 +4,17 @@
  */
 import { countBySeverity, type ReadinessReport } from './jsonReport';
 import type { Progress } from '../model/types';
-import { categoryRows, evidenceCoverage, findingsOf, isChecklistFile, isOverdue, itemLabel, openCriticalItems } from './summary';
+import {
+  categoryRows,
+  criticalSignOffs,
+  evidenceCoverage,
+  findingsOf,
+  isChecklistFile,
+  isOverdue,
+  itemLabel,
+  openCriticalItems,
+  signOffText,
+} from './summary';
 import { mdCode, mdText } from './markdownText';
 
 const BAR_WIDTH = 10;
@@ -45,6 +55,16 @@ export function toMarkdownSummary(report: ReadinessReport, options: MarkdownOpti
       out.push(
         `| ${mdText(itemLabel(item))} | ${mdCode(`${file.path}:${item.line}`)} | ${item.state === 'open' ? 'open' : 'in progress'} | ${item.owner === null ? '—' : mdCode(`@${item.owner}`)} | ${due} |`,
       );
+    }
+    out.push('');
+  }
+
+  // Only in a report made with --blame: the items then carry who last changed their marker.
+  const signOffs = criticalSignOffs(report);
+  if (signOffs.length > 0) {
+    out.push(`### Critical sign-offs (${signOffs.length})`, '', '| Item | Where | Signed off |', '|---|---|---|');
+    for (const { file, item } of signOffs) {
+      out.push(`| ${mdText(itemLabel(item))} | ${mdCode(`${file.path}:${item.line}`)} | ${mdText(signOffText(item.lastChange))} |`);
     }
     out.push('');
   }

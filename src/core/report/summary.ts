@@ -150,3 +150,15 @@ export function categoryPathText(path: readonly string[]): string {
 export function isOverdue(item: ReportItem, today: string | undefined): boolean {
   return today !== undefined && item.due !== null && item.state !== 'done' && item.state !== 'n/a' && item.due < today;
 }
+
+/** Done critical items of a report made with `--blame` (items that carry `lastChange`), in report order. */
+export function criticalSignOffs(report: ReadinessReport): LocatedItem[] {
+  return reportItems(report).filter(({ item }) => item.critical && item.state === 'done' && item.lastChange !== undefined);
+}
+
+/** "Alice, 2026-11-20, abc1234 Tick rollback drill", or why there is no sign-off: who ticked a done item, as every report writes it. */
+export function signOffText(change: ReportItem['lastChange']): string {
+  if (change === undefined) return '';
+  if (change === null) return 'not committed yet';
+  return `${change.author || '(no author)'}, ${change.date.slice(0, 10)}, ${change.commit.slice(0, 7)} ${change.subject}`;
+}

@@ -8,8 +8,9 @@ import type { Checklist, Progress, Severity } from '../model/types';
 import { sumProgress } from '../model/progress';
 import type { Finding } from '../model/ruleTable';
 import { walkItems } from '../model/walk';
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth, padEnd, truncate } from './columns';
 import { visibleText } from './visibleText';
+import { signOffText } from './summary';
 
 /** Text styles; each returns its text wrapped in whatever shows the style (or unchanged). */
 export interface Paint {
@@ -61,12 +62,13 @@ export function formatText(sources: readonly ReportSource[], paint: Paint = PLAI
   return [...blocks, lines.join('\n')].join('\n\n') + '\n';
 }
 
-function fileBlock({ path, analysis }: ReportSource, paint: Paint): string {
+function fileBlock({ path, analysis, lastChanges }: ReportSource, paint: Paint): string {
   const lines = [paint.underline(visibleText(path))];
   const { checklist } = analysis;
   if (checklist) {
     lines.push(`  ${progressLine(checklist.progress, criticalOpen([checklist]), paint)}`);
     lines.push(...categoryLines(checklist, paint));
+    if (lastChanges) lines.push(...signOffLines(checklist, lastChanges, paint));
   }
   if (analysis.findings.length > 0) {
     if (checklist) lines.push('');
@@ -105,6 +107,21 @@ function categoryLines(checklist: Checklist, paint: Paint): string[] {
     const counts = p.percent === null ? paint.dim('no tracked items') : `${p.done}/${p.done + p.open + p.inProgress}`;
     return `  ${padEnd(titles[i], width)}  ${bar(p.percent, paint)} ${p.percent === null ? '    ' : percentText(p.percent)}  ${counts}`;
   });
+}
+
+/** `--blame`: who signed off each done critical item (`✔ Rollback tested — Alice, 2026-11-20, abc1234 Tick rollback drill`). */
+function signOffLines(checklist: Checklist, changes: NonNullable<ReportSource['lastChanges']>, paint: Paint): string[] {
+  const done = [...walkItems(checklist.items, checklist.categories)].filter((i) => i.critical && i.state === 'done');
+  if (done.length === 0) return [];
+  return [
+    '',
+    `  Critical sign-offs (${done.length}):`,
+    ...done.map((i) => {
+      const change = changes.get(i.id) ?? null;
+      const who = visibleText(signOffText(change).replace(/\s*[\r\n]+\s*/g, ' '));
+      return `  ${paint.green('✔')} ${visibleText(i.label || i.text)} ${paint.dim('—')} ${change === null ? paint.yellow(who) : who}`;
+    }),
+  ];
 }
 
 function findingLines(findings: readonly Finding[], paint: Paint): string[] {
@@ -161,23 +178,4 @@ function severityText(severity: Severity, paint: Paint): string {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-// Terminal columns, not UTF-16 units: CJK and most emoji take two columns, combining marks none.
-function padEnd(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
-}
-
-/** Cuts whole grapheme clusters so that the text and its `…` fit in `width` terminal columns. */
-function truncate(text: string, width: number): string {
-  if (stringWidth(text) <= width) return text;
-  let out = '';
-  let used = 0;
-  for (const { segment } of new Intl.Segmenter().segment(text)) {
-    const w = stringWidth(segment);
-    if (used + w > width - 1) break;
-    out += segment;
-    used += w;
-  }
-  return `${out}…`;
 }
