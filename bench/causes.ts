@@ -16,7 +16,7 @@ export const MISSED_TARGET_CAUSES: Readonly<Record<string, string>> = {
     "Halving the time would take a tokenizer other than micromark (markdown-it parses this text about 60× faster, but the product is built on remark's mdast), or cores that are idle.",
   ].join(' '),
   corpusWarmCacheVsMarkdownlint: [
-    'A warm run no longer loads the parser (dist/core.js stays unread; dist/cli.js was 78 KB when profiled and is 97 KB since string-width's width tables and the git commands joined it, not profiled again). What is left, by CPU profile: Node start-up (~90 ms here), reading and decoding the 34 cache entries (2.9 MB of v8 structured clones, 40–60 ms), and the garbage collection the decoding sets off (60 ms and more).',
+    'A warm run no longer loads the parser (dist/core.js stays unread; dist/cli.js was 78 KB when profiled and is 97 KB since the width tables of string-width and the git commands joined it, not profiled again). What is left, by CPU profile: Node start-up (~90 ms here), reading and decoding the 34 cache entries (2.9 MB of v8 structured clones, 40–60 ms), and the garbage collection the decoding sets off (60 ms and more).',
     'Meeting 0.1× would take a warm run that decodes no analysis: e.g. the formatted report memoised per set of entry keys, format and options (the link answers each entry recorded re-checked first), or entries holding only what the reports read.',
   ].join(' '),
   activation: [
