@@ -12,7 +12,7 @@ export { type LinkCheck, linkTargets } from './analyze/links';
 export { hasEvidence, needsEvidence } from './analyze/rules';
 
 // The readiness model, progress, tree walks and the rule table.
-export { sumProgress } from './model/progress';
+export { countOpenCritical, sumProgress } from './model/progress';
 export { type Finding, type FixChoice, type RuleId, ruleDocsUrl } from './model/ruleTable';
 export {
   type Checklist,

@@ -32,7 +32,6 @@ export class SignOffs implements vscode.Disposable {
   private readonly cache = new Map<string, { text: string; changes: Promise<Map<string, LastChange | null> | undefined> }>();
   private readonly subjects = new Map<string, Promise<string>>();
   private readonly histories = new Map<string, { key: string; points: Promise<HistoryPoint[] | undefined> }>();
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly log?: Log) {}
 
@@ -110,7 +109,6 @@ export class SignOffs implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
     this.cache.clear();
     this.histories.clear();
   }

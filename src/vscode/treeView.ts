@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { type Analysis, type Progress, type ReadinessCategory, type ReadinessItem, type Severity } from '../core';
+import { type Analysis, countOpenCritical, type Progress, type ReadinessCategory, type ReadinessItem, type Severity } from '../core';
 import type { ChecklistState, ChecklistStore } from './checklistStore';
 import type { ReadinessNode } from './itemTarget';
+import { nextEvent } from './events';
 import { treeIndex } from './treeIndex';
 import { setItemState, type TickResult } from './ticking';
 import { unlistedOfferLabel, type UnlistedChecklists } from './unlistedChecklists';
@@ -255,16 +256,6 @@ export class ReadinessTreeProvider implements vscode.TreeDataProvider<ReadinessN
   }
 }
 
-/** Resolves on the event's next firing. */
-function nextEvent<T>(event: vscode.Event<T>): Promise<void> {
-  return new Promise((resolve) => {
-    const subscription = event(() => {
-      subscription.dispose();
-      resolve();
-    });
-  });
-}
-
 /** The first row while a filter hides items: what shows, and a click to show everything. */
 function filterHint(filter: TreeFilter): ReadinessNode | undefined {
   if (filter === 'all') return undefined;
@@ -292,20 +283,7 @@ function filterDescription(filter: TreeFilter): string | undefined {
 
 /** Counts open (or in-progress) critical items. */
 export function openCriticalCount(items: readonly ReadinessItem[], categories: readonly ReadinessCategory[] = []): number {
-  let count = 0;
-  const stack = [...items];
-  const cats = [...categories];
-  while (cats.length > 0) {
-    const c = cats.pop()!;
-    stack.push(...c.items);
-    cats.push(...c.categories);
-  }
-  while (stack.length > 0) {
-    const i = stack.pop()!;
-    if (i.critical && (i.state === 'open' || i.state === 'in-progress')) count++;
-    stack.push(...i.children);
-  }
-  return count;
+  return countOpenCritical(items, categories);
 }
 
 /** `12/20 · 60%`, the way rows and lenses show progress. */

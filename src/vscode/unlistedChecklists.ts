@@ -11,6 +11,7 @@ import {
   UNLISTED_EXCLUDE_GLOB,
 } from '../core';
 import type { ChecklistStore } from './checklistStore';
+import { nextEvent } from './events';
 import { isFile, walkUpTo } from './fileSystem';
 import { type Log, logFailure } from './log';
 import { changedRange } from './teachStatus';
@@ -49,6 +50,8 @@ export class UnlistedChecklists implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | undefined;
   private again = false;
+  /** Each file's content verdict by its modification time and size: a look again reads only files that changed. */
+  private readonly verdicts = new Map<string, { stamp: string; looks: boolean }>();
 
   /** Fires when `candidates` changed. */
   readonly onDidChange = this.emitter.event;
@@ -142,10 +145,12 @@ export class UnlistedChecklists implements vscode.Disposable {
       if (!folder || this.store.isChecklist(uri)) continue;
       const path = vscode.workspace.asRelativePath(uri, false);
       if (globForPath(path) === undefined) continue;
-      if (nameLooksLikeChecklist(path) || looksLikeChecklist(path, await head(uri))) found.push(uri);
+      if (nameLooksLikeChecklist(path) || (await this.contentLooksLikeChecklist(uri, path))) found.push(uri);
       // Gives the extension host's thread back now and then: thousands of files are read.
       if (i % 50 === 49) await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    const current = new Set(files.map((u) => u.toString()));
+    for (const key of [...this.verdicts.keys()]) if (!current.has(key)) this.verdicts.delete(key);
     // The store may have found some of them meanwhile (a config was written).
     await this.store.checklistUris();
     const unlisted = found.filter((u) => !this.store.isChecklist(u)).sort((a, b) => a.toString().localeCompare(b.toString()));
@@ -153,6 +158,17 @@ export class UnlistedChecklists implements vscode.Disposable {
       `unlisted checklists: ${unlisted.length} of ${files.length} Markdown files in ${(performance.now() - started).toFixed(0)} ms`,
     );
     return unlisted;
+  }
+
+  private async contentLooksLikeChecklist(uri: vscode.Uri, path: string): Promise<boolean> {
+    const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+    if (!stat) return false;
+    const stamp = `${stat.mtime}:${stat.size}`;
+    const known = this.verdicts.get(uri.toString());
+    if (known?.stamp === stamp) return known.looks;
+    const looks = looksLikeChecklist(path, stat.size > MAX_READ_BYTES ? undefined : await head(uri));
+    this.verdicts.set(uri.toString(), { stamp, looks });
+    return looks;
   }
 
   private set(uris: vscode.Uri[]): void {
@@ -305,11 +321,9 @@ async function writeGlobs(config: vscode.Uri, globs: string[]): Promise<AddUnlis
   return 'added';
 }
 
-/** The head of a file's text, for the content rule; undefined when it is too big or unreadable. */
+/** The head of a file's text, for the content rule; undefined when it is unreadable. */
 async function head(uri: vscode.Uri): Promise<string | undefined> {
   try {
-    const { size } = await vscode.workspace.fs.stat(uri);
-    if (size > MAX_READ_BYTES) return undefined;
     const bytes = await vscode.workspace.fs.readFile(uri);
     // Four bytes a character at most: enough for CHECKLIST_HEAD_CHARS characters. The cut falls
     // between two characters, else the decoder would take the text for another encoding.
@@ -334,14 +348,4 @@ async function readText(uri: vscode.Uri): Promise<string> {
 function urisOf(arg: unknown): vscode.Uri[] | undefined {
   if (!Array.isArray(arg)) return undefined;
   return arg.flatMap((u) => (u instanceof vscode.Uri ? [u] : typeof u === 'string' ? [vscode.Uri.parse(u)] : []));
-}
-
-/** The next value an event fires. */
-function nextEvent<T>(event: vscode.Event<T>): Promise<T> {
-  return new Promise((resolve) => {
-    const once = event((value) => {
-      once.dispose();
-      resolve(value);
-    });
-  });
 }

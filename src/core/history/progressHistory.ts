@@ -4,8 +4,8 @@
  */
 import type { AnalyzerOptions } from '../analyze/analysis';
 import { ChecklistAnalyzer } from '../analyze/analyzer';
-import type { Checklist, ReadinessItem } from '../model/types';
-import { walkItems } from '../model/walk';
+import { countOpenCritical } from '../model/progress';
+import type { Checklist } from '../model/types';
 import type { CategoryPoint, ChecklistVersion, HistoryPoint } from './types';
 
 /** The progress at each version, in the order given (oldest first, as `history` prints it). */
@@ -68,15 +68,8 @@ export function pointOf(version: ChecklistVersion, checklist: Checklist): Histor
     inProgress,
     notApplicable,
     untracked,
-    criticalOpen: countCriticalOpen(checklist),
+    criticalOpen: countOpenCritical(checklist.items, checklist.categories),
     percent,
     categories,
   };
-}
-
-function countCriticalOpen(checklist: Checklist): number {
-  let count = 0;
-  const open = (i: ReadinessItem) => i.critical && (i.state === 'open' || i.state === 'in-progress');
-  for (const item of walkItems(checklist.items, checklist.categories)) if (open(item)) count++;
-  return count;
 }

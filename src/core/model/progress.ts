@@ -2,7 +2,15 @@
  * Progress counts: done, open, in progress, n/a and untracked, and the percentage done of what is
  * tracked. Categories, checklists, reports and the status bar all count the same way.
  */
-import type { ItemState, Progress } from './types';
+import type { ItemState, Progress, ReadinessCategory, ReadinessItem } from './types';
+import { walkItems } from './walk';
+
+/** Open or in-progress critical items among these items and categories, nested ones included. */
+export function countOpenCritical(items: readonly ReadinessItem[], categories: readonly ReadinessCategory[] = []): number {
+  let count = 0;
+  for (const item of walkItems(items, categories)) if (item.critical && (item.state === 'open' || item.state === 'in-progress')) count++;
+  return count;
+}
 
 /** Progress with every count at zero. */
 export function emptyProgress(): Progress {

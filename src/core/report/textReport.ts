@@ -5,7 +5,7 @@
  */
 import { compareFindings, countBySeverity, type ReportSource } from './jsonReport';
 import type { Checklist, Progress, Severity } from '../model/types';
-import { sumProgress } from '../model/progress';
+import { countOpenCritical, sumProgress } from '../model/progress';
 import type { Finding } from '../model/ruleTable';
 import { walkItems } from '../model/walk';
 import { displayWidth as stringWidth, padEnd, truncate } from './columns';
@@ -161,13 +161,7 @@ function percentText(percent: number): string {
 }
 
 function criticalOpen(checklists: readonly Checklist[]): number {
-  let count = 0;
-  for (const checklist of checklists) {
-    for (const item of walkItems(checklist.items, checklist.categories)) {
-      if (item.critical && (item.state === 'open' || item.state === 'in-progress')) count++;
-    }
-  }
-  return count;
+  return checklists.reduce((n, c) => n + countOpenCritical(c.items, c.categories), 0);
 }
 
 /** Severity padded to the width of `warning`, coloured like ESLint. */
