@@ -78,7 +78,10 @@ export class ChecklistStore implements vscode.Disposable {
       this.emitter,
       this.scanEmitter,
       watcher,
-      watcher.onDidCreate((uri) => this.onFileEvent(uri, true)),
+      watcher.onDidCreate((uri) => {
+        this.onFileEvent(uri, true);
+        void this.rediscoverIfFolder(uri);
+      }),
       watcher.onDidDelete((uri) => this.onFileEvent(uri, false)),
       watcher.onDidChange((uri) => this.onFileChanged(uri)),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -101,6 +104,7 @@ export class ChecklistStore implements vscode.Disposable {
 
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
+    if (this.folderTimer) clearTimeout(this.folderTimer);
     vscode.Disposable.from(...this.disposables).dispose();
   }
 
@@ -526,6 +530,28 @@ export class ChecklistStore implements vscode.Disposable {
         void this.get(uri);
       }, delay),
     );
+  }
+
+  private folderTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * A folder created with files in it: the watcher may report the folder yet lose the events of
+   * files written into it a moment later (a new folder is watched only once it has been seen), so
+   * discovery searches again after a folder appears. Names with a dot are taken for files, and
+   * dependency and VCS folders are skipped, so that an install does not stat every file it writes.
+   */
+  private async rediscoverIfFolder(uri: vscode.Uri): Promise<void> {
+    const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+    if (name.includes('.') || /\/(?:node_modules|\.git)(?:\/|$)/.test(uri.path)) return;
+    const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+    if (!stat || (stat.type & vscode.FileType.Directory) === 0) return;
+    if (this.folderTimer) clearTimeout(this.folderTimer);
+    this.folderTimer = setTimeout(() => {
+      this.folderTimer = undefined;
+      this.discovered = undefined;
+      this.discoveries++;
+      this.emitter.fire(undefined);
+    }, 100);
   }
 
   /** Tells the store about a file the extension just created, ahead of the file watcher's event (which may come seconds later). */
