@@ -159,12 +159,12 @@ describe('readiness in the workbench', function () {
     await wb.openView();
     // The menu offers the other choices; the current one is greyed out (extensions cannot contribute check marks).
     await wb.viewAction('Filter').click();
-    const menu = wb.page.locator('.context-view .monaco-menu');
+    const menu = wb.menu;
     await menu.waitFor({ timeout: UI_TIMEOUT });
-    const entry = (title: string) => menu.locator('.action-menu-item', { hasText: title });
+    const entry = (title: string) => wb.menuEntry(title);
     assert.equal(await entry('Show All Items').getAttribute('aria-disabled'), 'true');
     assert.equal(await entry('Show Open Critical Items Only').getAttribute('aria-disabled'), null);
-    await entry('Show Open Critical Items Only').click();
+    await wb.chooseMenuEntry('Show Open Critical Items Only');
     await eventually(
       'the filtered tree',
       async () => (await wb.viewPane.locator('.monaco-list-row', { hasText: 'Observability' }).count()) === 0,

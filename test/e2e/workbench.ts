@@ -113,6 +113,36 @@ export class Workbench {
     return this.viewPane.locator(`.title-actions a.action-label[aria-label="${title}"]`);
   }
 
+  /** The open context menu (a view's title submenu, a tree item's context menu). */
+  get menu(): Locator {
+    return this.page.locator('.context-view .monaco-menu');
+  }
+
+  /** An entry of the open context menu, by its title. */
+  menuEntry(title: string): Locator {
+    return this.menu.locator('.action-menu-item', { hasText: title });
+  }
+
+  /**
+   * Chooses an entry of the open context menu with the mouse. VS Code's menu ignores the mouse-up
+   * of its first 100 ms (so the press that opened it cannot choose an entry); a click that lands in
+   * that window leaves the menu open, and a user clicks again. So does this, only while the menu is
+   * still open: a click that VS Code took closes the menu, and is never repeated.
+   */
+  async chooseMenuEntry(title: string): Promise<void> {
+    const entry = this.menuEntry(title);
+    const deadline = Date.now() + UI_TIMEOUT;
+    for (;;) {
+      await entry.click({ timeout: UI_TIMEOUT });
+      try {
+        await this.menu.waitFor({ state: 'detached', timeout: 1_000 });
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+      }
+    }
+  }
+
   /** The tree row whose label starts with `label`. */
   treeRow(label: string): Locator {
     return this.viewPane
