@@ -117,6 +117,13 @@ class Fixes {
       repair.isPreferred = true;
       return [repair];
     }
+    if (finding.rule === 'malformed-box' && finding.fix) {
+      const box = finding.fix[0].newText.trimEnd();
+      const repair = this.action(vscode.l10n.t('Write the box as "{0}", which GitHub shows as a checkbox', box), this.matching(finding));
+      repair.edit = this.workspaceEdit(finding.fix);
+      repair.isPreferred = true;
+      return [repair];
+    }
     if (finding.rule === 'checks-in-code-block' && finding.fix) {
       const unfence = this.action(vscode.l10n.t('Take the checks out of the code block'), this.matching(finding));
       unfence.edit = this.workspaceEdit(finding.fix);

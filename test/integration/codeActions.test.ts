@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { allItems } from '../../src/core/model/walk';
 import { FIX_ALL_KIND, ReadinessCodeActionProvider } from '../../src/vscode/codeActions';
 import type { ReadinessApi } from '../../src/vscode/extension';
-import { type Action, codeActionsWithAny } from './helpers/codeActions';
+import { type Action, codeActionsWithAny, lineRange } from './helpers/codeActions';
 import { activateExtension, readDisk, waitFor, workspaceUri } from './helpers/extension';
 import { readinessDiagnostics, removeWorkspaceFiles, restoreFile, waitForChecklist, writeWorkspaceFiles } from './helpers/suiteFiles';
 
@@ -71,15 +71,6 @@ const OURS = new Set([
 ]);
 const titles = (actions: readonly Action[]) => actions.map((a) => a.title).filter((t) => OURS.has(t));
 
-function lineRange(document: vscode.TextDocument, needle: string): vscode.Range {
-  const line = document
-    .getText()
-    .split(/\r?\n/)
-    .findIndex((l) => l.includes(needle));
-  assert.ok(line >= 0, `no line with ${JSON.stringify(needle)}`);
-  return document.lineAt(line).range;
-}
-
 function replaceOnce(text: string, from: string, to: string): string {
   assert.ok(text.includes(from), `${JSON.stringify(from)} not in the text`);
   return text.replace(from, to);
@@ -112,7 +103,7 @@ describe('code actions', () => {
 
   /** This extension's actions at a line; unless `expectNone`, waits until there are some. */
   function actionsAt(needle: string, kind?: string, expectNone = false): Promise<Action[]> {
-    return codeActionsWithAny(`code actions on "${needle}"`, CHECKLIST, lineRange(document, needle), OURS, kind, expectNone);
+    return codeActionsWithAny(`code actions on "${needle}"`, CHECKLIST, lineRange(document, needle, true), OURS, kind, expectNone);
   }
   async function action(needle: string, title: string): Promise<vscode.CodeAction> {
     const actions = await actionsAt(needle);
@@ -132,7 +123,7 @@ describe('code actions', () => {
     return item.id;
   }
   const diagnosticsOn = (needle: string, rule: string) =>
-    readinessDiagnostics(CHECKLIST, rule).filter((d) => d.range.start.line === lineRange(document, needle).start.line);
+    readinessDiagnostics(CHECKLIST, rule).filter((d) => d.range.start.line === lineRange(document, needle, true).start.line);
 
   it('offers the evidence actions on an item, and Mark as done only on items that are not done', async () => {
     assert.deepEqual(titles(await actionsAt('Access review done')), ['Link evidence file…', 'Create evidence file…']);
@@ -228,14 +219,14 @@ describe('code actions', () => {
       only: undefined,
       triggerKind: vscode.CodeActionTriggerKind.Invoke,
     };
-    const secrets = await provider.provideCodeActions(document, lineRange(document, 'Secrets scanned'), context);
+    const secrets = await provider.provideCodeActions(document, lineRange(document, 'Secrets scanned', true), context);
     const done = secrets.find((a) => a.title === 'Mark as done');
     assert.ok(done?.disabled, 'Mark as done is not disabled');
     assert.match(done.disabled.reason, /evidence is required/i);
     // VS Code leaves disabled actions out of what it returns to callers.
     assert.ok(!titles(await actionsAt('Secrets scanned')).includes('Mark as done'));
 
-    const tls = await provider.provideCodeActions(document, lineRange(document, 'TLS scan'), context);
+    const tls = await provider.provideCodeActions(document, lineRange(document, 'TLS scan', true), context);
     assert.equal(tls.find((a) => a.title === 'Mark as done')?.disabled, undefined);
     assert.equal(await run(await action('TLS scan', 'Mark as done')), 'applied');
     assert.equal(document.getText(), replaceOnce(CHECKLIST_TEXT, '- [ ] TLS scan', '- [x] TLS scan'));
@@ -254,7 +245,7 @@ describe('code actions', () => {
       only: undefined,
       triggerKind: vscode.CodeActionTriggerKind.Invoke,
     };
-    const actions = await provider.provideCodeActions(document, lineRange(document, 'Backup restore tested'), context);
+    const actions = await provider.provideCodeActions(document, lineRange(document, 'Backup restore tested', true), context);
     const summary = actions.map((a) => [
       a.title,
       (a.diagnostics ?? []).map((d) => (typeof d.code === 'object' ? d.code.value : d.code)),

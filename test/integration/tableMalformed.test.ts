@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { allItems } from '../../src/core/model/walk';
 import { FIX_ALL_KIND, ReadinessCodeActionProvider } from '../../src/vscode/codeActions';
 import type { ReadinessApi } from '../../src/vscode/extension';
-import { type Action, codeActionsWithAny } from './helpers/codeActions';
+import { type Action, codeActionsWithAny, lineRange } from './helpers/codeActions';
 import { activateExtension, waitFor, workspaceUri } from './helpers/extension';
 import { readinessDiagnostics, removeWorkspaceFiles, restoreFile, waitForChecklist, writeWorkspaceFiles } from './helpers/suiteFiles';
 
@@ -34,15 +34,6 @@ const CHECKLIST_TEXT = `# Table suite
 
 const OURS = new Set(["Repair the table's delimiter row", "Repair all tables' delimiter rows"]);
 const titles = (actions: readonly Action[]) => actions.map((a) => a.title).filter((t) => OURS.has(t));
-
-function lineRange(document: vscode.TextDocument, needle: string): vscode.Range {
-  const line = document
-    .getText()
-    .split(/\r?\n/)
-    .findIndex((l) => l === needle);
-  assert.ok(line >= 0, `no line ${JSON.stringify(needle)}`);
-  return document.lineAt(line).range;
-}
 
 describe('table-malformed quick fix', () => {
   let api: ReadinessApi;

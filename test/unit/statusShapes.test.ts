@@ -2,29 +2,12 @@
 // Expected values are read off the inputs: which lines are checks, their states, and the exact
 // bytes a tick writes in the document's own style.
 import { strict as assert } from 'node:assert';
-import { applyEdits, setState } from '../../src/core/edit/setState';
-import type { SettableState } from '../../src/core/model/types';
 import { allItems } from '../../src/core/model/walk';
 import { readLeadingStatus } from '../../src/core/parse/leadingStatus';
-import { analyze, briefs, outline } from './helpers/model';
+import { analyze, briefs, outline, EOLS, tick } from './helpers/model';
 import { ChecklistAnalyzer } from '../../src/core/analyze/analyzer';
 import { defaultConfig } from '../../src/core/config/types';
 import { referenceAnalyze } from '../reference/evaluate';
-
-const EOLS = [
-  ['LF', '\n'],
-  ['CRLF', '\r\n'],
-] as const;
-
-/** The text after setting the item whose text is `itemText` to `state`. */
-function tick(text: string, itemText: string, state: SettableState): string {
-  const { checklist } = analyze(text);
-  const item = allItems(checklist).find((i) => i.text === itemText);
-  assert.ok(item, `no item "${itemText}" among ${briefs(checklist).join(', ')}`);
-  const edit = setState(text, checklist, item, state);
-  assert.ok(edit, `no edit for "${itemText}"`);
-  return applyEdits(text, [edit]);
-}
 
 describe('status shapes', () => {
   describe('readLeadingStatus', () => {

@@ -5,12 +5,7 @@ import { strict as assert } from 'node:assert';
 import { applyEdits, setState } from '../../src/core/edit/setState';
 import type { Finding } from '../../src/core/model/ruleTable';
 import { allItems } from '../../src/core/model/walk';
-import { analyze, briefs } from './helpers/model';
-
-const EOLS = [
-  ['LF', '\n'],
-  ['CRLF', '\r\n'],
-] as const;
+import { analyze, briefs, EOLS } from './helpers/model';
 
 const malformed = (findings: readonly Finding[]) => findings.filter((f) => f.rule === 'table-malformed');
 
@@ -84,7 +79,7 @@ describe('table-malformed', () => {
         return applyEdits(text, [setState(text, checklist, item, state)!]);
       };
       assert.equal(set('Secrets rotated', 'done'), text.replace('| Secrets rotated | ❌ |', '| Secrets rotated | ✅ |'));
-      assert.equal(set('TLS everywhere', 'open'), text.replace('| ✅ **Ready** |', '| ❌ **Ready** |'));
+      assert.equal(set('TLS everywhere', 'open'), text.replace('| ✅ **Ready** |', '| ❌ **Not ready** |'));
       assert.equal(set('Audit log', 'done'), text.replace('| ⚠️ **Needs Work** |', '| ✅ |'));
       assert.equal(set('WAF', 'done'), text.replace('| WAF | | |', '| WAF | ✅ | |'));
       const after = analyze(set('Secrets rotated', 'done'));

@@ -54,7 +54,8 @@ function finding(rule: RuleId, message: string, span: Span, itemId?: string, fix
  * (test/unit/itemRuleKey.test.ts changes each input and checks the key follows the findings).
  */
 export function itemRuleKey(item: ReadinessItem, inputs: RuleInputs, duplicateOf: ReadinessItem | undefined): string {
-  return `${item.id}\u0000${item.critical ? 1 : 0}\u0000${item.state}\u0000${duplicateOf?.line ?? ''}\u0000${inputs.today ?? ''}\u0000${inputs.linksChecked ? 1 : 0}\u0000${linkStates(item)}`;
+  const box = item.malformedBox ? `${item.malformedBox.written}\u0001${item.malformedBox.repair}` : '';
+  return `${item.id}\u0000${item.critical ? 1 : 0}\u0000${item.state}\u0000${duplicateOf?.line ?? ''}\u0000${inputs.today ?? ''}\u0000${inputs.linksChecked ? 1 : 0}\u0000${linkStates(item)}\u0000${box}`;
 }
 
 /**
@@ -82,6 +83,17 @@ export function checkItem(item: ReadinessItem, inputs: RuleInputs, duplicateOf: 
       ),
       status: item.unknownStatus,
     });
+  }
+  if (item.malformedBox) {
+    const { written, repair } = item.malformedBox;
+    const start = item.marker.start - 1;
+    const end = start + written.length;
+    const box = repair.trimEnd();
+    const message =
+      written === box
+        ? `The box "${written}" needs a space before the text for GitHub to show it as a checkbox, so ${label} counts as open`
+        : `GitHub shows only "[ ]" and "[x]" as checkboxes, not "${written}", so ${label} counts as open; write it "${box}"`;
+    out.push(finding('malformed-box', message, inputs.index.span(start, end), item.id, [{ start, end, newText: repair }]));
   }
   if (duplicateOf) add('duplicate-id', `Duplicate id "${item.id}" (first used on line ${duplicateOf.line})`, head);
   if (inputs.today && item.due && item.due < inputs.today && item.state !== 'done' && item.state !== 'n/a') {

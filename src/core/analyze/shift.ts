@@ -60,6 +60,7 @@ export function cloneItem(item: ReadinessItem, d: Delta): ReadinessItem {
     children: item.children.length === 0 ? item.children : item.children.map((child) => cloneItem(child, d)),
     categoryPath: item.categoryPath,
     ...(item.unknownStatus !== undefined ? { unknownStatus: item.unknownStatus } : {}),
+    ...(item.malformedBox !== undefined ? { malformedBox: item.malformedBox } : {}),
   };
 }
 

@@ -33,7 +33,8 @@ export function patchTick(build: SectionBuild, previous: string, text: string, f
   // Only GFM's own boxes: `[~]` and `[-]` are paragraph text to the parser, not a `checked` flag.
   if (length === 1 && isGfmBoxChar(previous[from]) && isGfmBoxChar(text[from])) {
     const target = build.items.findIndex(
-      (item) => item.marker.style === 'box' && item.marker.start === from && item.marker.text === previous[from],
+      // A malformed box (`[ ]Load`) stays malformed whatever is written inside: that is a parse.
+      (item) => item.marker.style === 'box' && item.marker.start === from && item.marker.text === previous[from] && !item.malformedBox,
     );
     if (target < 0) return undefined;
     return patched(build, target, boxState(text[from])!, text[from]);
@@ -114,6 +115,7 @@ function tokensOf(items: readonly ReadinessItem[]): UsedTokens {
     let state: SettableState;
     let token: string;
     if (style === 'box') {
+      if (item.malformedBox) continue;
       family = 'box';
       state = item.state === 'untracked' ? 'open' : item.state;
       token = boxToken(text);

@@ -4,7 +4,7 @@
  * analyzer then sees a tick (`analyze/tickPatch.ts`).
  */
 import type { Checklist, ReadinessItem, SettableState, TextEdit, TokenFamily } from '../model/types';
-import { readStatusCell } from '../parse/readStatus';
+import { plainStatusText, readStatusCell } from '../parse/readStatus';
 import { boxCharFor, boxToken } from '../parse/taskBox';
 import { tokenFor } from './writeStatus';
 
@@ -27,27 +27,63 @@ export function setState(text: string, checklist: Checklist, item: ReadinessItem
   if (text.slice(marker.start, marker.end) !== marker.text) throw new StaleModelError(item);
   if (item.state === state && item.unknownStatus === undefined) return null;
   switch (marker.style) {
-    case 'box':
+    case 'box': {
       // Written the way the document first wrote that state (`X` vs `x`, `/` vs `~`).
-      return { start: marker.start, end: marker.end, newText: boxCharFor(state, checklist.usedTokens.box?.[state]) };
+      const char = boxCharFor(state, checklist.usedTokens.box?.[state]);
+      // A malformed box is written whole, as GitHub reads boxes: `[]Load` ticked is `[x] Load`.
+      if (item.malformedBox)
+        return {
+          start: marker.start - 1,
+          end: marker.start - 1 + item.malformedBox.written.length,
+          newText: boxToken(char) + item.malformedBox.repair.slice(3),
+        };
+      return { start: marker.start, end: marker.end, newText: char };
+    }
     case 'none':
       return { start: marker.start, end: marker.start, newText: `${boxToken(boxCharFor(state))} ` };
     case 'glyph': {
       const family = familyOf(marker.text, writtenFamily(marker.text));
-      return { start: marker.start, end: marker.end, newText: tokenFor(state, family, usedMap(checklist, family)) };
+      return { start: marker.start, end: marker.end, newText: tokenFor(state, family, usedMap(checklist, family), currentToken(item)) };
     }
     case 'cell': {
       const family = familyOf(marker.text, preferredFamily(checklist));
-      const token = tokenFor(state, family, usedMap(checklist, family));
+      const token = tokenFor(state, family, usedMap(checklist, family), currentToken(item));
       if (marker.start === marker.end) {
         const before = text[marker.start - 1];
         const after = text[marker.start];
         const pad = (c: string | undefined) => (c === undefined || c === ' ' || c === '\t' ? '' : ' ');
         return { start: marker.start, end: marker.end, newText: `${pad(before)}${token}${pad(after)}` };
       }
+      const echo = family === 'word' ? null : echoingWord(text, marker.end, item);
+      if (echo) {
+        // `✔ Done` becomes `❌ Open`, never `❌ Done`: the word that repeats the glyph changes with it.
+        const word = tokenFor(state, 'word', usedMap(checklist, 'word'), { text: echo.text, state: echo.state });
+        return { start: marker.start, end: echo.end, newText: token + text.slice(marker.end, echo.start) + word };
+      }
       return { start: marker.start, end: marker.end, newText: token };
     }
   }
+}
+
+/**
+ * A status word that follows a cell's glyph and says the same (`✔ Done`, `❌ **Missing**`, `🟡 WIP`),
+ * when it is all the rest of the cell: its offsets in `text`, its text and state. Null otherwise
+ * (`❌ Missing in staging` is a note, not the status written twice).
+ */
+function echoingWord(
+  text: string,
+  from: number,
+  item: ReadinessItem,
+): { start: number; end: number; text: string; state: SettableState } | null {
+  if (item.state === 'untracked' || item.unknownStatus !== undefined) return null;
+  let to = from;
+  while (to < text.length && text[to] !== '\n' && text[to] !== '\r' && !(text[to] === '|' && text[to - 1] !== '\\')) to++;
+  const rest = text.slice(from, to);
+  const cell = readStatusCell(rest);
+  if (cell.kind !== 'known' || cell.token.family !== 'word' || cell.token.state !== item.state) return null;
+  const { start, end } = cell.token;
+  if (plainStatusText(rest.slice(0, start)) !== '' || plainStatusText(rest.slice(end)) !== '') return null;
+  return { start: from + start, end: from + end, text: cell.token.text, state: cell.token.state };
 }
 
 /** Applies non-overlapping edits to a text. */
@@ -56,6 +92,13 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   let out = text;
   for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return out;
+}
+
+/** The token being replaced and the state it reads as, when it is a known one. */
+function currentToken(item: ReadinessItem): { text: string; state: SettableState } | undefined {
+  const { state, unknownStatus, marker } = item;
+  if (unknownStatus !== undefined || state === 'untracked' || marker.text === '') return undefined;
+  return { text: marker.text, state };
 }
 
 function familyOf(token: string, fallback: TokenFamily): TokenFamily {

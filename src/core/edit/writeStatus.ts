@@ -46,6 +46,7 @@ const WORD_SETS: readonly StateTable<string>[] = [
   { done: 'Complete', open: 'Incomplete', 'in-progress': 'In progress', 'n/a': 'N/A' },
   { done: 'Completed', open: 'Not started', 'in-progress': 'In progress', 'n/a': 'N/A' },
   { done: 'Met', open: 'Not met', 'in-progress': 'Partial', 'n/a': 'N/A' },
+  { done: 'Ready', open: 'Not ready', 'in-progress': 'In progress', 'n/a': 'N/A' },
 ];
 
 const LANGUAGE_WORD_SETS: Readonly<Record<'ja' | 'zh' | 'ru', StateTable<string>>> = {
@@ -152,14 +153,22 @@ function wordFor(state: SettableState, used: ReadonlyMap<SettableState, string>)
   const words = [...used.values()].map((w) => w.trim());
   const language = languageOf(words);
   if (language && !words.some((w) => /[A-Za-z]/.test(w))) return LANGUAGE_WORD_SETS[language][state];
-  const set =
-    pickSet(WORD_SETS, used, (t) =>
-      t
-        .trim()
-        .toLowerCase()
-        .replace(/[\s_-]+/g, ' '),
-    ) ?? WORD_SETS[0];
+  const set = pickSet(WORD_SETS, used, normalizeWord) ?? WORD_SETS[0];
   return applyCase(set[state], caseStyleOf(words));
+}
+
+/** The spelling of `state` in the word set that spells `from` as `text` (case kept); undefined when no set does. */
+function pairedWord(text: string, from: SettableState, state: SettableState): string | undefined {
+  const key = normalizeWord(text);
+  const set = WORD_SETS.find((s) => normalizeWord(s[from]) === key);
+  return set ? applyCase(set[state], caseStyleOf([text.trim()])) : undefined;
+}
+
+function normalizeWord(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
 }
 
 function entityFor(state: SettableState, used: ReadonlyMap<SettableState, string>): string {
@@ -185,7 +194,15 @@ function entityFor(state: SettableState, used: ReadonlyMap<SettableState, string
  * for that state when `used` has one, else the spelling that pairs with its other tokens
  * (`☑` → `☐`, `✔️` → `✖️`, `Yes` → `No`, `DONE` → `OPEN`, `&#9745;` → `&#9744;`).
  */
-export function tokenFor(state: SettableState, family: TokenFamily, used: ReadonlyMap<SettableState, string> = new Map()): string {
+export function tokenFor(
+  state: SettableState,
+  family: TokenFamily,
+  used: ReadonlyMap<SettableState, string> = new Map(),
+  current?: { text: string; state: SettableState },
+): string {
+  // The word being replaced names its pair: `Yes` becomes `No`, `Passed` becomes `Failed`.
+  const paired = family === 'word' && current ? pairedWord(current.text, current.state, state) : undefined;
+  if (paired !== undefined) return paired;
   const own = used.get(state);
   if (own !== undefined && readsAs(own, state, family)) return own.trim();
   const valid = new Map([...used].filter(([s, t]) => readsAs(t, s, family)));

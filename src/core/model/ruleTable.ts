@@ -15,6 +15,7 @@ export type RuleId =
   | 'untracked-item'
   | 'mojibake'
   | 'table-malformed'
+  | 'malformed-box'
   | 'checks-in-code-block'
   | 'duplicate-id'
   | 'overdue'
@@ -72,6 +73,12 @@ const table: RuleInfo[] = [
     defaultSeverity: 'warning',
     description:
       "A pipe table's delimiter row has a different number of cells than its header, so GitHub shows it as text; its rows are read as items all the same, and the fix repairs the row.",
+  },
+  {
+    id: 'malformed-box',
+    defaultSeverity: 'warning',
+    description:
+      'A task box GitHub does not show as a checkbox (`[]`, `[ x ]`, `[v]`, no space before the text); the item counts as open, and the fix writes `[ ]` or `[x]`.',
   },
   {
     id: 'checks-in-code-block',

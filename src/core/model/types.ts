@@ -116,6 +116,18 @@ export interface ReadinessItem {
   categoryPath: string[];
   /** Raw status value when a table cell held something we do not recognise. */
   unknownStatus?: string;
+  /**
+   * A task box GitHub does not show as a checkbox (`[]`, `[ x ]`, `[v]`, `[ ]Load`): `written` as
+   * it stands from `[` to `]` (the marker is what is inside), and the `repair` that replaces it
+   * (`[ ]` or `[x]`, with the space GitHub needs after it). Such an item counts as open.
+   */
+  malformedBox?: MalformedBox;
+}
+
+/** A task box written so that GitHub does not show it as one, and its repair. */
+export interface MalformedBox {
+  written: string;
+  repair: string;
 }
 
 /** A category: a heading (or a bold paragraph heading a list) with its items and sub-categories. */

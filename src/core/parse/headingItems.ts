@@ -9,24 +9,7 @@ import type { Heading } from 'mdast';
 import type { ReadinessItem } from '../model/types';
 import { collectInline, collapseWhitespace } from './inlineText';
 import { makeItem, repaired, type ParseContext } from './parseContext';
-import { readLeadingStatus, type LeadingStatus } from './leadingStatus';
-import type { StatusVocabulary } from './vocabulary';
-
-/** The longest glyph read at the end of a heading (a glyph with a variation selector and a skin tone). */
-const MAX_GLYPH = 6;
-
-/** A status glyph (known or status-like) that ends `text` after white space, with offsets into `text`; null when none does. */
-export function readTrailingGlyph(text: string, vocabulary?: StatusVocabulary): LeadingStatus | null {
-  const end = text.replace(/[ \t]+$/, '').length;
-  for (let at = Math.max(0, end - MAX_GLYPH); at < end; at++) {
-    if (at === 0 || !/[ \t\u00a0]/.test(text[at - 1])) continue;
-    const token = readLeadingStatus(text.slice(at, end), vocabulary);
-    if (token && token.start === 0 && token.end === end - at && token.family === 'glyph') {
-      return { ...token, start: at, end };
-    }
-  }
-  return null;
-}
+import { readTrailingStatus } from './inlineStatus';
 
 /**
  * The item a heading ending in a status glyph would be, when it turns out to have nothing under
@@ -36,12 +19,14 @@ export function headingItem(ctx: ParseContext, node: Heading): ReadinessItem | n
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined) return null;
-  // The heading's line without its closing sequence (`## Title ✅ ##`).
-  const raw = ctx.text.slice(start, end).replace(/(?:[ \t]+#+)?[ \t]*$/, '');
-  const token = readTrailingGlyph(raw, ctx.vocabulary);
+  // The heading's text: without an ATX closing sequence (`## Title ✅ ##`) or a setext underline.
+  const whole = ctx.text.slice(start, end);
+  const underline = /\r?\n[ \t]*(?:=+|-+)[ \t]*$/.exec(whole);
+  const raw = underline ? whole.slice(0, underline.index).replace(/[ \t]+$/, '') : whole.replace(/(?:[ \t]+#+)?[ \t]*$/, '');
+  const token = readTrailingStatus(raw, ctx.vocabulary);
   if (!token) return null;
   const inline = collapseWhitespace(repaired(collectInline(node.children).text));
-  const glyph = readTrailingGlyph(inline, ctx.vocabulary);
+  const glyph = readTrailingStatus(inline, ctx.vocabulary);
   const text = glyph ? inline.slice(0, glyph.start).trim() : inline;
   if (text === '') return null;
   return makeItem(ctx, {

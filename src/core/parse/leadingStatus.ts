@@ -2,10 +2,12 @@
  * The status a list item's text starts with: a known glyph (`readLeadingGlyph`), or an emoji that
  * reads as a status whose meaning the tool does not know (`⚠️`, `📝`, `❗`, `⛔` …). The second kind
  * still makes the bullet an item, counted open with an `unknown-status` finding, so a check is
- * never dropped because its author picked another glyph. Decorative and resource emoji (`📖`,
+ * never dropped because its author picked another glyph (or because a lost byte left only part
+ * of it, `â˜`). Decorative and resource emoji (`📖`,
  * `🛠`, `💡`) and severity circles (`🔴`) are neither.
  */
 import { decodeEntityAt, shortcodeLength, skipEmojiModifiers } from '../text/emoji';
+import { findMojibake, mayContainMojibake } from '../text/mojibake';
 import { readLeadingGlyph, type StatusToken } from './readStatus';
 import type { StatusVocabulary } from './vocabulary';
 
@@ -51,7 +53,7 @@ export function readLeadingStatus(raw: string, vocabulary?: StatusVocabulary): L
   const known = readLeadingGlyph(raw, vocabulary);
   if (known) return known;
   const at = LEAD.exec(raw)![0].length;
-  const end = statusLikeEnd(raw, at);
+  const end = statusLikeEnd(raw, at) || brokenStatusEnd(raw, at);
   if (end === 0) return null;
   return {
     state: 'open',
@@ -61,6 +63,19 @@ export function readLeadingStatus(raw: string, vocabulary?: StatusVocabulary): L
     family: raw[at] === ':' ? 'shortcode' : raw[at] === '&' ? 'entity' : 'glyph',
     unknown: true,
   };
+}
+
+/**
+ * The end of mis-decoded text at `at` that lost a byte and could have been a status glyph
+ * (`â˜` is ☐ with 0x90 lost, or ☁, ☝ …): it cannot be read for certain, so it counts open, and the
+ * `mojibake` finding on it offers the characters it could have been. 0 when there is none.
+ */
+function brokenStatusEnd(raw: string, at: number): number {
+  const head = raw.slice(at, at + 8);
+  if (!mayContainMojibake(head)) return 0;
+  const [run] = findMojibake(head);
+  if (!run || run.start !== 0 || !run.candidates?.some((c) => readLeadingGlyph(c) !== null)) return 0;
+  return at + run.end;
 }
 
 /** The end of a status-like emoji (glyph, shortcode or entity) starting at `at`; 0 when there is none. */

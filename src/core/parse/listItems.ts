@@ -6,18 +6,64 @@
  */
 import type { List, ListItem, Nodes, Paragraph } from 'mdast';
 import { collectInline } from './inlineText';
-import type { ReadinessItem, StatusMarker, ItemState } from '../model/types';
+import type { ItemState, MalformedBox, ReadinessItem, StatusMarker } from '../model/types';
+import { readLabelledStatus, readTrailingStatus } from './inlineStatus';
 import { readLeadingStatus, type LeadingStatus } from './leadingStatus';
 import { makeItem, noteToken, readThroughMojibake, repaired, type ItemSink, type ParseContext } from './parseContext';
 import { BOX_CLASS, boxState, boxToken } from './taskBox';
 import { isDefinitionBullet, isProseBullet, metadataKind } from './documentation';
+import type { StatusVocabulary } from './vocabulary';
 
 /** How a list item is written. */
 type ListItemShape =
-  | { kind: 'task'; state: ItemState; marker: StatusMarker; extended: boolean; glyph?: LeadingStatus }
-  | { kind: 'glyph'; token: LeadingStatus; paragraph: Paragraph }
+  | { kind: 'task'; state: ItemState; marker: StatusMarker; extended: boolean; glyph?: LeadingStatus; malformed?: MalformedBox }
+  | { kind: 'glyph'; token: LeadingStatus; paragraph: Paragraph; place: StatusPlace }
   | { kind: 'bold'; paragraph: Paragraph }
   | { kind: 'plain' };
+
+/** Where a bullet's status glyph or word sits: first, last, or as a bold label's value. */
+type StatusPlace = 'lead' | 'end' | 'label';
+
+/** A status a bullet carries in its text, at any of the places a status is written. */
+interface BulletStatus {
+  token: LeadingStatus;
+  place: StatusPlace;
+}
+
+/** The status of a bullet's raw first paragraph: leading glyph, bold label's value, or trailing glyph. */
+function bulletStatus(raw: string, vocabulary: StatusVocabulary | undefined): BulletStatus | null {
+  const lead = readThroughMojibake(raw, (t) => readLeadingStatus(t, vocabulary));
+  if (lead) return { token: lead, place: 'lead' };
+  const label = readThroughMojibake(raw, (t) => readLabelledStatus(t, vocabulary));
+  if (label) return { token: label, place: 'label' };
+  const end = readThroughMojibake(raw, (t) => readTrailingStatus(t, vocabulary));
+  return end ? { token: end, place: 'end' } : null;
+}
+
+/** The item's text without its status: the plain text's leading or trailing glyph, or a label's value. */
+function withoutStatus(place: StatusPlace, label: string, vocabulary: StatusVocabulary | undefined): (text: string) => string {
+  if (place === 'lead') {
+    return (t) => {
+      const lead = readLeadingStatus(t, vocabulary);
+      return lead ? t.slice(lead.end) : t;
+    };
+  }
+  if (place === 'end') {
+    return (t) => {
+      const end = readTrailingStatus(t, vocabulary);
+      return end ? t.slice(0, end.start) : t;
+    };
+  }
+  return (t) => {
+    if (!t.startsWith(label)) return t;
+    const after = t.slice(label.length);
+    const separator = /^[\s\u00a0]*(?:[:：][\s\u00a0]*|[-–—][\s\u00a0]+)?/u.exec(after)![0];
+    const value = after.slice(separator.length);
+    const glyph = readLeadingStatus(value, vocabulary);
+    const rest = glyph ? value.slice(glyph.end).trim() : '';
+    return rest === '' ? label.replace(/[\s\u00a0]*[:：]$/u, '') : `${label}${separator}${rest}`;
+  };
+}
 
 /** A box only this extension reads (`[~]`, `[/]`, `[-]`) at the start of a list item's paragraph. */
 const EXTENDED_BOX = new RegExp(`^\\[(${BOX_CLASS.extended})\\][ \\t]`);
@@ -25,6 +71,16 @@ const EXTENDED_BOX = new RegExp(`^\\[(${BOX_CLASS.extended})\\][ \\t]`);
 const GLYPH_BOX = /^\[([^\]\s]{1,8})\][ \t]/;
 /** A bullet and the GFM task box that follows it. */
 const GFM_BOX = new RegExp(`^(?:[-*+]|\\d{1,9}[.)])[ \\t]+\\[(${BOX_CLASS.gfm})\\]`);
+/**
+ * A box GitHub does not read as one at the start of an item: empty (`[]`), padded (`[ x ]`), a
+ * mark it does not know (`[v]`, `[✓]` with no space after), or no space before the text
+ * (`[ ]Load`). Not a link (`[x](…)`, `[v][ref]`) and not a reference definition (`[x]:`).
+ */
+const MALFORMED_BOX = /^\[([ \t]*(?:[xXvV✓✔]\uFE0F?)?[ \t]*)\](?![([:])/u;
+/** Any box at the start of an item's plain text, and the space after it. */
+const ANY_BOX_PREFIX = /^\[[^\]]{0,8}\]\s*/;
+/** Marks inside a malformed box that mean ticked. */
+const TICKED_MARK = /[xXvV✓✔]/u;
 /** An extended box and the space after it, in an item's plain text. */
 const EXTENDED_PREFIX = new RegExp(`^\\[${BOX_CLASS.extended}\\]\\s*`);
 
@@ -107,8 +163,23 @@ function shapeOf(ctx: ParseContext, li: ListItem): ListItemShape {
     const marker: StatusMarker = { style: 'box', start: at, end: at + boxed[1].length, text: boxed[1] };
     return { kind: 'task', state: inBox.state, marker, extended: true, glyph: inBox };
   }
-  const glyph = readThroughMojibake(raw, (t) => readLeadingStatus(t, ctx.vocabulary));
-  if (glyph) return { kind: 'glyph', token: { ...glyph, start: firstStart + glyph.start, end: firstStart + glyph.end }, paragraph: first };
+  const malformed = malformedBoxAt(raw);
+  if (malformed) {
+    const at = firstStart + 1;
+    const inside = malformed.written.slice(1, -1);
+    return {
+      kind: 'task',
+      state: 'open',
+      marker: { style: 'box', start: at, end: at + inside.length, text: inside },
+      extended: true,
+      malformed,
+    };
+  }
+  const status = bulletStatus(raw, ctx.vocabulary);
+  if (status) {
+    const { token, place } = status;
+    return { kind: 'glyph', token: { ...token, start: firstStart + token.start, end: firstStart + token.end }, paragraph: first, place };
+  }
   if (isBoldLabel(first)) return { kind: 'bold', paragraph: first };
   return { kind: 'plain' };
 }
@@ -128,6 +199,26 @@ function isBoldLabel(paragraph: Paragraph): boolean {
   return separated && after.replace(/^[\s:：\-–—.]+/, '').trim() !== '';
 }
 
+/**
+ * The malformed box that starts a list item's raw paragraph, and its repair: `[x]` when it holds a
+ * mark, `[ ]` when empty, with a space after it when the text follows at once. Null when the
+ * paragraph does not start with one, or nothing follows it.
+ */
+function malformedBoxAt(raw: string): MalformedBox | null {
+  const m = MALFORMED_BOX.exec(raw);
+  if (!m) return null;
+  const after = raw.slice(m[0].length);
+  if (after.trim() === '') return null;
+  const repair = `[${TICKED_MARK.test(m[1]) ? 'x' : ' '}]${/^[ \t]/.test(after) ? '' : ' '}`;
+  return { written: m[0], repair };
+}
+
+/** The plain text of the bold label that starts a paragraph ('' when it does not start with one). */
+function boldLabelText(paragraph: Paragraph): string {
+  const head = paragraph.children[0];
+  return head?.type === 'strong' ? collectInline(head.children).text : '';
+}
+
 function buildItem(ctx: ParseContext, li: ListItem, shape: Exclude<ListItemShape, { kind: 'plain' }>): ReadinessItem {
   const start = li.position?.start.offset ?? 0;
   const end = li.position?.end.offset ?? start;
@@ -138,7 +229,8 @@ function buildItem(ctx: ParseContext, li: ListItem, shape: Exclude<ListItemShape
   const linkNodes = explanationNodes(ctx, li);
   if (shape.kind === 'task') {
     // A glyph in a box is not how the document writes boxes: a tick writes `[x]`, not the glyph.
-    if (!shape.glyph) noteToken(ctx, 'box', shape.state === 'untracked' ? 'open' : shape.state, boxToken(shape.marker.text));
+    if (!shape.glyph && !shape.malformed)
+      noteToken(ctx, 'box', shape.state === 'untracked' ? 'open' : shape.state, boxToken(shape.marker.text));
     return makeItem(ctx, {
       kind: 'task',
       state: shape.state,
@@ -148,8 +240,11 @@ function buildItem(ctx: ParseContext, li: ListItem, shape: Exclude<ListItemShape
       textNodes,
       linkNodes,
       raw,
-      ...(shape.extended ? { skipPrefix: (t: string) => t.replace(shape.glyph ? GLYPH_BOX : EXTENDED_PREFIX, '') } : {}),
+      ...(shape.extended
+        ? { skipPrefix: (t: string) => t.replace(shape.malformed ? ANY_BOX_PREFIX : shape.glyph ? GLYPH_BOX : EXTENDED_PREFIX, '') }
+        : {}),
       ...(shape.glyph?.unknown ? { unknownStatus: repaired(shape.glyph.text) } : {}),
+      ...(shape.malformed ? { malformedBox: shape.malformed } : {}),
     });
   }
   if (shape.kind === 'glyph') {
@@ -164,10 +259,7 @@ function buildItem(ctx: ParseContext, li: ListItem, shape: Exclude<ListItemShape
       linkNodes,
       raw,
       marker: { style: 'glyph', start: token.start, end: token.end, text: token.text },
-      skipPrefix: (t) => {
-        const lead = readLeadingStatus(t, ctx.vocabulary);
-        return lead ? t.slice(lead.end) : t;
-      },
+      skipPrefix: withoutStatus(shape.place, boldLabelText(shape.paragraph), ctx.vocabulary),
       ...(token.unknown ? { unknownStatus: repaired(token.text) } : {}),
     });
   }
@@ -200,7 +292,8 @@ function explanationNodes(ctx: ParseContext, li: ListItem): Nodes[] {
           if (nested.checked === null || nested.checked === undefined) {
             const p = nested.children[0];
             const lead = p?.type === 'paragraph' ? collectInline(p.children).text : '';
-            const looksLikeItem = EXTENDED_BOX.test(lead) || readLeadingStatus(lead, ctx.vocabulary) !== null;
+            const raw = p?.type === 'paragraph' ? ctx.text.slice(p.position?.start.offset ?? 0, p.position?.end.offset ?? 0) : '';
+            const looksLikeItem = EXTENDED_BOX.test(lead) || bulletStatus(raw, ctx.vocabulary) !== null;
             if (!looksLikeItem) stack.push(nested);
           }
         }

@@ -9,7 +9,17 @@ import { collectInline, collapseWhitespace } from './inlineText';
 import { cleanItemLabel, hasCriticalMarker, idFromHtml, readDue, readOwner, splitIdAttribute } from './itemMeta';
 import type { LineIndex } from '../text/lineIndex';
 import { configRelative, isUnderFolder, resolveLinkTarget } from './linkTargets';
-import type { ItemKind, ItemState, LinkRef, ReadinessItem, SettableState, StatusMarker, TokenFamily, UsedTokens } from '../model/types';
+import type {
+  ItemKind,
+  ItemState,
+  LinkRef,
+  MalformedBox,
+  ReadinessItem,
+  SettableState,
+  StatusMarker,
+  TokenFamily,
+  UsedTokens,
+} from '../model/types';
 import { findMojibake, mayContainMojibake, repairMojibake } from '../text/mojibake';
 import type { StatusVocabulary } from './vocabulary';
 
@@ -67,6 +77,7 @@ export interface ItemSource {
   owner?: string | null;
   due?: string | null;
   unknownStatus?: string;
+  malformedBox?: MalformedBox;
 }
 
 /** Text with mojibake repaired (cheap when there is none). */
@@ -115,6 +126,7 @@ export function makeItem(ctx: ParseContext, source: ItemSource): ReadinessItem {
     children: [],
     categoryPath: NO_PATH,
     ...(source.unknownStatus !== undefined ? { unknownStatus: source.unknownStatus } : {}),
+    ...(source.malformedBox !== undefined ? { malformedBox: source.malformedBox } : {}),
   };
 }
 

@@ -35,6 +35,20 @@ const STATUS_HEADER_WORDS = new Set([
   'done',
   'complete',
   'completed',
+  'ready',
+  'passed',
+  'verified',
+  'implemented',
+  'in place',
+  'signed off',
+  'sign-off',
+  'signoff',
+  'approved',
+  'go/no-go',
+  'go / no-go',
+  'outcome',
+  'tested',
+  'checked',
   '状態',
   '状态',
   '状況',
@@ -49,14 +63,28 @@ const STATUS_HEADER_WORDS = new Set([
 ]);
 
 /**
+ * Headers that name a requirement or where a check applies (Required?, Mandatory, Level A, Tier 1,
+ * Applies to): their Yes/No or ✅ cells say "needed", never "done", so they are never the status column.
+ */
+const REQUIREMENT_HEADER =
+  /^(?:required|requirement level|mandatory|optional|must|should|needed|applies|applies to|applicable|in scope|scope|level|tier|automated|automatable|blocking|critical|priority|severity)\b|^(?:level|tier)\s+\S+$/;
+
+/** True when a header names a requirement or applicability (Required?, Mandatory, Level C, Tier 1): never a status column. */
+export function isRequirementHeader(text: string): boolean {
+  return REQUIREMENT_HEADER.test(headerCore(text));
+}
+
+/**
  * True when a header cell's text names a status column: Status, State, Result, Done?, Complete,
- * `✓`, `☑`, `Check?` (but not `Check`, which names the item column), 状態, 状态, 評価.
+ * Ready?, Tested?, Verified, Signed off, Go/No-Go, `✓`, `☑`, `Check?` (but not `Check`, which
+ * names the item column), 状態, 状态, 評価.
  * 現状/现状 ("current situation") is not a status header: it holds free-text notes.
  */
 export function isStatusHeader(text: string): boolean {
   const normalized = normalizeHeader(text);
   if (STATUS_GLYPH_HEADER.test(normalized)) return true;
   if (/^check\s*\?$/.test(normalized)) return true;
+  if (isRequirementHeader(text)) return false;
   const core = headerCore(text);
   return STATUS_HEADER.test(core) || STATUS_HEADER_WORDS.has(core);
 }

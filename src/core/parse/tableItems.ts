@@ -9,7 +9,7 @@ import { isIsoDate } from './itemMeta';
 import type { StatusMarker } from '../model/types';
 import { makeItem, noteToken, readThroughMojibake, repaired, type ItemSink, type ParseContext } from './parseContext';
 import { readStatusCell, type StatusCell, type StatusToken } from './readStatus';
-import { isCriticalPriority, isItemHeader, isPriorityHeader, isStatusHeader } from './tableColumns';
+import { isCriticalPriority, isItemHeader, isPriorityHeader, isRequirementHeader, isStatusHeader } from './tableColumns';
 import { BOX_CLASS } from './taskBox';
 import type { StatusVocabulary } from './vocabulary';
 
@@ -22,6 +22,8 @@ interface RawCell {
 
 const OWNER_HEADER = /^(?:owner|owners|assignee|responsible|dri|who)$/i;
 const DUE_HEADER = /^(?:due|due date|deadline|target date|eta)$/i;
+/** Token families that are marks rather than words: a column of them reads as statuses whatever its header. */
+const GLYPH_FAMILY = /^(?:glyph|shortcode|entity|box)$/;
 const BOX_CELL = new RegExp(`^\\s*\\[${BOX_CLASS.all}\\]\\s*$`);
 
 /** Adds the rows of a status table as items; tables without a status column add nothing. */
@@ -156,6 +158,17 @@ function findStatusColumn(headers: string[], rows: RawCell[][], known: (text: st
     return cells.length > 0 && cells.every((c) => BOX_CELL.test(c.raw));
   });
   if (boxes >= 0) return boxes;
+  // Whatever its header says, the one column of status glyphs is the status column (`| Control | Prod |`
+  // with ✅/❌). Several such columns are a matrix (environments, levels) whose marks may mean
+  // "required": no column is read then. Requirement headers (Required?, Level A) never count.
+  const glyphColumns = headers
+    .map((h, i) => i)
+    .filter((i) => !isRequirementHeader(headers[i]) && !isItemHeader(headers[i]) && !isPriorityHeader(headers[i]))
+    .filter((i) => {
+      const cells = column(i);
+      return cells.length > 0 && cells.every((c) => readThroughMojibake(c.raw, known)?.family.match(GLYPH_FAMILY) != null);
+    });
+  if (glyphColumns.length === 1) return glyphColumns[0];
   if (headers.every((h) => h === '')) {
     return headers.findIndex((_, i) => {
       const cells = column(i);

@@ -41,7 +41,8 @@
  *   - 3/4-byte sequences right after an ASCII letter whose continuation characters are all
  *     typographic punctuation (`é\u00A0»` is also 頻). Emoji and symbols are otherwise always strong.
  *   - Cut-short sequences, except the very common `E2 80` (’ ” with 0x9D lost, ZWJ), `F0 9F` (emoji,
- *     also when 3 bytes long) and `EF B8` (variation selector 16, 0x8F lost). Only code pages that
+ *     also when 3 bytes long), `EF B8` (variation selector 16, 0x8F lost) and the status symbols
+ *     `E2 98` (☐ with 0x90 lost), `E2 9C`, `E2 9D`. Only code pages that
  *     leave bytes undefined can lose them: under Mac Roman cut-short sequences are never mojibake
  *     (`‚Ärger‘` is German, not `E2 80` + a lost byte).
  * - Sequences that decode to C1 controls, unassigned or private-use code points are not sequences
@@ -303,6 +304,13 @@ const buffers = CODE_PAGES.map(() => new Tokens());
 /** The bytes of the sequence being decoded (lead, continuations, -1 for U+FFFD), reused. */
 const knownBytes: number[] = [];
 
+/**
+ * Two-byte starts of cut-short sequences common enough to stand alone: `E2 80` (’ ” with 0x9D
+ * lost, ZWJ), `F0 9F` (emoji), `EF B8` (VS16 with 0x8F lost), and the status symbols `E2 98`
+ * (☐ with 0x90 lost), `E2 9C` and `E2 9D`, whose mis-decoded forms (`â˜`, `âœ`) no language writes.
+ */
+const COMMON_CUT_SHORT = new Set([0xe280, 0xf09f, 0xefb8, 0xe298, 0xe29c, 0xe29d]);
+
 /** Emoji and their components (VS16, skin tones, ZWJ): what a 4-byte or `EF B8` sequence that lost a byte can have been. */
 const EMOJI = /^[\p{Emoji}\p{Emoji_Component}]$/u;
 
@@ -401,7 +409,7 @@ function decodeRegion(
           out.push(i, j, -1, false, candidates);
         } else {
           const prefix = (lead << 8) | table[text.charCodeAt(i + 1)];
-          const common = got === 1 ? prefix === 0xe280 || prefix === 0xf09f || prefix === 0xefb8 : prefix === 0xf09f;
+          const common = got === 1 ? COMMON_CUT_SHORT.has(prefix) : prefix === 0xf09f;
           out.push(i, j, -1, !common, candidates);
         }
       }

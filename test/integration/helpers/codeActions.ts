@@ -1,3 +1,4 @@
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor } from './extension';
 
@@ -43,4 +44,14 @@ export function codeActionsWithAny(
     (actions) => (expectNone || actions.some((a) => ours.has(a.title)) ? actions : undefined),
     kind,
   );
+}
+
+/** The range of the first line of `document` that is `needle` (or, with `partial`, that contains it). */
+export function lineRange(document: vscode.TextDocument, needle: string, partial = false): vscode.Range {
+  const line = document
+    .getText()
+    .split(/\r?\n/)
+    .findIndex((l) => (partial ? l.includes(needle) : l === needle));
+  assert.ok(line >= 0, `no line ${partial ? 'with ' : ''}${JSON.stringify(needle)}`);
+  return document.lineAt(line).range;
 }

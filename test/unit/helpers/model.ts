@@ -2,8 +2,10 @@ import { analyzeChecklist } from '../../../src/core/analyze/analyze';
 import type { Analysis } from '../../../src/core/analyze/analysis';
 import type { LinkCheck } from '../../../src/core/analyze/links';
 import { defaultConfig, type ReadinessConfig } from '../../../src/core/config/types';
-import type { Checklist, ReadinessCategory, ReadinessItem } from '../../../src/core/model/types';
+import type { Checklist, ReadinessCategory, ReadinessItem, SettableState } from '../../../src/core/model/types';
 import { allItems } from '../../../src/core/model/walk';
+import { applyEdits, setState } from '../../../src/core/edit/setState';
+import { strict as assert } from 'node:assert';
 
 /** Analyses Markdown as `PRODUCTION_READINESS.md` at the workspace root. */
 export function analyze(
@@ -42,4 +44,20 @@ export function outline(categories: readonly ReadinessCategory[], indent = ''): 
     `${indent}${c.title} ${c.progress.done}/${c.progress.done + c.progress.open + c.progress.inProgress}`,
     ...outline(c.categories, indent + '  '),
   ]);
+}
+
+/** Both line endings, for tests that must hold under each. */
+export const EOLS = [
+  ['LF', '\n'],
+  ['CRLF', '\r\n'],
+] as const;
+
+/** The text after setting the item whose text is `itemText` to `state` (default config). */
+export function tick(text: string, itemText: string, state: SettableState): string {
+  const { checklist } = analyze(text);
+  const item = allItems(checklist).find((i) => i.text === itemText);
+  assert.ok(item, `no item "${itemText}" among ${briefs(checklist).join(', ')}`);
+  const edit = setState(text, checklist, item, state);
+  assert.ok(edit, `no edit for "${itemText}"`);
+  return applyEdits(text, [edit]);
 }

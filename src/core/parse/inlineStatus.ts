@@ -1,0 +1,66 @@
+/**
+ * Statuses a bullet carries somewhere other than its first character: a glyph at the end of its
+ * text (`- Prometheus configured ✅`), and the value of a bold label (`- **Monitoring**: ✅ Prometheus`,
+ * `- **Backups:** In progress`). Only marks end a bullet as a status (`- Load test done` is prose);
+ * a label's value may be a status word, but only as the whole value. Labels that name the
+ * document's own status or a requirement (`**Status:** Done`, `**Required:** Yes`) are metadata.
+ */
+import { readLeadingStatus, type LeadingStatus } from './leadingStatus';
+import { plainStatusText, readStatusCell } from './readStatus';
+import { isRequirementHeader, isStatusHeader } from './tableColumns';
+import type { StatusVocabulary } from './vocabulary';
+
+/** Whitespace, emphasis and sentence punctuation that may follow a trailing status glyph. */
+const TAIL = /[\s\u00a0*_.!。！]*$/u;
+
+/** A bold label at the start of raw Markdown, with its separator: `**Label**: `, `**Label:** `, `__Label__ — `. */
+const BOLD_LABEL = /^(\*\*|__)(?=\S)([^*_\n]{1,120}?\S)\1([ \t]*(?:[:：][ \t]*|[-–—][ \t]+)?)/u;
+
+/**
+ * The status glyph that ends `raw` (after whitespace, emphasis and a full stop), when text precedes
+ * it: a known glyph, or a status-like emoji of unknown meaning (`unknown`, counted open). Offsets
+ * are into `raw`. Null when the text ends otherwise, or is nothing but the glyph.
+ */
+export function readTrailingStatus(raw: string, vocabulary?: StatusVocabulary): LeadingStatus | null {
+  const end = raw.length - TAIL.exec(raw)![0].length;
+  let start = end;
+  while (start > 0 && !/[\s\u00a0]/u.test(raw[start - 1])) start--;
+  if (start === end || raw.slice(0, start).trim() === '') return null;
+  const word = raw.slice(start, end);
+  const found = readLeadingStatus(word, vocabulary);
+  if (!found || found.start !== 0 || found.end !== word.length) return null;
+  return { ...found, start: start + found.start, end: start + found.end };
+}
+
+/** A status read from a bold label's value, and where the label ends. */
+export interface LabelledStatus extends LeadingStatus {
+  /** The label as written between the emphasis marks. */
+  label: string;
+}
+
+/**
+ * The status a bold label's value gives: a glyph that starts the value (`**Monitoring**: ✅ …`),
+ * or a status word that is the whole value (`**Backups:** In progress.`). Null when the value is
+ * something else, when there is no separator, and for labels that name the document's status or a
+ * requirement. Offsets are into `raw`.
+ */
+export function readLabelledStatus(raw: string, vocabulary?: StatusVocabulary): LabelledStatus | null {
+  const m = BOLD_LABEL.exec(raw);
+  if (!m) return null;
+  const label = m[2];
+  const separated = /[:：]$/.test(label) || m[3].trim() !== '';
+  if (!separated) return null;
+  const name = label.replace(/[:：]$/, '');
+  if (isStatusHeader(name) || isRequirementHeader(name)) return null;
+  const at = m[0].length;
+  const rest = raw.slice(at);
+  const glyph = readLeadingStatus(rest, vocabulary);
+  if (glyph) return { ...glyph, start: at + glyph.start, end: at + glyph.end, label };
+  const cell = readStatusCell(rest, vocabulary);
+  if (cell.kind !== 'known') return null;
+  const token = cell.token;
+  // The word must be the whole value, wrapped in emphasis at most: `**Load test**: Done, see notes` is prose.
+  if (plainStatusText(rest.slice(0, token.start)) !== '' || plainStatusText(rest.slice(token.end)).replace(/[.!。！]$/u, '') !== '')
+    return null;
+  return { ...token, start: at + token.start, end: at + token.end, label };
+}
