@@ -67,6 +67,41 @@ describe('more status shapes', () => {
     });
   });
 
+  describe('a status word in brackets that tags a bullet', () => {
+    const doc = [
+      '## Launch',
+      '',
+      '- [DONE] Rollback tested',
+      '- [WIP] Load test at 2× peak',
+      '- [TODO] Backups restored',
+      '- [N/A] Multi-region failover',
+      '- (done) Pager rota staffed',
+      '- [P0] Fix the login bug',
+      '- [RFC] Retry policy',
+      '- TODO: ask the DBA team',
+      '',
+    ].join('\n');
+
+    it('is an item with the word state; priority and topic tags and colon notes are not', () => {
+      assert.deepEqual(briefs(analyze(doc).checklist), [
+        'Rollback tested [bullet, done]',
+        'Load test at 2× peak [bullet, in-progress]',
+        'Backups restored [bullet, open]',
+        'Multi-region failover [bullet, n/a]',
+        'Pager rota staffed [bullet, done]',
+      ]);
+    });
+
+    for (const [name, eol] of EOLS) {
+      it(`ticks the word inside the brackets, the way the document writes that state (${name})`, () => {
+        const text = doc.replace(/\n/g, eol);
+        assert.equal(tick(text, 'Backups restored', 'done'), text.replace('[TODO] Backups', '[DONE] Backups'));
+        assert.equal(tick(text, 'Rollback tested', 'open'), text.replace('[DONE] Rollback', '[TODO] Rollback'));
+        assert.equal(tick(text, 'Pager rota staffed', 'in-progress'), text.replace('(done) Pager', '(WIP) Pager'));
+      });
+    }
+  });
+
   describe('a bold label whose value is the status', () => {
     const doc = [
       '## Sign-off',
@@ -195,6 +230,63 @@ describe('more status shapes', () => {
       for (const text of versions) assert.deepStrictEqual(analyzer.analyze(text), referenceAnalyze(text, options), JSON.stringify(text));
       const states = versions.map((t) => allItems(analyzer.analyze(t).checklist)[0].state);
       assert.deepEqual(states, ['open', 'open', 'done', 'open', 'open', 'open']);
+    });
+  });
+
+  describe('HTML checkboxes', () => {
+    const doc = [
+      '## Legal',
+      '',
+      '<input type="checkbox" checked> Legal review signed ([memo](docs/legal.md))',
+      '<input type="checkbox" disabled> Privacy review',
+      '',
+      '- <INPUT TYPE=checkbox checked="checked" /> DPIA filed',
+      '- <input type="text"> Not a checkbox',
+      '',
+    ].join('\n');
+
+    it('are items, checked done and unchecked open; other inputs are not', () => {
+      const { checklist } = analyze(doc);
+      assert.deepEqual(briefs(checklist), [
+        'Legal review signed (memo) [task, done]',
+        'Privacy review [task, open]',
+        'DPIA filed [task, done]',
+      ]);
+      assert.deepEqual(
+        allItems(checklist)[0].evidence.map((l) => l.target),
+        ['docs/legal.md'],
+      );
+    });
+
+    for (const [name, eol] of EOLS) {
+      it(`a tick adds or removes only the checked attribute; in progress writes the box that says so (${name})`, () => {
+        const text = doc.replace(/\n/g, eol);
+        assert.equal(
+          tick(text, 'Privacy review', 'done'),
+          text.replace('<input type="checkbox" disabled>', '<input type="checkbox" disabled checked>'),
+        );
+        assert.equal(
+          tick(text, 'Legal review signed (memo)', 'open'),
+          text.replace('<input type="checkbox" checked> Legal', '<input type="checkbox"> Legal'),
+        );
+        assert.equal(
+          tick(text, 'DPIA filed', 'open'),
+          text.replace('<INPUT TYPE=checkbox checked="checked" />', '<INPUT TYPE=checkbox />'),
+        );
+        assert.equal(tick(text, 'Privacy review', 'in-progress'), text.replace('<input type="checkbox" disabled> Privacy', '[~] Privacy'));
+      });
+    }
+
+    it('follow edits like a fresh analysis', () => {
+      const options = { config: defaultConfig(), path: 'PRODUCTION_READINESS.md' };
+      const analyzer = new ChecklistAnalyzer(options);
+      const versions = [
+        '## A\n\n<input type="checkbox"> Load\n',
+        '## A\n\n<input type="checkbox" checked> Load\n',
+        '## A\n\n- <input type="checkbox" checked> Load\n',
+        '## A\n\n- <input type="checkbox"> Load\n',
+      ];
+      for (const text of versions) assert.deepStrictEqual(analyzer.analyze(text), referenceAnalyze(text, options), JSON.stringify(text));
     });
   });
 

@@ -5,7 +5,7 @@
  */
 import type { Checklist, ReadinessItem, SettableState, TextEdit, TokenFamily } from '../model/types';
 import { plainStatusText, readStatusCell } from '../parse/readStatus';
-import { boxCharFor, boxToken } from '../parse/taskBox';
+import { boxCharFor, boxToken, withHtmlChecked } from '../parse/taskBox';
 import { tokenFor } from './writeStatus';
 
 /** The model no longer matches the text (the document changed after it was parsed). */
@@ -39,6 +39,11 @@ export function setState(text: string, checklist: Checklist, item: ReadinessItem
         };
       return { start: marker.start, end: marker.end, newText: char };
     }
+    case 'html':
+      // A checkbox says done or open; in progress and n/a are written as the box that says so (`[~]`).
+      if (state === 'done' || state === 'open')
+        return { start: marker.start, end: marker.end, newText: withHtmlChecked(marker.text, state === 'done') };
+      return { start: marker.start, end: marker.end, newText: boxToken(boxCharFor(state)) };
     case 'none':
       return { start: marker.start, end: marker.start, newText: `${boxToken(boxCharFor(state))} ` };
     case 'glyph': {

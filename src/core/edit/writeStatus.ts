@@ -157,11 +157,14 @@ function wordFor(state: SettableState, used: ReadonlyMap<SettableState, string>)
   return applyCase(set[state], caseStyleOf(words));
 }
 
-/** The spelling of `state` in the word set that spells `from` as `text` (case kept); undefined when no set does. */
+/** The spelling of `state` in the word sets that spell `from` as `text` (case kept); undefined when none or several disagree. */
 function pairedWord(text: string, from: SettableState, state: SettableState): string | undefined {
   const key = normalizeWord(text);
-  const set = WORD_SETS.find((s) => normalizeWord(s[from]) === key);
-  return set ? applyCase(set[state], caseStyleOf([text.trim()])) : undefined;
+  // Only a word with one partner: `Done` pairs with Open, To do and Not started, so the document decides.
+  const partners = new Set(WORD_SETS.filter((s) => normalizeWord(s[from]) === key).map((s) => s[state]));
+  if (partners.size !== 1) return undefined;
+  const [partner] = partners;
+  return applyCase(partner, caseStyleOf([text.trim()]));
 }
 
 function normalizeWord(text: string): string {
@@ -200,11 +203,11 @@ export function tokenFor(
   used: ReadonlyMap<SettableState, string> = new Map(),
   current?: { text: string; state: SettableState },
 ): string {
-  // The word being replaced names its pair: `Yes` becomes `No`, `Passed` becomes `Failed`.
-  const paired = family === 'word' && current ? pairedWord(current.text, current.state, state) : undefined;
-  if (paired !== undefined) return paired;
   const own = used.get(state);
   if (own !== undefined && readsAs(own, state, family)) return own.trim();
+  // Else the word being replaced names its pair: `Yes` becomes `No`, `Passed` becomes `Failed`.
+  const paired = family === 'word' && current ? pairedWord(current.text, current.state, state) : undefined;
+  if (paired !== undefined) return paired;
   const valid = new Map([...used].filter(([s, t]) => readsAs(t, s, family)));
   switch (family) {
     case 'glyph':

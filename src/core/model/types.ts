@@ -64,8 +64,12 @@ export interface LinkRef {
 
 /** Where an item's status marker sits, so that `setState` can rewrite exactly it. */
 export interface StatusMarker {
-  /** `box`: the character inside `[ ]`; `cell`: a status token inside a table cell; `glyph`: a leading status glyph; `none`: untracked, `start` is where `[ ] ` is inserted. */
-  style: 'box' | 'cell' | 'glyph' | 'none';
+  /**
+   * `box`: the character inside `[ ]`; `cell`: a status token inside a table cell; `glyph`: a status
+   * glyph or word in a bullet or heading; `html`: an `<input type="checkbox">` tag, checked or not;
+   * `none`: untracked, `start` is where `[ ] ` is inserted.
+   */
+  style: 'box' | 'cell' | 'glyph' | 'html' | 'none';
   start: number;
   end: number;
   /** The marker text as written (`x`, ` `, `✅`, `Done`, `:white_check_mark:` …). */

@@ -16,7 +16,7 @@ import { makeItem, noteToken, readThroughMojibake, repaired, type ItemSink, type
 import { cleanLabel } from '../text/labels';
 import type { CategoryTemplate, SectionBuild, SectionEvent } from './sections';
 import { readLeadingGlyph, type StatusToken } from './readStatus';
-import { BOX_CLASS, boxState } from './taskBox';
+import { BOX_CLASS, boxState, HTML_CHECKBOX, htmlChecked } from './taskBox';
 import type { StatusVocabulary } from './vocabulary';
 import { parseTable } from './tableItems';
 import { codeBlockChecks } from './codeBlockChecks';
@@ -173,12 +173,12 @@ function parseBlock(
   }
 }
 
-/** `☐ Load test` and `[ ] Load test` lines without a list marker: consecutive ones share one paragraph. */
+/** `☐ Load test`, `[ ] Load test` and `<input type="checkbox"> Load test` lines without a list marker: consecutive ones share one paragraph. */
 function parseGlyphLines(ctx: ParseContext, paragraph: Paragraph, sink: ItemSink, introduced: boolean): void {
   const start = paragraph.position?.start.offset ?? 0;
   const end = paragraph.position?.end.offset ?? start;
   const raw = ctx.text.slice(start, end);
-  if (lineStatus(raw, ctx.vocabulary) === null && !/[\r\n]/.test(raw)) return;
+  if (lineStatus(raw, ctx.vocabulary) === null && !HTML_CHECKBOX.test(raw) && !/[\r\n]/.test(raw)) return;
   // Like a list, a run of ✅ lines after "… completely:" enumerates outcomes; it tracks nothing.
   if (introduced && isDoneEnumeration(raw, ctx.vocabulary)) return;
   const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
@@ -186,15 +186,31 @@ function parseGlyphLines(ctx: ParseContext, paragraph: Paragraph, sink: ItemSink
   while ((match = lineRe.exec(raw)) !== null && match[0] !== '') {
     const lineText = match[0].replace(/[\r\n]+$/, '');
     const lineStart = start + match.index;
+    const html = HTML_CHECKBOX.exec(lineText);
+    if (html) {
+      const at = lineStart + html[1].length;
+      sink.items.push(
+        makeItem(ctx, {
+          kind: 'task',
+          state: htmlChecked(html[2]) ? 'done' : 'open',
+          marker: { style: 'html', start: at, end: at + html[2].length, text: html[2] },
+          start: lineStart,
+          end: lineStart + lineText.length,
+          textNodes: nodesBetween(paragraph, lineStart + html[0].length, lineStart + lineText.length),
+          text: collapseWhitespace(repaired(stripInlineMarkup(lineText.slice(html[0].length)))),
+          raw: lineText,
+        }),
+      );
+      if (lineRe.lastIndex >= raw.length) break;
+      continue;
+    }
     const token = lineStatus(lineText, ctx.vocabulary);
     if (token) {
       const lineEnd = lineStart + lineText.length;
       const box = token.family === 'box';
       // After a box only: `[x]` reads as a link reference where the document defines `[x]:`.
       const from = box ? lineStart + token.end : lineStart;
-      const nodes = paragraph.children.filter(
-        (c) => (c.position?.start.offset ?? -1) >= from && (c.position?.end.offset ?? Infinity) <= lineEnd + 1,
-      );
+      const nodes = nodesBetween(paragraph, from, lineEnd);
       noteToken(ctx, token.family, token.state, token.text);
       sink.items.push(
         makeItem(ctx, {
@@ -214,6 +230,11 @@ function parseGlyphLines(ctx: ParseContext, paragraph: Paragraph, sink: ItemSink
     }
     if (lineRe.lastIndex >= raw.length) break;
   }
+}
+
+/** The inline nodes of a paragraph that lie within `[from, lineEnd]` (its line break included). */
+function nodesBetween(paragraph: Paragraph, from: number, lineEnd: number): Paragraph['children'] {
+  return paragraph.children.filter((c) => (c.position?.start.offset ?? -1) >= from && (c.position?.end.offset ?? Infinity) <= lineEnd + 1);
 }
 
 /** A bare line's status: a leading glyph, or a box (`[ ]`, `[x]`, `[~]` …) followed by a space and text. */

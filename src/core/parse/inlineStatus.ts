@@ -1,7 +1,8 @@
 /**
- * Statuses a bullet carries somewhere other than its first character: a glyph at the end of its
- * text (`- Prometheus configured ✅`), and the value of a bold label (`- **Monitoring**: ✅ Prometheus`,
- * `- **Backups:** In progress`). Only marks end a bullet as a status (`- Load test done` is prose);
+ * Statuses a bullet carries other than as a leading glyph: a glyph at the end of its text
+ * (`- Prometheus configured ✅`), the value of a bold label (`- **Monitoring**: ✅ Prometheus`,
+ * `- **Backups:** In progress`), and a status word that tags its start (`- [DONE] Rollback`,
+ * `- (wip) Load test`). Only marks end a bullet as a status (`- Load test done` is prose);
  * a label's value may be a status word, but only as the whole value. Labels that name the
  * document's own status or a requirement (`**Status:** Done`, `**Required:** Yes`) are metadata.
  */
@@ -63,4 +64,30 @@ export function readLabelledStatus(raw: string, vocabulary?: StatusVocabulary): 
   if (plainStatusText(rest.slice(0, token.start)) !== '' || plainStatusText(rest.slice(token.end)).replace(/[.!。！]$/u, '') !== '')
     return null;
   return { ...token, start: at + token.start, end: at + token.end, label };
+}
+
+/** A status word in brackets or parentheses at the start: `[DONE]`, `[WIP]`, `(n/a)`. */
+const BRACKET_TAG = /^[ \t]*(?:\[([A-Za-z][A-Za-z' /.-]{0,14}?)\]|\(([A-Za-z][A-Za-z' /.-]{0,14}?)\))(?=[ \t]+\S)/;
+/** A status tag at the start of a bullet, and where the text after it starts. */
+export interface TaggedStatus extends LeadingStatus {
+  /** Offset (into the raw text given) after the tag and its separator. */
+  textStart: number;
+}
+
+/**
+ * A status word in brackets or parentheses that tags the start of a bullet (`[DONE] Rollback`,
+ * `(wip) Load test`). Only words the status vocabulary knows, as the whole tag: `[P0]`, `[RFC]` are
+ * not statuses, and Yes and No are answers, not tags. A word before a colon (`TODO: ask Bob`) is
+ * a note, not a tag. Offsets are into `raw`.
+ */
+export function readTaggedStatus(raw: string, vocabulary?: StatusVocabulary): TaggedStatus | null {
+  const m = BRACKET_TAG.exec(raw);
+  if (!m) return null;
+  const word = m[1] ?? m[2];
+  if (/^(?:yes|no|y|n)$/i.test(word)) return null;
+  const cell = readStatusCell(word, vocabulary);
+  if (cell.kind !== 'known' || cell.token.start !== 0 || cell.token.end !== word.length) return null;
+  const start = m[0].indexOf(word);
+  const textStart = m[0].length + (/^[ \t]*/.exec(raw.slice(m[0].length))?.[0].length ?? 0);
+  return { ...cell.token, start, end: start + word.length, textStart };
 }

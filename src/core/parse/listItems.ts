@@ -7,10 +7,10 @@
 import type { List, ListItem, Nodes, Paragraph } from 'mdast';
 import { collectInline } from './inlineText';
 import type { ItemState, MalformedBox, ReadinessItem, StatusMarker } from '../model/types';
-import { readLabelledStatus, readTrailingStatus } from './inlineStatus';
+import { readLabelledStatus, readTaggedStatus, readTrailingStatus } from './inlineStatus';
 import { readLeadingStatus, type LeadingStatus } from './leadingStatus';
 import { makeItem, noteToken, readThroughMojibake, repaired, type ItemSink, type ParseContext } from './parseContext';
-import { BOX_CLASS, boxState, boxToken } from './taskBox';
+import { BOX_CLASS, boxState, boxToken, HTML_CHECKBOX, htmlChecked } from './taskBox';
 import { isDefinitionBullet, isProseBullet, metadataKind } from './documentation';
 import type { StatusVocabulary } from './vocabulary';
 
@@ -21,8 +21,8 @@ type ListItemShape =
   | { kind: 'bold'; paragraph: Paragraph }
   | { kind: 'plain' };
 
-/** Where a bullet's status glyph or word sits: first, last, or as a bold label's value. */
-type StatusPlace = 'lead' | 'end' | 'label';
+/** Where a bullet's status glyph or word sits: first, as a tag (`[DONE]`, `TODO:`), last, or as a bold label's value. */
+type StatusPlace = 'lead' | 'tag' | 'end' | 'label';
 
 /** A status a bullet carries in its text, at any of the places a status is written. */
 interface BulletStatus {
@@ -30,22 +30,30 @@ interface BulletStatus {
   place: StatusPlace;
 }
 
-/** The status of a bullet's raw first paragraph: leading glyph, bold label's value, or trailing glyph. */
+/** The status of a bullet's raw first paragraph: leading glyph, tag, bold label's value, or trailing glyph. */
 function bulletStatus(raw: string, vocabulary: StatusVocabulary | undefined): BulletStatus | null {
   const lead = readThroughMojibake(raw, (t) => readLeadingStatus(t, vocabulary));
   if (lead) return { token: lead, place: 'lead' };
+  const tag = readTaggedStatus(raw, vocabulary);
+  if (tag) return { token: tag, place: 'tag' };
   const label = readThroughMojibake(raw, (t) => readLabelledStatus(t, vocabulary));
   if (label) return { token: label, place: 'label' };
   const end = readThroughMojibake(raw, (t) => readTrailingStatus(t, vocabulary));
   return end ? { token: end, place: 'end' } : null;
 }
 
-/** The item's text without its status: the plain text's leading or trailing glyph, or a label's value. */
+/** The item's text without its status: the plain text's leading glyph or tag, trailing glyph, or a label's value. */
 function withoutStatus(place: StatusPlace, label: string, vocabulary: StatusVocabulary | undefined): (text: string) => string {
   if (place === 'lead') {
     return (t) => {
       const lead = readLeadingStatus(t, vocabulary);
       return lead ? t.slice(lead.end) : t;
+    };
+  }
+  if (place === 'tag') {
+    return (t) => {
+      const tag = readTaggedStatus(t, vocabulary);
+      return tag ? t.slice(tag.textStart) : t;
     };
   }
   if (place === 'end') {
@@ -163,6 +171,16 @@ function shapeOf(ctx: ParseContext, li: ListItem): ListItemShape {
     const marker: StatusMarker = { style: 'box', start: at, end: at + boxed[1].length, text: boxed[1] };
     return { kind: 'task', state: inBox.state, marker, extended: true, glyph: inBox };
   }
+  const html = HTML_CHECKBOX.exec(raw);
+  if (html) {
+    const at = firstStart + html[1].length;
+    return {
+      kind: 'task',
+      state: htmlChecked(html[2]) ? 'done' : 'open',
+      marker: { style: 'html', start: at, end: at + html[2].length, text: html[2] },
+      extended: false,
+    };
+  }
   const malformed = malformedBoxAt(raw);
   if (malformed) {
     const at = firstStart + 1;
@@ -229,7 +247,7 @@ function buildItem(ctx: ParseContext, li: ListItem, shape: Exclude<ListItemShape
   const linkNodes = explanationNodes(ctx, li);
   if (shape.kind === 'task') {
     // A glyph in a box is not how the document writes boxes: a tick writes `[x]`, not the glyph.
-    if (!shape.glyph && !shape.malformed)
+    if (!shape.glyph && !shape.malformed && shape.marker.style === 'box')
       noteToken(ctx, 'box', shape.state === 'untracked' ? 'open' : shape.state, boxToken(shape.marker.text));
     return makeItem(ctx, {
       kind: 'task',

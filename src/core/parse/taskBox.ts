@@ -3,7 +3,8 @@
  * `[x]` and `[X]` as a task box (it sets the list item's `checked`); this extension also reads
  * `[~]`, `[/]` (in progress) and `[-]` (not applicable), which the Markdown parser leaves as
  * paragraph text. The list, table, status-token and tick-patch readers and the edits that write
- * a box all ask this module, so a new box character is added here once.
+ * a box all ask this module, so a new box character is added here once. An HTML checkbox
+ * (`<input type="checkbox" checked>`) is a box too, with two states.
  */
 import type { SettableState } from '../model/types';
 
@@ -58,4 +59,19 @@ export function boxCharFor(state: SettableState, used?: string): string {
 /** A box token, `[x]`, for a box character. */
 export function boxToken(char: string): string {
   return `[${char}]`;
+}
+
+/** An HTML checkbox at the start of a line or item (`<input type="checkbox" checked>`), then text. */
+export const HTML_CHECKBOX = /^([ \t]*)(<input\b(?=[^<>]*\btype\s*=\s*["']?checkbox\b)[^<>]*>)[ \t]*(?=\S)/i;
+
+/** Whether an HTML checkbox tag is checked (a `checked` attribute, with or without a value). */
+export function htmlChecked(tag: string): boolean {
+  return /\schecked(?=[\s=/>])/i.test(tag);
+}
+
+/** The tag with its `checked` attribute added or removed, every other byte kept. */
+export function withHtmlChecked(tag: string, checked: boolean): string {
+  if (htmlChecked(tag) === checked) return tag;
+  if (!checked) return tag.replace(/\s+checked(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?(?=[\s/>])/i, '');
+  return tag.replace(/\s*\/?>$/, (end) => ` checked${end}`);
 }
