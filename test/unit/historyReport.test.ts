@@ -127,6 +127,21 @@ describe('history: renderings', () => {
     );
   });
 
+  it('CSV: a subject or author a spreadsheet would run as a formula is kept as text', () => {
+    const hostile = [
+      {
+        ...files[0],
+        points: [
+          point(A, '2026-11-01T09:00:00+01:00', 1, 0, 0, { author: '@evil', subject: '=HYPERLINK("http://x","y")' }),
+          point(B, '2026-11-02T09:00:00+01:00', 1, 0, 0, { author: '+1', subject: '-2, then' }),
+        ],
+      },
+    ];
+    const [, first, second] = historyCsv(hostile).split('\r\n');
+    assert.equal(first, `PRODUCTION_READINESS.md,${A},2026-11-01T09:00:00+01:00,'@evil,"'=HYPERLINK(""http://x"",""y"")",1,0,0,0,0,0,100`);
+    assert.equal(second, `PRODUCTION_READINESS.md,${B},2026-11-02T09:00:00+01:00,'+1,"'-2, then",1,0,0,0,0,0,100`);
+  });
+
   it('sparklines: 0 is ▁, the maximum █, null a space; long histories are sampled to 60 ending with the last', () => {
     assert.equal(sparkline([0, 1, 2, 3, 4, null], 4), '▁▃▅▇█ ');
     const long = sparkline(

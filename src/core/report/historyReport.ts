@@ -49,7 +49,7 @@ export function buildHistoryReport(files: readonly HistoryFile[]): HistoryReport
   };
 }
 
-/** `history --format csv`: a header and one row per point, RFC 4180 (CRLF, quoted when needed). */
+/** `history --format csv`: a header and one row per point, RFC 4180 (CRLF, quoted when needed); text that would start a spreadsheet formula gets a leading `'`. */
 export function historyCsv(files: readonly HistoryFile[]): string {
   const rows = [['path', ...FIELDS].join(',')];
   for (const file of files) {
@@ -60,7 +60,9 @@ export function historyCsv(files: readonly HistoryFile[]): string {
 
 function csvField(value: string | number | null): string {
   if (value === null) return '';
-  const text = String(value);
+  // A commit subject or author a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+1`, `@SUM`)
+  // is kept as text: a leading apostrophe, as OWASP advises for CSV exports.
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
