@@ -37,9 +37,12 @@ describe('format fixtures ground truth (hand-counted)', function () {
     );
   });
 
-  it('keeps the CRLF fixture in CRLF (an editor or formatter must not normalise it)', () => {
+  it('keeps the CRLF fixtures in CRLF and the BOM fixture with its BOM (an editor or formatter must not normalise them)', () => {
     const bytes = readFileSync(join(DIR, '09_crlf-orders-consumer-prr.md'), 'latin1');
     assert.equal(bytes.split('\n').length, bytes.split('\r\n').length, 'every line of fixture 09 ends in CRLF');
+    const withBom = readFileSync(join(DIR, '29_utf8-bom-front-matter-statuses.md'), 'latin1');
+    assert.ok(withBom.startsWith('\u00ef\u00bb\u00bf'), 'fixture 29 starts with a UTF-8 BOM');
+    assert.equal(withBom.split('\n').length, withBom.split('\r\n').length, 'every line of fixture 29 ends in CRLF');
   });
 
   it('gives the same analysis on the sectioned path as the whole-document reference, on every fixture', () => {

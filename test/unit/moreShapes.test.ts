@@ -290,6 +290,40 @@ describe('more status shapes', () => {
     });
   });
 
+  describe('criticality and nesting', () => {
+    it('a critical marker inside a code span is quoted text, kept in the label', () => {
+      const [item] = allItems(analyze('## A\n\n- [ ] Drop the `(critical)` suffix from alert names\n').checklist);
+      assert.deepEqual([item.critical, item.label], [false, 'Drop the (critical) suffix from alert names']);
+    });
+
+    it('a heading that says non-critical does not make its items critical', () => {
+      const text = '## Critical path\n\n- [ ] A\n\n## Non-critical follow-ups\n\n- [ ] B\n\n## Not critical\n\n- [ ] C\n';
+      assert.deepEqual(
+        allItems(analyze(text).checklist).map((i) => `${i.text} ${i.critical}`),
+        ['A true', 'B false', 'C false'],
+      );
+    });
+
+    it('reads a status table indented under a bullet, its links its rows own', () => {
+      const text = [
+        '## Model',
+        '',
+        '- Shadow traffic results:',
+        '',
+        '  | Metric | Ready? |',
+        '  |---|---|',
+        '  | p95 latency ([report](docs/p95.md)) | Yes |',
+        '  | Error rate | No |',
+        '',
+      ].join('\n');
+      const items = allItems(analyze(text).checklist);
+      assert.deepEqual(
+        items.map((i) => `${i.text} ${i.state} ${i.evidence.map((l) => l.target).join(',')}`),
+        ['p95 latency (report) done docs/p95.md', 'Error rate open '],
+      );
+    });
+  });
+
   describe('status columns', () => {
     it('are named by a question or a state (Ready?, Tested?, Verified, Go/No-Go)', () => {
       const text = [

@@ -273,6 +273,13 @@ describe('statusValues', () => {
       [':white_check_mark: all green', 'done', ':white_check_mark:'],
       ['[x] verified', 'done', '[x]'],
       ['🟡 Should have', 'in-progress', '🟡'],
+      // A glyph that repeats the word, a date, a note after a comma, a withdrawn value struck out.
+      ['Done ✅', 'done', 'Done'],
+      ['Complete ✔', 'done', 'Complete'],
+      ['Completed 2026-11-02', 'done', 'Completed'],
+      ['Done 14/10/2026', 'done', 'Done'],
+      ['Yes, since v2.3', 'done', 'Yes'],
+      ['~~Open~~ Done', 'done', 'Done'],
     ];
     for (const [raw, state, text] of cases) {
       it(`${raw} → ${state}`, () => {
@@ -295,7 +302,8 @@ describe('statusValues', () => {
       ['Not applicable to current product form', 'Not applicable to current product form'],
       ['Required gate', 'Required gate'],
       ['`Verify`', 'Verify'],
-      ['Done ✅', 'Done ✅'],
+      ['Done ❌', 'Done ❌'],
+      ['Done 5 of 6', 'Done 5 of 6'],
       ['Done with X', 'Done with X'],
       ['Doneish', 'Doneish'],
       ['None', 'None'],

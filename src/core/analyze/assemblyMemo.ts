@@ -169,7 +169,7 @@ export class AssemblyMemo {
       path: [...parent.path, title],
       pathSlug: join(parent.pathSlug, slug),
       idSlug: join(parent.idSlug, slug || 'section'),
-      underCritical: parent.underCritical || /critical/i.test(title),
+      underCritical: parent.underCritical || saysCritical(title),
     };
     this.categories.set(event, { slug, parentKey: parent.key, place });
     return place;
@@ -220,4 +220,9 @@ function tallyOf(build: SectionBuild, event: ItemEvent): Progress {
   const tally = emptyProgress();
   for (let k = event.first, end = event.first + event.count; k < end; k++) countState(tally, build.items[k].state);
   return tally;
+}
+
+/** A heading that says its items are critical: "Critical", "🔴 CRITICAL Issues"; not "Non-critical follow-ups" or "Not critical". */
+function saysCritical(title: string): boolean {
+  return /critical/i.test(title.replace(/\b(?:non|not|less|un)[\s-]*critical\b/gi, ''));
 }

@@ -46,10 +46,13 @@ export function isIsoDate(value: string): boolean {
 // Markers teams write on critical items; `(R)` is the Kubernetes PRR "required" prefix.
 const CRITICAL_MARKERS = /\(critical\)|\[critical\]|(?:^|\s)#critical\b|\*\*critical\*\*|__critical__|🔴|^\s*\(R\)/i;
 
-/** True when an item's raw Markdown carries an inline critical marker. */
+/** True when an item's raw Markdown carries an inline critical marker (code spans are quoted text, not markers). */
 export function hasCriticalMarker(raw: string): boolean {
-  return CRITICAL_MARKERS.test(raw);
+  return CRITICAL_MARKERS.test(raw.includes('`') ? raw.replace(CODE_SPAN, ' ') : raw);
 }
+
+/** A code span (the same number of backticks closes it); bounded so hostile text stays linear. */
+const CODE_SPAN = /(`+)[^`\n]{0,2000}?\1/g;
 
 /**
  * An item's text for display next to its owner and due date shown separately: the `@handle`
@@ -82,15 +85,23 @@ const DANGLING_KEY = /\b(?:owners?|assignees?|due(?:\s+date)?)\s*[:=]\s*(?=[),;]
  * the `@owner` and due date (shown beside it), the keys they leave behind, critical tags
  * ("(critical)", "[critical]", "#critical": the flag is shown on its own), and link labels that
  * only name the link ("(evidence, runbook)", a trailing `— [evidence](…)`). `linkTexts` are the
- * texts of the item's links: a bare trailing word is dropped only when a link wrote it. Never
- * emptier than the text: a text that is only metadata, or only a link label ("Evidence"), stays.
+ * texts of the item's links: a bare trailing word is dropped only when a link wrote it. Critical
+ * tags are dropped only when `criticalTags` (the raw text marks the item outside code spans:
+ * ``Drop the `(critical)` suffix`` keeps its words). Never emptier than the text: a text that is
+ * only metadata, or only a link label ("Evidence"), stays.
  */
-export function cleanItemLabel(text: string, owner: string | null, due: string | null, linkTexts: readonly string[]): string {
+export function cleanItemLabel(
+  text: string,
+  owner: string | null,
+  due: string | null,
+  linkTexts: readonly string[],
+  criticalTags = true,
+): string {
   if (owner === null && due === null && linkTexts.length === 0 && !/[([#]/.test(text)) return text;
   const bare = withoutMeta(text, owner, due);
   // Each step keeps what it had when it would leave nothing: the label is never emptier than the text.
   let out = keepNonEmpty(text, tidy(bare.replace(DANGLING_KEY, '')));
-  out = keepNonEmpty(out, tidy(out.replace(CRITICAL_TAG, '')));
+  if (criticalTags) out = keepNonEmpty(out, tidy(out.replace(CRITICAL_TAG, '')));
   out = keepNonEmpty(out, tidy(out.replace(LINK_NAME_GROUP, '')));
   const named = new Set(linkTexts.map((t) => t.trim().toLowerCase()).filter((t) => LINK_NAME_WORD.test(t)));
   for (let next = trailingLinkName(out, named); next !== null; next = trailingLinkName(out, named)) out = next;

@@ -4,7 +4,7 @@
  * open), and bold-labelled bullets that look like checks but have
  * no status (untracked). Nested lists become child items.
  */
-import type { List, ListItem, Nodes, Paragraph } from 'mdast';
+import type { List, ListItem, Nodes, Paragraph, Table } from 'mdast';
 import { collectInline } from './inlineText';
 import type { ItemState, MalformedBox, ReadinessItem, StatusMarker } from '../model/types';
 import { readLabelledStatus, readTaggedStatus, readTrailingStatus } from './inlineStatus';
@@ -12,6 +12,7 @@ import { readLeadingStatus, type LeadingStatus } from './leadingStatus';
 import { makeItem, noteToken, readThroughMojibake, repaired, type ItemSink, type ParseContext } from './parseContext';
 import { BOX_CLASS, boxState, boxToken, HTML_CHECKBOX, htmlChecked } from './taskBox';
 import { isDefinitionBullet, isProseBullet, metadataKind } from './documentation';
+import { parseTable } from './tableItems';
 import type { StatusVocabulary } from './vocabulary';
 
 /** How a list item is written. */
@@ -135,6 +136,8 @@ export function parseList(ctx: ParseContext, list: List, sink: ItemSink, options
     const underTracked = item !== null && item.state !== 'untracked';
     for (const child of li.children) {
       if (child.type === 'list') parseList(ctx, child, inner, { introduced: false, underTracked });
+      // A status table indented under a bullet is read as anywhere else: its rows are the bullet's children or siblings.
+      else if (child.type === 'table') parseTable(ctx, child, inner);
     }
   });
 }
@@ -315,10 +318,19 @@ function explanationNodes(ctx: ParseContext, li: ListItem): Nodes[] {
             if (!looksLikeItem) stack.push(nested);
           }
         }
+      } else if (child.type === 'table' && tableHasItems(ctx, child)) {
+        // Its rows are items of their own, with their own links.
       } else {
         nodes.push(child);
       }
     });
   }
   return nodes;
+}
+
+/** Whether a table yields items (it has a status column): its links are then its rows' own. */
+function tableHasItems(ctx: ParseContext, table: Table): boolean {
+  const sink: ItemSink = { items: [] };
+  parseTable(ctx, table, sink);
+  return sink.items.length > 0;
 }

@@ -106,13 +106,14 @@ export function makeItem(ctx: ParseContext, source: ItemSource): ReadinessItem {
   const owner = source.owner ?? readOwner(text);
   const due = source.due ?? readDue(text);
   const linkTexts = linkNodes.length === 0 ? NO_TEXTS : linkNodes.map((node) => collectInline(node.children).text);
+  const marked = hasCriticalMarker(source.raw);
   return {
     id: explicitId ?? '',
     explicitId: explicitId !== null,
     text,
-    label: cleanItemLabel(text, owner, due, linkTexts),
+    label: cleanItemLabel(text, owner, due, linkTexts, marked),
     state: source.state,
-    critical: source.critical === true || hasCriticalMarker(source.raw),
+    critical: source.critical === true || marked,
     kind: source.kind,
     line: position.line,
     column: position.column,

@@ -250,8 +250,11 @@ const OPENER =
   /(?:[\s\u00a0]+|\*+|_+|~~|`+|<(?:b|strong|i|em|code|mark|span|kbd|u|s|del|ins|small|sup|sub|font|p|div)\b[^<>]{0,256}>|&nbsp;|\[)/iy;
 /** Markup that may close a status value, and trailing punctuation. */
 const CLOSER = /(?:[\s\u00a0]+(?=`|<\/)|\*+|_+|~~|`+|<\/[a-z]+\s*>|\]\([^()\n]{0,512}\)|\]\[[^[\]\n]{0,256}\]|\]|[.!。！])/iy;
-/** What may follow a status word: the end of the cell or a separator before a comment. */
-const WORD_END = /[\s\u00a0]*(?:$|[:：(（]|<br\s*\/?>|[-–—](?=[\s\u00a0]|$)|[—–])/iy;
+/** What may follow a status word: the end of the cell, a separator before a comment (`:`, `(`, `,`, a dash), or a date (`Completed 2026-11-02`). */
+const WORD_END =
+  /[\s\u00a0]*(?:$|[:：(（,，;]|<br\s*\/?>|[-–—](?=[\s\u00a0]|$)|[—–])|[\s\u00a0]+(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?!\d)/iy;
+/** Struck-out text (`~~Open~~`), bounded so hostile text stays linear. */
+const STRUCK = /~~[^~\n]{1,200}?~~/g;
 /** A slash after a token: `✅ / ❌` and `pass / fail` are option lists left unfilled. */
 const OPTION_SLASH = /[\s\u00a0]*\/[\s\u00a0]*/y;
 /** A lone dash (or `&mdash;`) standing for "nothing yet". */
@@ -368,8 +371,12 @@ function leadingToken(raw: string, options: Options, opener: RegExp): StatusToke
   }
 }
 
-function wordStandsAlone(raw: string, end: number): boolean {
-  return stickyLength(WORD_END, raw, skipClosers(raw, end)) > 0 || skipClosers(raw, end) === raw.length;
+function wordStandsAlone(raw: string, end: number, state?: SettableState): boolean {
+  const after = skipClosers(raw, end);
+  if (stickyLength(WORD_END, raw, after) > 0 || after === raw.length) return true;
+  // `Complete ✔`: a glyph that says the same after the word, and nothing else.
+  const glyph = state === undefined ? null : glyphAt(raw, skipOpeners(raw, after), CELL);
+  return glyph !== null && glyph.state === state && wordStandsAlone(raw, glyph.end);
 }
 
 function isOptionList(raw: string, end: number, options: Options = CELL): boolean {
@@ -408,10 +415,12 @@ export function plainStatusText(raw: string): string {
  * option list (`pass / fail / follow-up`) is `options`; anything else is unknown. Taught
  * vocabulary (config `statuses:`, the document's legend) is read first.
  */
-export function readStatusCell(raw: string, vocabulary?: StatusVocabulary): StatusCell {
+export function readStatusCell(written: string, vocabulary?: StatusVocabulary): StatusCell {
+  // A struck-out value (`~~Open~~ Done`) is withdrawn: blanked, so offsets still point into the cell.
+  const raw = written.includes('~~') ? written.replace(STRUCK, (m) => ' '.repeat(m.length)) : written;
   const options = vocabulary && vocabulary.entries.length > 0 ? { ...CELL, vocabulary } : CELL;
   const found = leadingToken(raw, options, OPENER);
-  const alone = found !== null && (found.family !== 'word' || wordStandsAlone(raw, found.end));
+  const alone = found !== null && (found.family !== 'word' || wordStandsAlone(raw, found.end, found.state));
   const list = found !== null && isOptionList(raw, found.end, options);
   if (alone && !list) return { kind: 'known', token: found };
   const value = plainStatusText(raw);
