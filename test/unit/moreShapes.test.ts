@@ -412,6 +412,22 @@ describe('more status shapes', () => {
       });
     }
 
+    it('says a cell holding several statuses counts open until it says one, and offers nothing to teach', () => {
+      const text = '## A\n\n| Check | Status |\n|---|---|\n| Push | iOS: ✅<br>Android: ❌ |\n| Mail | Verify |\n| SMS | Done |\n';
+      const unknown = analyze(text).findings.filter((f) => f.rule === 'unknown-status');
+      assert.deepEqual(
+        unknown.map((f) => [f.span.startPosition.line, f.message, f.status]),
+        [
+          [5, '"iOS: ✅ Android: ❌" for "Push" holds several statuses (done, open); it counts as open until it says one', undefined],
+          [
+            6,
+            'Unknown status "Verify" for "Mail"; it counts as open. To count it otherwise, add it under statuses: in .readiness.yml (Verify: done)',
+            'Verify',
+          ],
+        ],
+      );
+    });
+
     it('ticks the glyph cell of a column found by its glyphs', () => {
       const text = '## C\n\n| Control | Prod |\n|---|---|\n| WAF | ✅ |\n| Backups | ❌ |\n';
       assert.equal(tick(text, 'Backups', 'done'), text.replace('| Backups | ❌ |', '| Backups | ✅ |'));

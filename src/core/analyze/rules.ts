@@ -15,6 +15,7 @@ import { linkStates } from './links';
 import type { CodeBlockChecks } from '../parse/codeBlockChecks';
 import { unknownLegendEntries, type LegendEntry } from '../parse/legend';
 import { yamlKey } from '../config/teachStatus';
+import { readStatusCell } from '../parse/readStatus';
 
 /** What the rules need besides the checklist. */
 export interface RuleInputs {
@@ -74,15 +75,18 @@ export function checkItem(item: ReadinessItem, inputs: RuleInputs, duplicateOf: 
     add('untracked-item', `${label} has no status marker; convert it to a checklist item to track it`, head);
   }
   if (item.unknownStatus !== undefined) {
-    out.push({
-      ...finding(
-        'unknown-status',
-        unknownStatusMessage(item.unknownStatus, label),
-        inputs.index.span(item.marker.start, item.marker.end),
-        item.id,
-      ),
-      status: item.unknownStatus,
-    });
+    const span = inputs.index.span(item.marker.start, item.marker.end);
+    const several = statesIn(item.unknownStatus);
+    // `iOS: ✅ Android: ❌` is not a word to teach: it says two things, so the item cannot be done.
+    if (several.length > 1) {
+      const message = `"${item.unknownStatus}" for ${label} holds several statuses (${several.join(', ')}); it counts as open until it says one`;
+      out.push(finding('unknown-status', message, span, item.id));
+    } else {
+      out.push({
+        ...finding('unknown-status', unknownStatusMessage(item.unknownStatus, label), span, item.id),
+        status: item.unknownStatus,
+      });
+    }
   }
   if (item.malformedBox) {
     const { written, repair } = item.malformedBox;
@@ -111,6 +115,18 @@ export function checkItem(item: ReadinessItem, inputs: RuleInputs, duplicateOf: 
     add('evidence-missing', `${label} is done but links to no existing evidence`, head);
   }
 }
+
+/** The distinct states of the status tokens a value holds word by word (`iOS: ✅ Android: ❌` → done, open). */
+function statesIn(value: string): string[] {
+  const states = new Set<string>();
+  for (const word of value.split(/[\s,;:/|]+/)) {
+    const cell = word === '' ? null : readStatusCell(word);
+    if (cell?.kind === 'known') states.add(STATE_NAMES[cell.token.state]);
+  }
+  return [...states];
+}
+
+const STATE_NAMES: Record<string, string> = { done: 'done', open: 'open', 'in-progress': 'in progress', 'n/a': 'n/a' };
 
 /** How to teach a status, the same words in every surface: `statuses:` in .readiness.yml. */
 function teachHint(status: string): string {
