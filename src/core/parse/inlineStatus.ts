@@ -7,6 +7,7 @@
  * document's own status or a requirement (`**Status:** Done`, `**Required:** Yes`) are metadata.
  */
 import { readLeadingStatus, type LeadingStatus } from './leadingStatus';
+import { readThroughMojibake } from './parseContext';
 import { plainStatusText, readStatusCell } from './readStatus';
 import { isRequirementHeader, isStatusHeader } from './tableColumns';
 import type { StatusVocabulary } from './vocabulary';
@@ -90,4 +91,56 @@ export function readTaggedStatus(raw: string, vocabulary?: StatusVocabulary): Ta
   const start = m[0].indexOf(word);
   const textStart = m[0].length + (/^[ \t]*/.exec(raw.slice(m[0].length))?.[0].length ?? 0);
   return { ...cell.token, start, end: start + word.length, textStart };
+}
+
+/** Where a bullet's status glyph or word sits: first, as a tag (`[DONE]`), last, or as a bold label's value. */
+export type StatusPlace = 'lead' | 'tag' | 'end' | 'label';
+
+/** A status a bullet carries in its text, at any of the places a status is written. */
+export interface BulletStatus {
+  token: LeadingStatus;
+  place: StatusPlace;
+}
+
+/** The status of a bullet's raw first paragraph: leading glyph, tag, bold label's value, or trailing glyph. */
+export function bulletStatus(raw: string, vocabulary: StatusVocabulary | undefined): BulletStatus | null {
+  const lead = readThroughMojibake(raw, (t) => readLeadingStatus(t, vocabulary));
+  if (lead) return { token: lead, place: 'lead' };
+  const tag = readTaggedStatus(raw, vocabulary);
+  if (tag) return { token: tag, place: 'tag' };
+  const label = readThroughMojibake(raw, (t) => readLabelledStatus(t, vocabulary));
+  if (label) return { token: label, place: 'label' };
+  const end = readThroughMojibake(raw, (t) => readTrailingStatus(t, vocabulary));
+  return end ? { token: end, place: 'end' } : null;
+}
+
+/** The item's text without its status: the plain text's leading glyph or tag, trailing glyph, or a label's value. */
+export function withoutStatus(place: StatusPlace, label: string, vocabulary: StatusVocabulary | undefined): (text: string) => string {
+  if (place === 'lead') {
+    return (t) => {
+      const lead = readLeadingStatus(t, vocabulary);
+      return lead ? t.slice(lead.end) : t;
+    };
+  }
+  if (place === 'tag') {
+    return (t) => {
+      const tag = readTaggedStatus(t, vocabulary);
+      return tag ? t.slice(tag.textStart) : t;
+    };
+  }
+  if (place === 'end') {
+    return (t) => {
+      const end = readTrailingStatus(t, vocabulary);
+      return end ? t.slice(0, end.start) : t;
+    };
+  }
+  return (t) => {
+    if (!t.startsWith(label)) return t;
+    const after = t.slice(label.length);
+    const separator = /^[\s\u00a0]*(?:[:：][\s\u00a0]*|[-–—][\s\u00a0]+)?/u.exec(after)![0];
+    const value = after.slice(separator.length);
+    const glyph = readLeadingStatus(value, vocabulary);
+    const rest = glyph ? value.slice(glyph.end).trim() : '';
+    return rest === '' ? label.replace(/[\s\u00a0]*[:：]$/u, '') : `${label}${separator}${rest}`;
+  };
 }

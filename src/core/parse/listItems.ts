@@ -1,19 +1,19 @@
 /**
- * Items of lists: task list items (`- [ ]`, `- [x]`, and the `[~]`/`[-]` boxes GFM reads as
- * text), bullets led by a status glyph (or by a status-like emoji of unknown meaning, counted
- * open), and bold-labelled bullets that look like checks but have
- * no status (untracked). Nested lists become child items.
+ * Items of lists: task list items (`- [ ]`, `- [x]`, the `[~]`/`[-]` boxes GFM reads as text,
+ * HTML checkboxes, and boxes GitHub does not show, counted open), bullets with a status glyph or
+ * word (leading, trailing, a tag in brackets, a bold label's value; `inlineStatus`), and
+ * bold-labelled bullets that look like checks but have no status (untracked). Nested lists and
+ * tables become child items.
  */
 import type { List, ListItem, Nodes, Paragraph, Table } from 'mdast';
 import { collectInline } from './inlineText';
 import type { ItemState, MalformedBox, ReadinessItem, StatusMarker } from '../model/types';
-import { readLabelledStatus, readTaggedStatus, readTrailingStatus } from './inlineStatus';
+import { bulletStatus, withoutStatus, type StatusPlace } from './inlineStatus';
 import { readLeadingStatus, type LeadingStatus } from './leadingStatus';
-import { makeItem, noteToken, readThroughMojibake, repaired, type ItemSink, type ParseContext } from './parseContext';
-import { BOX_CLASS, boxState, boxToken, HTML_CHECKBOX, htmlChecked } from './taskBox';
+import { makeItem, noteToken, repaired, type ItemSink, type ParseContext } from './parseContext';
+import { BOX_CLASS, boxState, boxToken, HTML_CHECKBOX, htmlChecked, malformedBoxAt } from './taskBox';
 import { isDefinitionBullet, isProseBullet, metadataKind } from './documentation';
 import { parseTable } from './tableItems';
-import type { StatusVocabulary } from './vocabulary';
 
 /** How a list item is written. */
 type ListItemShape =
@@ -22,74 +22,14 @@ type ListItemShape =
   | { kind: 'bold'; paragraph: Paragraph }
   | { kind: 'plain' };
 
-/** Where a bullet's status glyph or word sits: first, as a tag (`[DONE]`, `TODO:`), last, or as a bold label's value. */
-type StatusPlace = 'lead' | 'tag' | 'end' | 'label';
-
-/** A status a bullet carries in its text, at any of the places a status is written. */
-interface BulletStatus {
-  token: LeadingStatus;
-  place: StatusPlace;
-}
-
-/** The status of a bullet's raw first paragraph: leading glyph, tag, bold label's value, or trailing glyph. */
-function bulletStatus(raw: string, vocabulary: StatusVocabulary | undefined): BulletStatus | null {
-  const lead = readThroughMojibake(raw, (t) => readLeadingStatus(t, vocabulary));
-  if (lead) return { token: lead, place: 'lead' };
-  const tag = readTaggedStatus(raw, vocabulary);
-  if (tag) return { token: tag, place: 'tag' };
-  const label = readThroughMojibake(raw, (t) => readLabelledStatus(t, vocabulary));
-  if (label) return { token: label, place: 'label' };
-  const end = readThroughMojibake(raw, (t) => readTrailingStatus(t, vocabulary));
-  return end ? { token: end, place: 'end' } : null;
-}
-
-/** The item's text without its status: the plain text's leading glyph or tag, trailing glyph, or a label's value. */
-function withoutStatus(place: StatusPlace, label: string, vocabulary: StatusVocabulary | undefined): (text: string) => string {
-  if (place === 'lead') {
-    return (t) => {
-      const lead = readLeadingStatus(t, vocabulary);
-      return lead ? t.slice(lead.end) : t;
-    };
-  }
-  if (place === 'tag') {
-    return (t) => {
-      const tag = readTaggedStatus(t, vocabulary);
-      return tag ? t.slice(tag.textStart) : t;
-    };
-  }
-  if (place === 'end') {
-    return (t) => {
-      const end = readTrailingStatus(t, vocabulary);
-      return end ? t.slice(0, end.start) : t;
-    };
-  }
-  return (t) => {
-    if (!t.startsWith(label)) return t;
-    const after = t.slice(label.length);
-    const separator = /^[\s\u00a0]*(?:[:：][\s\u00a0]*|[-–—][\s\u00a0]+)?/u.exec(after)![0];
-    const value = after.slice(separator.length);
-    const glyph = readLeadingStatus(value, vocabulary);
-    const rest = glyph ? value.slice(glyph.end).trim() : '';
-    return rest === '' ? label.replace(/[\s\u00a0]*[:：]$/u, '') : `${label}${separator}${rest}`;
-  };
-}
-
 /** A box only this extension reads (`[~]`, `[/]`, `[-]`) at the start of a list item's paragraph. */
 const EXTENDED_BOX = new RegExp(`^\\[(${BOX_CLASS.extended})\\][ \\t]`);
 /** A status glyph written inside a box (`[⚠️] PDF export`, `[✅] Backups`): a box all the same. */
 const GLYPH_BOX = /^\[([^\]\s]{1,8})\][ \t]/;
 /** A bullet and the GFM task box that follows it. */
 const GFM_BOX = new RegExp(`^(?:[-*+]|\\d{1,9}[.)])[ \\t]+\\[(${BOX_CLASS.gfm})\\]`);
-/**
- * A box GitHub does not read as one at the start of an item: empty (`[]`), padded (`[ x ]`), a
- * mark it does not know (`[v]`, `[✓]` with no space after), or no space before the text
- * (`[ ]Load`). Not a link (`[x](…)`, `[v][ref]`) and not a reference definition (`[x]:`).
- */
-const MALFORMED_BOX = /^\[([ \t]*(?:[xXvV✓✔]\uFE0F?)?[ \t]*)\](?![([:])/u;
 /** Any box at the start of an item's plain text, and the space after it. */
 const ANY_BOX_PREFIX = /^\[[^\]]{0,8}\]\s*/;
-/** Marks inside a malformed box that mean ticked. */
-const TICKED_MARK = /[xXvV✓✔]/u;
 /** An extended box and the space after it, in an item's plain text. */
 const EXTENDED_PREFIX = new RegExp(`^\\[${BOX_CLASS.extended}\\]\\s*`);
 
@@ -218,20 +158,6 @@ function isBoldLabel(paragraph: Paragraph): boolean {
   const after = collectInline(rest).text;
   const separated = /[:：]$/.test(label) || /^\s*(?:[:：]|[-–—]\s)/.test(after);
   return separated && after.replace(/^[\s:：\-–—.]+/, '').trim() !== '';
-}
-
-/**
- * The malformed box that starts a list item's raw paragraph, and its repair: `[x]` when it holds a
- * mark, `[ ]` when empty, with a space after it when the text follows at once. Null when the
- * paragraph does not start with one, or nothing follows it.
- */
-function malformedBoxAt(raw: string): MalformedBox | null {
-  const m = MALFORMED_BOX.exec(raw);
-  if (!m) return null;
-  const after = raw.slice(m[0].length);
-  if (after.trim() === '') return null;
-  const repair = `[${TICKED_MARK.test(m[1]) ? 'x' : ' '}]${/^[ \t]/.test(after) ? '' : ' '}`;
-  return { written: m[0], repair };
 }
 
 /** The plain text of the bold label that starts a paragraph ('' when it does not start with one). */

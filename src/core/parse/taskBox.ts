@@ -6,7 +6,7 @@
  * a box all ask this module, so a new box character is added here once. An HTML checkbox
  * (`<input type="checkbox" checked>`) is a box too, with two states.
  */
-import type { SettableState } from '../model/types';
+import type { MalformedBox, SettableState } from '../model/types';
 
 /** Every box character and the state it means; the first character of a state is the one written for it. */
 const BOX_STATES: readonly (readonly [char: string, state: SettableState, gfm: boolean])[] = [
@@ -74,4 +74,26 @@ export function withHtmlChecked(tag: string, checked: boolean): string {
   if (htmlChecked(tag) === checked) return tag;
   if (!checked) return tag.replace(/\s+checked(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?(?=[\s/>])/i, '');
   return tag.replace(/\s*\/?>$/, (end) => ` checked${end}`);
+}
+
+/**
+ * A box GitHub does not read as one at the start of an item: empty (`[]`), padded (`[ x ]`), a
+ * mark it does not know (`[v]`, `[✓]` with no space after), or no space before the text
+ * (`[ ]Load`). Not a link (`[x](…)`, `[v][ref]`) and not a reference definition (`[x]:`).
+ */
+const MALFORMED_BOX = /^\[([ \t]*(?:[xXvV✓✔]\uFE0F?)?[ \t]*)\](?![([:])/u;
+/** Marks inside a malformed box that mean ticked. */
+const TICKED_MARK = /[xXvV✓✔]/u;
+/**
+ * The malformed box that starts a list item's raw paragraph, and its repair: `[x]` when it holds a
+ * mark, `[ ]` when empty, with a space after it when the text follows at once. Null when the
+ * paragraph does not start with one, or nothing follows it.
+ */
+export function malformedBoxAt(raw: string): MalformedBox | null {
+  const m = MALFORMED_BOX.exec(raw);
+  if (!m) return null;
+  const after = raw.slice(m[0].length);
+  if (after.trim() === '') return null;
+  const repair = `[${TICKED_MARK.test(m[1]) ? 'x' : ' '}]${/^[ \t]/.test(after) ? '' : ' '}`;
+  return { written: m[0], repair };
 }
