@@ -290,6 +290,62 @@ describe('more status shapes', () => {
     });
   });
 
+  describe('exports and plain-text habits', () => {
+    const doc = [
+      '## Data',
+      '',
+      '**Parity:** ✅ Row counts match the source',
+      '',
+      '**Backfill:** In progress',
+      '',
+      '**Status:** Draft',
+      '',
+      '- \\[ \\] Dead-letter queue alarms',
+      '- [ ] Page the owner \\(critical\\)',
+      '',
+      '\\[x\\] Nightly snapshot verified',
+      '',
+      '* (/) Schema migrated',
+      '* (x) Consumers notified',
+      '- [ ] @data-oncall approves the cutover',
+      '',
+    ].join('\n');
+
+    it('reads bold-label lines, escaped boxes, escaped critical markers, wiki emoticons and a leading handle as a reader does', () => {
+      const { checklist, findings } = analyze(doc);
+      assert.deepEqual(
+        allItems(checklist).map((i) => `${i.label} | ${i.state}${i.critical ? ' critical' : ''}`),
+        [
+          'Parity: Row counts match the source | done',
+          'Backfill | in-progress',
+          'Dead-letter queue alarms | open',
+          'Page the owner | open critical',
+          'Nightly snapshot verified | done',
+          'Schema migrated | open',
+          'Consumers notified | open',
+          '@data-oncall approves the cutover | open',
+        ],
+      );
+      assert.deepEqual(
+        findings.filter((f) => f.rule === 'unknown-status').map((f) => f.status),
+        ['(/)', '(x)'],
+      );
+      assert.deepEqual(
+        findings.filter((f) => f.rule === 'malformed-box').map((f) => [doc.slice(f.fix![0].start, f.fix![0].end), f.fix![0].newText]),
+        [['\\[ \\]', '[ ]']],
+      );
+    });
+
+    for (const [name, eol] of EOLS) {
+      it(`ticks them in place (${name})`, () => {
+        const text = doc.replace(/\n/g, eol);
+        assert.equal(tick(text, 'Backfill', 'done'), text.replace('**Backfill:** In progress', '**Backfill:** Done'));
+        assert.equal(tick(text, 'Dead-letter queue alarms', 'done'), text.replace('- \\[ \\] Dead', '- [x] Dead'));
+        assert.equal(tick(text, 'Nightly snapshot verified', 'open'), text.replace('\\[x\\] Nightly', '\\[ \\] Nightly'));
+      });
+    }
+  });
+
   describe('criticality and nesting', () => {
     it('a critical marker inside a code span is quoted text, kept in the label', () => {
       const [item] = allItems(analyze('## A\n\n- [ ] Drop the `(critical)` suffix from alert names\n').checklist);

@@ -16,6 +16,7 @@ import type { CodeBlockChecks } from '../parse/codeBlockChecks';
 import { unknownLegendEntries, type LegendEntry } from '../parse/legend';
 import { yamlKey } from '../config/teachStatus';
 import { readStatusCell } from '../parse/readStatus';
+import { malformedBoxLead } from '../parse/taskBox';
 
 /** What the rules need besides the checklist. */
 export interface RuleInputs {
@@ -90,7 +91,7 @@ export function checkItem(item: ReadinessItem, inputs: RuleInputs, duplicateOf: 
   }
   if (item.malformedBox) {
     const { written, repair } = item.malformedBox;
-    const start = item.marker.start - 1;
+    const start = item.marker.start - malformedBoxLead(item.malformedBox);
     const end = start + written.length;
     const box = repair.trimEnd();
     const message =

@@ -5,7 +5,7 @@
  */
 import type { Checklist, ReadinessItem, SettableState, TextEdit, TokenFamily } from '../model/types';
 import { plainStatusText, readStatusCell } from '../parse/readStatus';
-import { boxCharFor, boxToken, withHtmlChecked } from '../parse/taskBox';
+import { boxCharFor, boxToken, malformedBoxLead, withHtmlChecked } from '../parse/taskBox';
 import { tokenFor } from './writeStatus';
 
 /** The model no longer matches the text (the document changed after it was parsed). */
@@ -31,12 +31,10 @@ export function setState(text: string, checklist: Checklist, item: ReadinessItem
       // Written the way the document first wrote that state (`X` vs `x`, `/` vs `~`).
       const char = boxCharFor(state, checklist.usedTokens.box?.[state]);
       // A malformed box is written whole, as GitHub reads boxes: `[]Load` ticked is `[x] Load`.
-      if (item.malformedBox)
-        return {
-          start: marker.start - 1,
-          end: marker.start - 1 + item.malformedBox.written.length,
-          newText: boxToken(char) + item.malformedBox.repair.slice(3),
-        };
+      if (item.malformedBox) {
+        const start = marker.start - malformedBoxLead(item.malformedBox);
+        return { start, end: start + item.malformedBox.written.length, newText: boxToken(char) + item.malformedBox.repair.slice(3) };
+      }
       return { start: marker.start, end: marker.end, newText: char };
     }
     case 'html':

@@ -23,6 +23,7 @@ import { codeBlockChecks } from './codeBlockChecks';
 import { documentVocabulary, legendOf } from './legend';
 import { readMalformedTable, type MalformedTable } from './malformedTable';
 import { headingItem } from './headingItems';
+import { readLabelledStatus, withoutStatus, type LabelledStatus } from './inlineStatus';
 
 /** Link reference definitions among top-level blocks: identifier → URL. */
 export function definitionsOf(blocks: readonly RootContent[]): Map<string, string> {
@@ -178,7 +179,8 @@ function parseGlyphLines(ctx: ParseContext, paragraph: Paragraph, sink: ItemSink
   const start = paragraph.position?.start.offset ?? 0;
   const end = paragraph.position?.end.offset ?? start;
   const raw = ctx.text.slice(start, end);
-  if (lineStatus(raw, ctx.vocabulary) === null && !HTML_CHECKBOX.test(raw) && !/[\r\n]/.test(raw)) return;
+  if (lineStatus(raw, ctx.vocabulary) === null && !HTML_CHECKBOX.test(raw) && !labelledLine(raw, ctx.vocabulary) && !/[\r\n]/.test(raw))
+    return;
   // Like a list, a run of ✅ lines after "… completely:" enumerates outcomes; it tracks nothing.
   if (introduced && isDoneEnumeration(raw, ctx.vocabulary)) return;
   const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
@@ -204,6 +206,27 @@ function parseGlyphLines(ctx: ParseContext, paragraph: Paragraph, sink: ItemSink
       if (lineRe.lastIndex >= raw.length) break;
       continue;
     }
+    const labelled = lineStatus(lineText, ctx.vocabulary) === null ? labelledLine(lineText, ctx.vocabulary) : null;
+    if (labelled) {
+      // `**Parity:** ✅ Row counts match` on a line of its own: the label's value is the status.
+      if (!labelled.unknown) noteToken(ctx, labelled.family, labelled.state, labelled.text);
+      const plain = collapseWhitespace(repaired(stripInlineMarkup(lineText)));
+      sink.items.push(
+        makeItem(ctx, {
+          kind: 'bullet',
+          state: labelled.state,
+          marker: { style: 'glyph', start: lineStart + labelled.start, end: lineStart + labelled.end, text: labelled.text },
+          start: lineStart,
+          end: lineStart + lineText.length,
+          textNodes: nodesBetween(paragraph, lineStart, lineStart + lineText.length),
+          text: withoutStatus('label', labelled.label, ctx.vocabulary)(plain),
+          raw: lineText,
+          ...(labelled.unknown ? { unknownStatus: repaired(labelled.text) } : {}),
+        }),
+      );
+      if (lineRe.lastIndex >= raw.length) break;
+      continue;
+    }
     const token = lineStatus(lineText, ctx.vocabulary);
     if (token) {
       const lineEnd = lineStart + lineText.length;
@@ -218,7 +241,7 @@ function parseGlyphLines(ctx: ParseContext, paragraph: Paragraph, sink: ItemSink
           state: token.state,
           // A box's marker is the character inside it, as for a task list item.
           marker: box
-            ? { style: 'box', start: lineStart + token.start + 1, end: lineStart + token.end - 1, text: token.text[1] }
+            ? { style: 'box', start: lineStart + token.start + 1, end: lineStart + token.start + 2, text: token.text[1] }
             : { style: 'glyph', start: lineStart + token.start, end: lineStart + token.end, text: token.text },
           start: lineStart,
           end: lineEnd,
@@ -232,6 +255,11 @@ function parseGlyphLines(ctx: ParseContext, paragraph: Paragraph, sink: ItemSink
   }
 }
 
+/** A line that is a bold label with a status for its value (`**Backfill:** In progress`), through mojibake. */
+function labelledLine(line: string, vocabulary: StatusVocabulary | undefined): LabelledStatus | null {
+  return readThroughMojibake(line, (t) => readLabelledStatus(t, vocabulary));
+}
+
 /** The inline nodes of a paragraph that lie within `[from, lineEnd]` (its line break included). */
 function nodesBetween(paragraph: Paragraph, from: number, lineEnd: number): Paragraph['children'] {
   return paragraph.children.filter((c) => (c.position?.start.offset ?? -1) >= from && (c.position?.end.offset ?? Infinity) <= lineEnd + 1);
@@ -241,14 +269,19 @@ function nodesBetween(paragraph: Paragraph, from: number, lineEnd: number): Para
 function lineStatus(line: string, vocabulary: StatusVocabulary | undefined): StatusToken | null {
   const box = BARE_BOX.exec(line);
   if (box) {
-    const at = box[1].length;
-    return { state: boxState(box[2])!, start: at, end: at + 3, text: `[${box[2]}]`, family: 'box' };
+    // From the `[` (after an escaping backslash) to after the `]`.
+    const at = box[1].length + box[2].length;
+    return { state: boxState(box[3])!, start: at, end: box[0].trimEnd().length, text: `[${box[3]}]`, family: 'box' };
   }
   return readThroughMojibake(line, (t) => readLeadingGlyph(t, vocabulary));
 }
 
-/** A box at the start of a line, then text that is not a link's destination or label (`[x](url)`, `[x][ref]`). */
-const BARE_BOX = new RegExp(`^([ \\t]*)\\[(${BOX_CLASS.all})\\][ \\t]+(?=\\S)`);
+/**
+ * A box at the start of a line, then text that is not a link's destination or label (`[x](url)`,
+ * `[x][ref]`). The brackets may be escaped (`\\[x\\]`, as a Google Docs export writes them): the
+ * line shows the same.
+ */
+const BARE_BOX = new RegExp(`^([ \\t]*)(\\\\?)\\[(${BOX_CLASS.all})\\\\?\\][ \\t]+(?=\\S)`);
 
 function isDoneEnumeration(raw: string, vocabulary: StatusVocabulary | undefined): boolean {
   const tokens = raw.split(/\r\n|\r|\n/).map((line) => lineStatus(line, vocabulary));

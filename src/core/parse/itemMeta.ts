@@ -48,7 +48,9 @@ const CRITICAL_MARKERS = /\(critical\)|\[critical\]|(?:^|\s)#critical\b|\*\*crit
 
 /** True when an item's raw Markdown carries an inline critical marker (code spans are quoted text, not markers). */
 export function hasCriticalMarker(raw: string): boolean {
-  return CRITICAL_MARKERS.test(raw.includes('`') ? raw.replace(CODE_SPAN, ' ') : raw);
+  const unquoted = raw.includes('`') ? raw.replace(CODE_SPAN, ' ') : raw;
+  // `\(critical\)` (a Google Docs export escapes brackets) shows as "(critical)".
+  return CRITICAL_MARKERS.test(unquoted.includes('\\') ? unquoted.replace(/\\([()[\]])/g, '$1') : unquoted);
 }
 
 /** A code span (the same number of backticks closes it); bounded so hostile text stays linear. */
@@ -65,7 +67,12 @@ export function textWithoutMeta(text: string, owner: string | null, due: string 
 
 function withoutMeta(text: string, owner: string | null, due: string | null): string {
   let out = text;
-  if (owner !== null) out = out.replace(OWNER, (match, handle: string) => (handle === owner ? match.slice(0, match.indexOf('@')) : match));
+  if (owner !== null) {
+    const without = out.replace(OWNER, (match, handle: string) => (handle === owner ? match.slice(0, match.indexOf('@')) : match));
+    // A handle that starts a sentence is its subject (`@sre-reviewers approve`): it stays.
+    const subject = /^\s*@/.test(out) && /[\p{L}\p{N}]/u.test(due === null ? without : without.replace(DUE, ''));
+    if (!subject) out = without;
+  }
   if (due !== null) out = out.replace(DUE, (match, date: string) => (date === due ? '' : match));
   return out;
 }

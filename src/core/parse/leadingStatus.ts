@@ -53,7 +53,7 @@ export function readLeadingStatus(raw: string, vocabulary?: StatusVocabulary): L
   const known = readLeadingGlyph(raw, vocabulary);
   if (known) return known;
   const at = LEAD.exec(raw)![0].length;
-  const end = statusLikeEnd(raw, at) || brokenStatusEnd(raw, at);
+  const end = statusLikeEnd(raw, at) || brokenStatusEnd(raw, at) || emoticonEnd(raw, at);
   if (end === 0) return null;
   return {
     state: 'open',
@@ -76,6 +76,18 @@ function brokenStatusEnd(raw: string, at: number): number {
   const [run] = findMojibake(head);
   if (!run || run.start !== 0 || !run.candidates?.some((c) => readLeadingGlyph(c) !== null)) return 0;
   return at + run.end;
+}
+
+/**
+ * Jira and Confluence wiki emoticons, as their exports write them: `(/)` check, `(x)` cross,
+ * `(!)` warning, `(?)`, `(on)`/`(off)` light bulbs, `(y)`/`(n)` thumbs. Their meaning varies by
+ * team, so like status-like emoji they count open until taught (`statuses: { "(/)": done }`).
+ */
+const EMOTICON = /\((?:\/|x|!|\?|on|off|y|n)\)(?=[ \t])/iy;
+
+function emoticonEnd(raw: string, at: number): number {
+  EMOTICON.lastIndex = at;
+  return EMOTICON.test(raw) ? EMOTICON.lastIndex : 0;
 }
 
 /** The end of a status-like emoji (glyph, shortcode or entity) starting at `at`; 0 when there is none. */

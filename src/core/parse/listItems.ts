@@ -11,7 +11,7 @@ import type { ItemState, MalformedBox, ReadinessItem, StatusMarker } from '../mo
 import { bulletStatus, withoutStatus, type StatusPlace } from './inlineStatus';
 import { readLeadingStatus, type LeadingStatus } from './leadingStatus';
 import { makeItem, noteToken, repaired, type ItemSink, type ParseContext } from './parseContext';
-import { BOX_CLASS, boxState, boxToken, HTML_CHECKBOX, htmlChecked, malformedBoxAt } from './taskBox';
+import { BOX_CLASS, boxState, boxToken, HTML_CHECKBOX, htmlChecked, malformedBoxAt, malformedBoxInside, malformedBoxLead } from './taskBox';
 import { isDefinitionBullet, isProseBullet, metadataKind } from './documentation';
 import { parseTable } from './tableItems';
 
@@ -29,7 +29,7 @@ const GLYPH_BOX = /^\[([^\]\s]{1,8})\][ \t]/;
 /** A bullet and the GFM task box that follows it. */
 const GFM_BOX = new RegExp(`^(?:[-*+]|\\d{1,9}[.)])[ \\t]+\\[(${BOX_CLASS.gfm})\\]`);
 /** Any box at the start of an item's plain text, and the space after it. */
-const ANY_BOX_PREFIX = /^\[[^\]]{0,8}\]\s*/;
+const ANY_BOX_PREFIX = /^\\?\[[^\]]{0,8}\]\s*/;
 /** An extended box and the space after it, in an item's plain text. */
 const EXTENDED_PREFIX = new RegExp(`^\\[${BOX_CLASS.extended}\\]\\s*`);
 
@@ -126,8 +126,8 @@ function shapeOf(ctx: ParseContext, li: ListItem): ListItemShape {
   }
   const malformed = malformedBoxAt(raw);
   if (malformed) {
-    const at = firstStart + 1;
-    const inside = malformed.written.slice(1, -1);
+    const at = firstStart + malformedBoxLead(malformed);
+    const inside = malformedBoxInside(malformed);
     return {
       kind: 'task',
       state: 'open',

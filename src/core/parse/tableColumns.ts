@@ -59,7 +59,23 @@ const STATUS_HEADER_WORDS = new Set([
   'статус',
   'состояние',
   'estado',
+  'estado atual',
+  'situação',
+  'situacao',
   'statut',
+  'état',
+  'etat',
+  'stato',
+  'zustand',
+  'erledigt',
+  'stan',
+  'durum',
+  '상태',
+  '진행 상태',
+  '진행상태',
+  '완료',
+  '완료 여부',
+  'trạng thái',
 ]);
 
 /**

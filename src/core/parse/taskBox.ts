@@ -78,12 +78,22 @@ export function withHtmlChecked(tag: string, checked: boolean): string {
 
 /**
  * A box GitHub does not read as one at the start of an item: empty (`[]`), padded (`[ x ]`), a
- * mark it does not know (`[v]`, `[✓]` with no space after), or no space before the text
- * (`[ ]Load`). Not a link (`[x](…)`, `[v][ref]`) and not a reference definition (`[x]:`).
+ * mark it does not know (`[v]`, `[✓]` with no space after), no space before the text
+ * (`[ ]Load`), or escaped (`\[ \]`, as a Google Docs export writes it). Not a link (`[x](…)`, `[v][ref]`) and not a reference definition (`[x]:`).
  */
-const MALFORMED_BOX = /^\[([ \t]*(?:[xXvV✓✔]\uFE0F?)?[ \t]*)\](?![([:])/u;
+const MALFORMED_BOX = /^\\?\[([ \t]*(?:[xXvV✓✔]\uFE0F?)?[ \t]*)\\?\](?![([:])/u;
 /** Marks inside a malformed box that mean ticked. */
 const TICKED_MARK = /[xXvV✓✔]/u;
+/** Where a malformed box's inside starts, from the box's start: after `[`, or after `\[` (escaped by a Google Docs export). */
+export function malformedBoxLead(box: MalformedBox): number {
+  return box.written.startsWith('\\') ? 2 : 1;
+}
+
+/** The inside of a malformed box as written (the item's marker text). */
+export function malformedBoxInside(box: MalformedBox): string {
+  return box.written.slice(malformedBoxLead(box), box.written.endsWith('\\]') ? -2 : -1);
+}
+
 /**
  * The malformed box that starts a list item's raw paragraph, and its repair: `[x]` when it holds a
  * mark, `[ ]` when empty, with a space after it when the text follows at once. Null when the
