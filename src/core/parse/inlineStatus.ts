@@ -13,7 +13,7 @@ import { isRequirementHeader, isStatusHeader } from './tableColumns';
 import type { StatusVocabulary } from './vocabulary';
 
 /** Whitespace, emphasis and sentence punctuation that may follow a trailing status glyph. */
-const TAIL = /[\s\u00a0*_.!。！]*$/u;
+const TAIL_CHAR = /[\s\u00a0*_.!。！]/u;
 
 /** A bold label at the start of raw Markdown, with its separator: `**Label**: `, `**Label:** `, `__Label__ — `. */
 const BOLD_LABEL = /^(\*\*|__)(?=\S)([^*_\n]{1,120}?\S)\1([ \t]*(?:[:：][ \t]*|[-–—][ \t]+)?)/u;
@@ -24,7 +24,9 @@ const BOLD_LABEL = /^(\*\*|__)(?=\S)([^*_\n]{1,120}?\S)\1([ \t]*(?:[:：][ \t]*|
  * are into `raw`. Null when the text ends otherwise, or is nothing but the glyph.
  */
 export function readTrailingStatus(raw: string, vocabulary?: StatusVocabulary): LeadingStatus | null {
-  const end = raw.length - TAIL.exec(raw)![0].length;
+  // Scanned by hand from the end: an anchored `[…]*$` retries every start of a long run (quadratic).
+  let end = raw.length;
+  while (end > 0 && TAIL_CHAR.test(raw[end - 1])) end--;
   let start = end;
   while (start > 0 && !/[\s\u00a0]/u.test(raw[start - 1])) start--;
   if (start === end || raw.slice(0, start).trim() === '') return null;
