@@ -103,6 +103,12 @@ describe('hostile Markdown', () => {
     );
     const rows = analyse(`| Check | Status |\n|---|---|\n${'| Backups | ✅ |\n'.repeat(5_000)}`);
     assert.equal(rows.checklist.progress.done, 5_000);
+    // Runs a naive end-of-line pattern retries from every start (quadratic): read in one pass, or the test times out.
+    const spaced = analyse(`## A\n\n- Backups${' '.repeat(200_000)}restored ✅\n- **Label**${' '.repeat(200_000)}x\n`);
+    assert.deepEqual(
+      allItems(spaced.checklist).map((i) => i.state),
+      ['done'],
+    );
   });
 
   it('accepts the generated 1.1 MB checklist and a long task list without blank lines', () => {
