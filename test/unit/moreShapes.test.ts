@@ -484,6 +484,49 @@ describe('more status shapes', () => {
       );
     });
 
+    it('reads unfilled templates and sign-off tables row by row, and leaves traffic lights and titled lists alone', () => {
+      const text = [
+        '## Critical checks',
+        '',
+        '| Check | Status |',
+        '|---|---|',
+        '| Backups restored | |',
+        '| Rollback tested | ? |',
+        '',
+        '## Sign-off',
+        '',
+        '| Role | Name | Go/No-Go |',
+        '|---|---|---|',
+        '| Service owner | | ☐ Go ☐ No-Go |',
+        '| SRE lead | Ann | ☐ Go ☐ No-Go |',
+        '',
+        '## Health',
+        '',
+        '| Service | Health |',
+        '|---|---|',
+        '| API | 🟢 |',
+        '| DB | 🔴 |',
+        '',
+        '## What went well ✅',
+        '',
+        '- The canary caught the bad build',
+        '',
+        '## Action items',
+        '',
+        '- [x] Move standup',
+        '- (dropped) Rename the channel',
+        '',
+      ].join('\n');
+      assert.deepEqual(briefs(analyze(text).checklist), [
+        'Backups restored [table, open, critical]',
+        'Rollback tested [table, open, critical]',
+        'Service owner [table, open]',
+        'SRE lead [table, open]',
+        'Move standup [task, done]',
+        'Rename the channel [bullet, n/a]',
+      ]);
+    });
+
     it('ticks the glyph cell of a column found by its glyphs', () => {
       const text = '## C\n\n| Control | Prod |\n|---|---|\n| WAF | ✅ |\n| Backups | ❌ |\n';
       assert.equal(tick(text, 'Backups', 'done'), text.replace('| Backups | ❌ |', '| Backups | ✅ |'));

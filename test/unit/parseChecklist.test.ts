@@ -128,6 +128,7 @@ describe('parseChecklist', () => {
         '| Runbook | | |',
         '| Chaos | &#9745; | |',
         '| | ✅ | empty text row |',
+        '| | | |',
         '',
       ].join('\n');
       const { checklist } = analyze(md);
@@ -140,6 +141,8 @@ describe('parseChecklist', () => {
         'Alerts [table, done]',
         'Runbook [table, open]',
         'Chaos [table, done]',
+        // A row with a status is a check even when its Check cell is empty: another cell names it.
+        'empty text row [table, done]',
       ]);
     });
 

@@ -57,7 +57,7 @@ export function buildSection(
   const malformedTables: MalformedTable[] = [];
   let frontMatter: SectionBuild['frontMatter'] = null;
   // A heading ending in a status glyph, and the item it is if nothing follows it before the next heading.
-  let pending: { at: number; item: ReadinessItem } | null = null;
+  let pending: { at: number; item: ReadinessItem; firstBlock: number } | null = null;
   const settleHeading = () => {
     if (pending && events.length === pending.at + 1) {
       const { marker, state } = pending.item;
@@ -75,13 +75,17 @@ export function buildSection(
     if (node.type === 'heading') {
       settleHeading();
       const item = headingItem(parse, node);
-      if (item) pending = { at: events.length, item };
+      if (item) pending = { at: events.length, item, firstBlock: i + 1 };
       const category = categoryOf(parse, node);
       parse.definesTerms = DEFINES_TERMS.test(category.title);
       events.push({ kind: 'heading', depth: node.depth, category });
       continue;
     }
     if (legend.blocks.includes(i)) continue;
+    // A heading whose first block is a list or table titles what it lists (`## What went well ✅`
+    // over the bullets that went well): a section, not a reported result.
+    if (pending && events.length === pending.at + 1 && i === pending.firstBlock && (node.type === 'list' || node.type === 'table'))
+      pending = null;
     const sink: ItemSink = { items: [] };
     i = parseBlock(parse, blocks, i, sink, events, malformedTables);
     if (sink.items.length > 0) events.push({ kind: 'items', items: sink.items, first: 0, count: 0 });

@@ -8,7 +8,7 @@ import { collectInline, collapseWhitespace } from './inlineText';
 import { isIsoDate } from './itemMeta';
 import type { StatusMarker } from '../model/types';
 import { makeItem, noteToken, readThroughMojibake, repaired, type ItemSink, type ParseContext } from './parseContext';
-import { readStatusCell, type StatusCell, type StatusToken } from './readStatus';
+import { readLeadingGlyph, readStatusCell, type StatusCell, type StatusToken } from './readStatus';
 import { isCriticalPriority, isItemHeader, isPriorityHeader, isRequirementHeader, isStatusHeader } from './tableColumns';
 import { BOX_CLASS } from './taskBox';
 import type { StatusVocabulary } from './vocabulary';
@@ -22,8 +22,6 @@ interface RawCell {
 
 const OWNER_HEADER = /^(?:owner|owners|assignee|responsible|dri|who)$/i;
 const DUE_HEADER = /^(?:due|due date|deadline|target date|eta)$/i;
-/** Token families that are marks rather than words: a column of them reads as statuses whatever its header. */
-const GLYPH_FAMILY = /^(?:glyph|shortcode|entity|box)$/;
 const BOX_CELL = new RegExp(`^\\s*\\[${BOX_CLASS.all}\\]\\s*$`);
 
 /** Adds the rows of a status table as items; tables without a status column add nothing. */
@@ -42,10 +40,15 @@ export function parseTable(ctx: ParseContext, table: Table, sink: ItemSink): voi
   const textCol = findTextColumn(headers, rows, [statusCol, priorityCol, ownerCol, dueCol]);
   if (textCol < 0) return;
 
+  const taken = [statusCol, priorityCol, ownerCol, dueCol];
   body.forEach((row, r) => {
     const cells = rows[r];
-    const textCell = cells[textCol];
-    if (!textCell || textCell.plain === '') return;
+    // A row whose text cell is empty still reads as a check when another cell names it (a sign-off
+    // table's Role when its Name is not filled in yet); only a blank row is no row.
+    const named = (c: RawCell | undefined) => c !== undefined && (c.plain !== '' || c.raw.trim() !== '');
+    const rowTextCol = named(cells[textCol]) ? textCol : cells.findIndex((c, i) => !taken.includes(i) && i < width && named(c));
+    if (rowTextCol < 0) return;
+    const textCell = cells[rowTextCol];
     const statusCell = cells[statusCol];
     const rowStart = row.position?.start.offset ?? 0;
     const rowEnd = row.position?.end.offset ?? rowStart;
@@ -79,8 +82,8 @@ export function parseTable(ctx: ParseContext, table: Table, sink: ItemSink): voi
       const at = statusCell ? statusCell.offset + Math.min(1, statusCell.raw.length) : rowEnd;
       marker = { style: 'cell', start: at, end: at, text: '' };
     }
-    const cellNode = row.children[textCol];
-    const otherCells = row.children.filter((_, i) => i !== textCol && i < width);
+    const cellNode = row.children[rowTextCol];
+    const otherCells = row.children.filter((_, i) => i !== rowTextCol && i < width);
     const critical = priorityCol >= 0 && cells[priorityCol] !== undefined && isCriticalPriority(cells[priorityCol].raw);
     const owner = ownerCol >= 0 && cells[ownerCol] ? cells[ownerCol].plain.replace(/^@/, '') || null : null;
     const dueText = dueCol >= 0 && cells[dueCol] ? cells[dueCol].plain : '';
@@ -92,7 +95,8 @@ export function parseTable(ctx: ParseContext, table: Table, sink: ItemSink): voi
         start: rowStart,
         end: rowEnd,
         textNodes: cellNode.children,
-        text: textCell.plain,
+        // A placeholder that renders as nothing (`<add your own>`) is named as written.
+        text: textCell.plain || textCell.raw.trim(),
         linkNodes: otherCells,
         // The status cell is left out: its 🔴 means "open", not "critical".
         raw: cells
@@ -166,7 +170,8 @@ function findStatusColumn(headers: string[], rows: RawCell[][], known: (text: st
     .filter((i) => !isRequirementHeader(headers[i]) && !isItemHeader(headers[i]) && !isPriorityHeader(headers[i]))
     .filter((i) => {
       const cells = column(i);
-      return cells.length > 0 && cells.every((c) => readThroughMojibake(c.raw, known)?.family.match(GLYPH_FAMILY) != null);
+      // Marks that are statuses anywhere (✅ ❌ ☐ 🔄), not traffic lights or thumbs (🟢 🔴 👍): a Health column is no checklist.
+      return cells.length > 0 && cells.every((c) => readThroughMojibake(c.raw, (t) => readLeadingGlyph(t)) !== null);
     });
   if (glyphColumns.length === 1) return glyphColumns[0];
   if (headers.every((h) => h === '')) {
@@ -182,7 +187,8 @@ function findStatusColumn(headers: string[], rows: RawCell[][], known: (text: st
 function looksLikeStatusValue(cell: RawCell): boolean {
   if (/\]\(|\]\[|<img|<br|https?:\/\//i.test(cell.raw)) return false;
   const words = cell.plain.split(/\s+/).filter((w) => w !== '');
-  return words.length <= 4 && cell.plain.length <= 40 && !/[.!?。！？]$/.test(cell.plain);
+  // A sentence ends in a full stop; `?` and `TBD?` are placeholders, not sentences.
+  return words.length <= 4 && cell.plain.length <= 40 && !(words.length >= 3 && /[.!?。！？]$/.test(cell.plain));
 }
 
 function holdsStatus(cell: RawCell | undefined, known: (text: string) => StatusToken | null): boolean {
@@ -192,8 +198,14 @@ function holdsStatus(cell: RawCell | undefined, known: (text: string) => StatusT
   return options.length > 1 && options.some((o) => readStatusCell(o).kind === 'known');
 }
 
+/** Headers naming what a sign-off row is about, preferred over a person's Name. */
+const SUBJECT_HEADER = /^(?:role|team|area|component|service|system|function|approver role|sign-?off)$/i;
+
 function findTextColumn(headers: string[], rows: RawCell[][], taken: number[]): number {
   const named = headers.findIndex((h, i) => !taken.includes(i) && isItemHeader(h));
+  // `Role | Name | Date | Go/No-Go`: the row is the role's sign-off; the name is who gives it.
+  const subject = headers.findIndex((h, i) => !taken.includes(i) && SUBJECT_HEADER.test(h.trim()));
+  if (named >= 0 && subject >= 0 && /^names?$/i.test(headers[named].trim())) return subject;
   if (named >= 0) return named;
   return headers.findIndex(
     (_, i) => !taken.includes(i) && rows.some((r) => r[i] !== undefined && r[i].plain !== '' && !/^[\d\s./%]+$/.test(r[i].plain)),
