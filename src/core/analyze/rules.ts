@@ -29,7 +29,7 @@ export interface RuleInputs {
   linksChecked: boolean;
 }
 
-const STATE_WORDS: Record<string, string> = { open: 'open', 'in-progress': 'in progress' };
+const STATE_WORDS: Record<string, string> = { done: 'done', open: 'open', 'in-progress': 'in progress', 'n/a': 'n/a' };
 
 function finding(rule: RuleId, message: string, span: Span, itemId?: string, fix?: Finding['fix']): Finding {
   return {
@@ -122,12 +122,10 @@ function statesIn(value: string): string[] {
   const states = new Set<string>();
   for (const word of value.split(/[\s,;:/|]+/)) {
     const cell = word === '' ? null : readStatusCell(word);
-    if (cell?.kind === 'known') states.add(STATE_NAMES[cell.token.state]);
+    if (cell?.kind === 'known') states.add(STATE_WORDS[cell.token.state]);
   }
   return [...states];
 }
-
-const STATE_NAMES: Record<string, string> = { done: 'done', open: 'open', 'in-progress': 'in progress', 'n/a': 'n/a' };
 
 /** How to teach a status, the same words in every surface: `statuses:` in .readiness.yml. */
 function teachHint(status: string): string {

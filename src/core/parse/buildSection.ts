@@ -190,73 +190,58 @@ function parseGlyphLines(ctx: ParseContext, paragraph: Paragraph, sink: ItemSink
   const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
   let match: RegExpExecArray | null;
   while ((match = lineRe.exec(raw)) !== null && match[0] !== '') {
-    const lineText = match[0].replace(/[\r\n]+$/, '');
-    const lineStart = start + match.index;
-    const html = HTML_CHECKBOX.exec(lineText);
-    if (html) {
-      const at = lineStart + html[1].length;
-      sink.items.push(
-        makeItem(ctx, {
-          kind: 'task',
-          state: htmlChecked(html[2]) ? 'done' : 'open',
-          marker: { style: 'html', start: at, end: at + html[2].length, text: html[2] },
-          start: lineStart,
-          end: lineStart + lineText.length,
-          textNodes: nodesBetween(paragraph, lineStart + html[0].length, lineStart + lineText.length),
-          text: collapseWhitespace(repaired(stripInlineMarkup(lineText.slice(html[0].length)))),
-          raw: lineText,
-        }),
-      );
-      if (lineRe.lastIndex >= raw.length) break;
-      continue;
-    }
-    const labelled = lineStatus(lineText, ctx.vocabulary) === null ? labelledLine(lineText, ctx.vocabulary) : null;
-    if (labelled) {
-      // `**Parity:** ✅ Row counts match` on a line of its own: the label's value is the status.
-      if (!labelled.unknown) noteToken(ctx, labelled.family, labelled.state, labelled.text);
-      const plain = collapseWhitespace(repaired(stripInlineMarkup(lineText)));
-      sink.items.push(
-        makeItem(ctx, {
-          kind: 'bullet',
-          state: labelled.state,
-          marker: { style: 'glyph', start: lineStart + labelled.start, end: lineStart + labelled.end, text: labelled.text },
-          start: lineStart,
-          end: lineStart + lineText.length,
-          textNodes: nodesBetween(paragraph, lineStart, lineStart + lineText.length),
-          text: withoutStatus('label', labelled.label, ctx.vocabulary)(plain),
-          raw: lineText,
-          ...(labelled.unknown ? { unknownStatus: repaired(labelled.text) } : {}),
-        }),
-      );
-      if (lineRe.lastIndex >= raw.length) break;
-      continue;
-    }
-    const token = lineStatus(lineText, ctx.vocabulary);
-    if (token) {
-      const lineEnd = lineStart + lineText.length;
-      const box = token.family === 'box';
-      // After a box only: `[x]` reads as a link reference where the document defines `[x]:`.
-      const from = box ? lineStart + token.end : lineStart;
-      const nodes = nodesBetween(paragraph, from, lineEnd);
-      noteToken(ctx, token.family, token.state, token.text);
-      sink.items.push(
-        makeItem(ctx, {
-          kind: box ? 'task' : 'bullet',
-          state: token.state,
-          // A box's marker is the character inside it, as for a task list item.
-          marker: box
-            ? { style: 'box', start: lineStart + token.start + 1, end: lineStart + token.start + 2, text: token.text[1] }
-            : { style: 'glyph', start: lineStart + token.start, end: lineStart + token.end, text: token.text },
-          start: lineStart,
-          end: lineEnd,
-          textNodes: nodes,
-          text: collapseWhitespace(repaired(stripInlineMarkup(lineText.slice(token.end)))),
-          raw: lineText,
-        }),
-      );
-    }
+    const item = lineItem(ctx, paragraph, match[0].replace(/[\r\n]+$/, ''), start + match.index);
+    if (item) sink.items.push(item);
     if (lineRe.lastIndex >= raw.length) break;
   }
+}
+
+/** The item a line of a paragraph is: an HTML checkbox, a box or glyph line, or a bold label whose value is a status; null for other lines. */
+function lineItem(ctx: ParseContext, paragraph: Paragraph, lineText: string, lineStart: number): ReadinessItem | null {
+  const lineEnd = lineStart + lineText.length;
+  const line = { start: lineStart, end: lineEnd, raw: lineText };
+  const html = HTML_CHECKBOX.exec(lineText);
+  if (html) {
+    const at = lineStart + html[1].length;
+    return makeItem(ctx, {
+      ...line,
+      kind: 'task',
+      state: htmlChecked(html[2]) ? 'done' : 'open',
+      marker: { style: 'html', start: at, end: at + html[2].length, text: html[2] },
+      textNodes: nodesBetween(paragraph, lineStart + html[0].length, lineEnd),
+      text: collapseWhitespace(repaired(stripInlineMarkup(lineText.slice(html[0].length)))),
+    });
+  }
+  const token = lineStatus(lineText, ctx.vocabulary);
+  if (token) {
+    const box = token.family === 'box';
+    noteToken(ctx, token.family, token.state, token.text);
+    return makeItem(ctx, {
+      ...line,
+      kind: box ? 'task' : 'bullet',
+      state: token.state,
+      // A box's marker is the character inside it, as for a task list item.
+      marker: box
+        ? { style: 'box', start: lineStart + token.start + 1, end: lineStart + token.start + 2, text: token.text[1] }
+        : { style: 'glyph', start: lineStart + token.start, end: lineStart + token.end, text: token.text },
+      // After a box only: `[x]` reads as a link reference where the document defines `[x]:`.
+      textNodes: nodesBetween(paragraph, box ? lineStart + token.end : lineStart, lineEnd),
+      text: collapseWhitespace(repaired(stripInlineMarkup(lineText.slice(token.end)))),
+    });
+  }
+  const labelled = labelledLine(lineText, ctx.vocabulary);
+  if (!labelled) return null;
+  // `**Parity:** ✅ Row counts match` on a line of its own: the label's value is the status.
+  if (!labelled.unknown) noteToken(ctx, labelled.family, labelled.state, labelled.text);
+  return makeItem(ctx, {
+    ...line,
+    kind: 'bullet',
+    state: labelled.state,
+    marker: { style: 'glyph', start: lineStart + labelled.start, end: lineStart + labelled.end, text: labelled.text },
+    textNodes: nodesBetween(paragraph, lineStart, lineEnd),
+    text: withoutStatus('label', labelled.label, ctx.vocabulary)(collapseWhitespace(repaired(stripInlineMarkup(lineText)))),
+    ...(labelled.unknown ? { unknownStatus: repaired(labelled.text) } : {}),
+  });
 }
 
 /** A line that is a bold label with a status for its value (`**Backfill:** In progress`), through mojibake. */

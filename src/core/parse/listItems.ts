@@ -77,7 +77,7 @@ export function parseList(ctx: ParseContext, list: List, sink: ItemSink, options
     for (const child of li.children) {
       if (child.type === 'list') parseList(ctx, child, inner, { introduced: false, underTracked });
       // A status table indented under a bullet is read as anywhere else: its rows are the bullet's children or siblings.
-      else if (child.type === 'table') parseTable(ctx, child, inner);
+      else if (child.type === 'table') inner.items.push(...nestedTableItems(ctx, child));
     }
   });
 }
@@ -244,7 +244,7 @@ function explanationNodes(ctx: ParseContext, li: ListItem): Nodes[] {
             if (!looksLikeItem) stack.push(nested);
           }
         }
-      } else if (child.type === 'table' && tableHasItems(ctx, child)) {
+      } else if (child.type === 'table' && nestedTableItems(ctx, child).length > 0) {
         // Its rows are items of their own, with their own links.
       } else {
         nodes.push(child);
@@ -254,9 +254,17 @@ function explanationNodes(ctx: ParseContext, li: ListItem): Nodes[] {
   return nodes;
 }
 
-/** Whether a table yields items (it has a status column): its links are then its rows' own. */
-function tableHasItems(ctx: ParseContext, table: Table): boolean {
-  const sink: ItemSink = { items: [] };
-  parseTable(ctx, table, sink);
-  return sink.items.length > 0;
+/** The items of tables nested in list items, by table node: parsed once, though both the item's links and its children ask. */
+const nestedTables = new WeakMap<Table, ReadinessItem[]>();
+
+/** A table under a bullet read as a status table (no items without a status column, whose links then explain the bullet). */
+function nestedTableItems(ctx: ParseContext, table: Table): ReadinessItem[] {
+  let items = nestedTables.get(table);
+  if (items === undefined) {
+    const sink: ItemSink = { items: [] };
+    parseTable(ctx, table, sink);
+    items = sink.items;
+    nestedTables.set(table, items);
+  }
+  return items;
 }

@@ -37,16 +37,15 @@ export function parseTable(ctx: ParseContext, table: Table, sink: ItemSink): voi
   const priorityCol = headers.findIndex(isPriorityHeader);
   const ownerCol = headers.findIndex((h) => OWNER_HEADER.test(h));
   const dueCol = headers.findIndex((h) => DUE_HEADER.test(h));
-  const textCol = findTextColumn(headers, rows, [statusCol, priorityCol, ownerCol, dueCol]);
+  const taken = [statusCol, priorityCol, ownerCol, dueCol];
+  const textCol = findTextColumn(headers, rows, taken);
   if (textCol < 0) return;
 
-  const taken = [statusCol, priorityCol, ownerCol, dueCol];
   body.forEach((row, r) => {
     const cells = rows[r];
     // A row whose text cell is empty still reads as a check when another cell names it (a sign-off
     // table's Role when its Name is not filled in yet); only a blank row is no row.
-    const named = (c: RawCell | undefined) => c !== undefined && (c.plain !== '' || c.raw.trim() !== '');
-    const rowTextCol = named(cells[textCol]) ? textCol : cells.findIndex((c, i) => !taken.includes(i) && i < width && named(c));
+    const rowTextCol = isWritten(cells[textCol]) ? textCol : cells.findIndex((c, i) => !taken.includes(i) && i < width && isWritten(c));
     if (rowTextCol < 0) return;
     const textCell = cells[rowTextCol];
     const statusCell = cells[statusCol];
@@ -181,6 +180,11 @@ function findStatusColumn(headers: string[], rows: RawCell[][], known: (text: st
     });
   }
   return -1;
+}
+
+/** A cell with something written in it, even what renders as nothing (`<add your own>`). */
+function isWritten(cell: RawCell | undefined): cell is RawCell {
+  return cell !== undefined && (cell.plain !== '' || cell.raw.trim() !== '');
 }
 
 /** A short value with no link, picture or sentence in it: what an unknown status word looks like. */
